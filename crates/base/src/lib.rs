@@ -1,0 +1,22 @@
+//! Kizuna's base vocabulary, shared by every other crate.
+//!
+//! Owns simulation time ([`SimTime`], [`SimDuration`]: integer nanoseconds, never accumulated
+//! `f64` seconds), typed identifiers ([`NationId`] and the index ids), [`Side`],
+//! [`Probability`], named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
+//!
+//! Not modelled here: physics of any kind, I/O, the wall clock.
+
+mod agenda;
+mod ids;
+mod nation;
+mod probability;
+pub mod rng;
+mod time;
+
+pub use agenda::{Agenda, EventClass};
+pub use ids::{
+    AssetId, FireUnitId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId,
+};
+pub use nation::{NationId, NationIdError, Side};
+pub use probability::{Probability, ProbabilityError};
+pub use time::{SimDuration, SimTime};
