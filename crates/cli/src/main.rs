@@ -1,1 +1,102 @@
-fn main() {}
+//! `kizuna`: run, validate and inspect IAMD scenarios.
+//!
+//! A thin edge over the `sim` and `scenario` crates: argument parsing, files, progress and
+//! terminal output live here and nowhere else.
+
+// The edge may print and read the wall clock (for the progress bar and wall time only).
+#![allow(clippy::print_stdout, clippy::disallowed_types)]
+
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Networked multinational integrated air and missile defence simulation.
+///
+/// With no command, runs the built-in default scenario (same as `kizuna run`).
+#[derive(Debug, Parser)]
+#[command(name = "kizuna", version, about, long_about = None, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+const EXAMPLES: &str = "Examples:
+  kizuna                                  run the built-in default scenario into out/
+  kizuna run my.toml --seed 7 --out runs/a
+  kizuna validate my.toml
+  kizuna scenario show > my.toml          copy the default scenario to edit it";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a scenario and write summary.json, events.jsonl and truth.csv.
+    #[command(after_help = "Examples:
+  kizuna run                              the built-in default scenario
+  kizuna run two-nation-salvo --until 300 a built-in scenario by name, first 300 s
+  kizuna run my.toml --seed 42 --out runs/seed42")]
+    Run(RunArgs),
+    /// Check a scenario file; print every problem with file:line:column.
+    #[command(after_help = "Example:\n  kizuna validate my.toml && echo valid")]
+    Validate {
+        /// Scenario file (TOML).
+        scenario: PathBuf,
+    },
+    /// List or print the built-in scenarios.
+    #[command(subcommand)]
+    Scenario(ScenarioCommand),
+    /// Print the JSON Schema of the scenario format (for editor completion).
+    #[command(after_help = "Example:\n  kizuna schema > kizuna-scenario.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+enum ScenarioCommand {
+    /// List the built-in scenarios.
+    #[command(after_help = "Example:\n  kizuna scenario list")]
+    List,
+    /// Print a built-in scenario as TOML (default: the default scenario).
+    #[command(after_help = "Example:\n  kizuna scenario show western-pacific > wp.toml")]
+    Show {
+        /// Built-in scenario name (see `kizuna scenario list`).
+        name: Option<String>,
+    },
+}
+
+/// Arguments of `kizuna run`.
+#[derive(Debug, clap::Args, Default)]
+struct RunArgs {
+    /// Scenario file, or the name of a built-in scenario (default: the built-in default).
+    scenario: Option<String>,
+    /// Master seed (overrides the scenario's seed).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Output directory.
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Stop after this many simulated seconds.
+    #[arg(long, value_name = "SECONDS")]
+    until: Option<f64>,
+    /// No progress bar and no summary table.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Run(RunArgs::default())) {
+        Command::Run(args) => commands::run(&args),
+        Command::Validate { scenario } => commands::validate(&scenario),
+        Command::Scenario(ScenarioCommand::List) => commands::scenario_list(),
+        Command::Scenario(ScenarioCommand::Show { name }) => commands::scenario_show(name.as_deref()),
+        Command::Schema => commands::schema(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,11 +1,32 @@
 //! The Kizuna engine: a single-threaded, deterministic discrete-event simulation.
 //!
-//! Owns the validated [`Input`], the world built from it, the agenda, the master seed and the
-//! event log. It is the only crate that composes the domain crates.
+//! Owns the validated [`Input`], the [`World`] of truth objects built from it, the agenda, the
+//! master seed, and the run's records ([`LogEvent`], [`TruthRow`], [`Summary`]). It is the only
+//! crate that composes the domain crates; the CLI is a thin edge over [`Simulation`].
+//!
+//! A run is identified by (engine version, scenario, seed): the same identity gives
+//! byte-identical records. The kernel pops events in (time, [`base::EventClass`], sequence)
+//! order; truth randomness is drawn once, at world build, from named streams.
+//!
+//! Not modelled yet: sensors, tracking, networking, C2, engagements (later capabilities plug
+//! in as new event kinds on the same agenda).
 
+mod engine;
 mod input;
+mod log;
+mod summary;
+mod world;
 
+pub use engine::{Simulation, run};
 pub use input::{
     Asset, C2Node, FireUnit, Input, Link, Nation, NodeRole, Platform, PlatformMotion, Sensor,
     SensorKind, Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
+pub use log::{
+    EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow,
+};
+pub use summary::{EntityCounts, ImpactRecord, ENGINE_VERSION, Moe, SCHEMA_VERSION, Summary, SummaryCounts};
+pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
+
+#[cfg(test)]
+mod tests;

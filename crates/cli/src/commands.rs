@@ -1,0 +1,138 @@
+//! The subcommands.
+
+use crate::RunArgs;
+use crate::output::{OutputDir, print_summary_table};
+use anyhow::{Context, Result, bail};
+use base::SimTime;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Progress-bar resolution: the run advances in this many slices.
+const PROGRESS_STEPS: i64 = 200;
+
+/// Where a scenario's text came from.
+struct Source {
+    name: String,
+    text: String,
+}
+
+fn read_source(arg: Option<&str>) -> Result<Source> {
+    let name = arg.unwrap_or(scenario::builtin::DEFAULT);
+    let path = Path::new(name);
+    if path.exists() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read scenario file {}", path.display()))?;
+        return Ok(Source { name: name.to_owned(), text });
+    }
+    match scenario::builtin::get(name) {
+        Some(text) => Ok(Source { name: format!("{name}.toml"), text: text.to_owned() }),
+        None => {
+            let names: Vec<&str> = scenario::builtin::list().iter().map(|(n, _)| *n).collect();
+            bail!(
+                "no scenario file {name:?} and no built-in scenario of that name (built-ins: {})",
+                names.join(", ")
+            )
+        }
+    }
+}
+
+/// Renders every problem of a rejected scenario as a miette report on stderr.
+fn report_problems(errors: scenario::ScenarioErrors) {
+    eprintln!("{:?}", miette::Report::new(errors));
+}
+
+pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
+    let source = read_source(args.scenario.as_deref())?;
+    let input = match scenario::load(&source.name, &source.text) {
+        Ok(input) => input,
+        Err(errors) => {
+            report_problems(errors);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let seed = args.seed.unwrap_or(input.seed);
+    let until = match args.until {
+        Some(s) if !(s.is_finite() && s >= 0.0) => bail!("--until must be a non-negative number of seconds, got {s}"),
+        Some(s) => Some(SimTime::from_secs_f64(s)),
+        None => None,
+    };
+    let wall = Instant::now();
+    let mut sim = sim::Simulation::new(&input, seed, until)
+        .with_context(|| format!("cannot build the world of {}", source.name))?;
+    let build_s = wall.elapsed().as_secs_f64();
+    let mut out = OutputDir::create(&args.out)?;
+    let bar = if args.quiet { ProgressBar::hidden() } else { ProgressBar::new(PROGRESS_STEPS as u64) };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:40}] {msg} ({eta} left)")
+            .expect("static template is valid")
+            .progress_chars("=> "),
+    );
+    let end = sim.end();
+    for step in 1..=PROGRESS_STEPS {
+        let t = SimTime::from_nanos(end.as_nanos() / PROGRESS_STEPS * step);
+        sim.run_until(t, &mut out);
+        bar.set_position(step as u64);
+        bar.set_message(format!("t = {:.0} s", t.as_secs_f64()));
+    }
+    let summary = sim.finish(&mut out);
+    bar.finish_and_clear();
+    out.finish(&summary)?;
+    let wall_s = wall.elapsed().as_secs_f64();
+    if !args.quiet {
+        print_summary_table(&summary, build_s, wall_s);
+    }
+    println!("outputs written to {}", out.path().display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn validate(path: &Path) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read scenario file {}", path.display()))?;
+    let name = path.display().to_string();
+    match scenario::load(&name, &text) {
+        Ok(input) => {
+            println!(
+                "{name}: valid ({} nations, {} platforms, {} sensors, {} fire units, {} threats, {} flights)",
+                input.nations.len(),
+                input.platforms.len(),
+                input.sensors.len(),
+                input.fire_units.len(),
+                input.threats.len(),
+                input.traffic.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            let n = errors.problems().len();
+            report_problems(errors);
+            eprintln!("{name}: {n} problem{} found", if n == 1 { "" } else { "s" });
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+pub(crate) fn scenario_list() -> Result<ExitCode> {
+    for (name, description) in scenario::builtin::list() {
+        let marker = if *name == scenario::builtin::DEFAULT { " (default)" } else { "" };
+        println!("{name}{marker}\n    {description}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn scenario_show(name: Option<&str>) -> Result<ExitCode> {
+    let name = name.unwrap_or(scenario::builtin::DEFAULT);
+    match scenario::builtin::get(name) {
+        Some(text) => {
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => bail!("no built-in scenario {name:?}; see `kizuna scenario list`"),
+    }
+}
+
+pub(crate) fn schema() -> Result<ExitCode> {
+    println!("{}", serde_json::to_string_pretty(&scenario::json_schema())?);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,100 @@
+//! Output files of a run and the terminal summary table.
+
+use anyhow::{Context, Result};
+use sim::{LogEvent, Recorder, Summary, TruthRow};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// `summary.json`, `events.jsonl` and `truth.csv` in one directory, written as the run goes.
+pub(crate) struct OutputDir {
+    path: PathBuf,
+    events: BufWriter<File>,
+    truth: csv::Writer<BufWriter<File>>,
+    /// First write error, reported at `finish` (the recorder interface cannot fail).
+    error: Option<std::io::Error>,
+}
+
+impl OutputDir {
+    pub(crate) fn create(path: &Path) -> Result<Self> {
+        std::fs::create_dir_all(path)
+            .with_context(|| format!("cannot create output directory {}", path.display()))?;
+        let open = |name: &str| {
+            let p = path.join(name);
+            File::create(&p).map(BufWriter::new).with_context(|| format!("cannot create {}", p.display()))
+        };
+        Ok(OutputDir {
+            path: path.to_owned(),
+            events: open("events.jsonl")?,
+            truth: csv::Writer::from_writer(open("truth.csv")?),
+            error: None,
+        })
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn finish(mut self, summary: &Summary) -> Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e).context("writing run records");
+        }
+        self.events.flush().context("writing events.jsonl")?;
+        self.truth.flush().context("writing truth.csv")?;
+        let mut json = serde_json::to_string_pretty(summary)?;
+        json.push('\n');
+        let p = self.path.join("summary.json");
+        std::fs::write(&p, json).with_context(|| format!("cannot write {}", p.display()))
+    }
+}
+
+impl Recorder for OutputDir {
+    fn event(&mut self, event: &LogEvent) {
+        if self.error.is_some() {
+            return;
+        }
+        let r = serde_json::to_writer(&mut self.events, event)
+            .map_err(std::io::Error::from)
+            .and_then(|()| self.events.write_all(b"\n"));
+        if let Err(e) = r {
+            self.error = Some(e);
+        }
+    }
+    fn truth(&mut self, row: &TruthRow) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.truth.serialize(row) {
+            self.error = Some(std::io::Error::other(e));
+        }
+    }
+}
+
+/// The human-readable end-of-run table.
+pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
+    let e = &s.counts.entities;
+    let ev = |k: &str| s.counts.events.get(k).copied().unwrap_or(0);
+    let rows: Vec<(&str, String)> = vec![
+        ("scenario", s.scenario.clone()),
+        ("seed", s.seed.to_string()),
+        ("start (UTC)", s.start_utc.clone()),
+        ("simulated", format!("{:.0} s", s.sim_seconds)),
+        ("wall time", format!("{wall_s:.2} s (world build {build_s:.2} s)")),
+        ("speed", format!("{:.0}× real time", s.sim_seconds / wall_s.max(1e-9))),
+        ("nations / assets", format!("{} / {}", e.nations, e.assets)),
+        ("platforms / sensors", format!("{} / {}", e.platforms, e.sensors)),
+        ("fire units / interceptors", format!("{} / {}", e.fire_units, e.interceptors)),
+        ("C2 nodes / links", format!("{} / {}", e.nodes, e.links)),
+        ("threats / flights", format!("{} / {}", e.threats, e.traffic)),
+        ("launches / impacts", format!("{} / {}", ev("launch"), ev("impact"))),
+        ("leakers (on assets)", format!("{} ({})", s.moe.leakers, s.moe.leakers_on_assets)),
+        ("asset value hit", format!("{:.1} %", 100.0 * s.moe.asset_value_hit_fraction)),
+        ("events / truth rows", format!("{} / {}", s.counts.events.values().sum::<u64>(), s.counts.truth_rows)),
+    ];
+    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    println!();
+    for (k, v) in rows {
+        println!("  {k:<width$}  {v}");
+    }
+    println!();
+}

@@ -1,0 +1,264 @@
+//! The discrete-event kernel: one agenda, one clock, events processed in (time, class, seq)
+//! order, records emitted in that order.
+
+use crate::input::{Input, ThreatMotion};
+use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
+use crate::summary::{Counts, ImpactRecord, Summary};
+use crate::world::{BuildError, Origin, TruthObject, World};
+use base::{Agenda, EventClass, ObjectId, SimTime};
+use dynamics::Milestone;
+use std::collections::BTreeMap;
+
+/// What the agenda holds.
+#[derive(Clone, Copy, Debug)]
+enum Ev {
+    /// Milestone `index` of an object's trajectory.
+    Milestone { object: ObjectId, index: usize },
+    /// Sample every moving object's truth state.
+    TruthSample,
+    /// The scenario's end.
+    End,
+}
+
+/// A run in progress.
+#[derive(Debug)]
+pub struct Simulation {
+    input: Input,
+    seed: u64,
+    world: World,
+    agenda: Agenda<Ev>,
+    end: SimTime,
+    event_counts: BTreeMap<&'static str, u64>,
+    n_events: u64,
+    n_truth_rows: u64,
+    impacts: Vec<ImpactRecord>,
+    started: bool,
+    finished: bool,
+}
+
+impl Simulation {
+    /// Builds the world and schedules its events. `until` truncates the run (never extends it
+    /// beyond the scenario's duration).
+    pub fn new(input: &Input, seed: u64, until: Option<SimTime>) -> Result<Self, BuildError> {
+        let world = World::build(input, seed)?;
+        let scenario_end = SimTime::ZERO + input.duration;
+        let end = until.map_or(scenario_end, |u| u.min(scenario_end)).max(SimTime::ZERO);
+        let mut agenda = Agenda::new();
+        for object in &world.objects {
+            if !object.moves {
+                continue;
+            }
+            for (index, (t, _)) in object.trajectory.milestones().iter().enumerate() {
+                if *t <= end {
+                    agenda.schedule(*t, EventClass::Truth, Ev::Milestone { object: object.id, index });
+                }
+            }
+        }
+        let period = input.truth_sample_period;
+        assert!(period.as_nanos() > 0, "truth sample period validated positive by the scenario");
+        let mut t = SimTime::ZERO;
+        while t <= end {
+            agenda.schedule(t, EventClass::Record, Ev::TruthSample);
+            t += period;
+        }
+        agenda.schedule(end, EventClass::Record, Ev::End);
+        Ok(Simulation {
+            input: input.clone(),
+            seed,
+            world,
+            agenda,
+            end,
+            event_counts: EventKind::TAGS.iter().map(|t| (*t, 0)).collect(),
+            n_events: 0,
+            n_truth_rows: 0,
+            impacts: Vec::new(),
+            started: false,
+            finished: false,
+        })
+    }
+
+    /// The master seed of this run.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    /// Time of the last processed event.
+    pub fn now(&self) -> SimTime {
+        self.agenda.now()
+    }
+    /// When the run ends.
+    pub fn end(&self) -> SimTime {
+        self.end
+    }
+    /// The truth world.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+    /// True once the end event has been processed.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Processes every event at or before `t`.
+    pub fn run_until(&mut self, t: SimTime, rec: &mut dyn Recorder) {
+        if !self.started {
+            self.started = true;
+            self.emit(
+                SimTime::ZERO,
+                EventKind::ScenarioStart {
+                    scenario: self.input.name.clone(),
+                    seed: self.seed,
+                    start_utc: self.input.start_utc.clone(),
+                },
+                rec,
+            );
+        }
+        while self.agenda.peek_time().is_some_and(|next| next <= t) {
+            let (now, _, ev) = self.agenda.pop().expect("peeked an event");
+            match ev {
+                Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
+                Ev::TruthSample => self.sample(now, rec),
+                Ev::End => {
+                    let n_events = self.n_events;
+                    self.emit(now, EventKind::ScenarioEnd { n_events }, rec);
+                    self.finished = true;
+                }
+            }
+        }
+    }
+
+    /// Runs to the end and returns the summary.
+    pub fn finish(mut self, rec: &mut dyn Recorder) -> Summary {
+        self.run_until(self.end, rec);
+        assert!(self.finished, "the end event is scheduled at the end time");
+        Summary::new(
+            &self.input,
+            self.seed,
+            self.end,
+            &self.world,
+            Counts { events: self.event_counts, truth_rows: self.n_truth_rows },
+            self.impacts,
+        )
+    }
+
+    fn emit(&mut self, t: SimTime, kind: EventKind, rec: &mut dyn Recorder) {
+        *self.event_counts.entry(kind.tag()).or_insert(0) += 1;
+        self.n_events += 1;
+        rec.event(&LogEvent { t_ns: t.as_nanos(), t_s: t.as_secs_f64(), kind });
+    }
+
+    fn milestone(&mut self, now: SimTime, id: ObjectId, index: usize, rec: &mut dyn Recorder) {
+        let object = &self.world.objects[id.index()];
+        let (_, milestone) = object.trajectory.milestones()[index];
+        let state = object.trajectory.state_at(now);
+        let oref = object_ref(object);
+        let kind = match milestone {
+            Milestone::Start => match object.origin {
+                Origin::Threat(i) => {
+                    let at = state.map(|s| s.position.to_wgs84());
+                    EventKind::Launch {
+                        object: oref,
+                        launch_area: self.input.threats[i].launch_area.clone(),
+                        lat_deg: at.map_or(f64::NAN, |p| p.lat_deg()),
+                        lon_deg: at.map_or(f64::NAN, |p| p.lon_deg()),
+                    }
+                }
+                _ => EventKind::Departure { object: oref },
+            },
+            Milestone::Burnout => {
+                let s = state.expect("burnout lies inside the trajectory");
+                EventKind::Burnout {
+                    object: oref,
+                    alt_m: s.position.to_wgs84().alt_m(),
+                    speed_mps: s.velocity.speed_mps(),
+                }
+            }
+            Milestone::Apogee { alt_m } => EventKind::Apogee { object: oref, alt_m },
+            Milestone::Waypoint { index } => EventKind::Waypoint { object: oref, index },
+            Milestone::Impact => {
+                let s = state.expect("impact is the trajectory's last sample");
+                let record = self.impact_record(object, now, s.position.to_wgs84());
+                let kind = EventKind::Impact {
+                    object: oref,
+                    lat_deg: record.lat_deg,
+                    lon_deg: record.lon_deg,
+                    asset: record.asset.clone(),
+                    asset_distance_m: record.asset_distance_m,
+                };
+                self.impacts.push(record);
+                kind
+            }
+            Milestone::End => EventKind::Arrival { object: oref },
+            _ => return,
+        };
+        self.emit(now, kind, rec);
+    }
+
+    fn impact_record(&self, object: &TruthObject, now: SimTime, at: geodesy::Wgs84) -> ImpactRecord {
+        let here = at.with_alt(0.0).to_ecef();
+        let nearest = self
+            .input
+            .assets
+            .iter()
+            .map(|a| (a, a.position.with_alt(0.0).to_ecef().distance_to(&here)))
+            .min_by(|x, y| x.1.total_cmp(&y.1));
+        let inside = nearest.filter(|(a, d)| *d <= a.radius_m);
+        let aim = object.actual_aim.or_else(|| match object.origin {
+            Origin::Threat(i) => match &self.input.threats[i].motion {
+                ThreatMotion::Ballistic(spec) => Some(spec.aim),
+                ThreatMotion::Cruise(route) => route.points.last().map(|p| p.position),
+            },
+            _ => None,
+        });
+        ImpactRecord {
+            object: object.name.clone(),
+            t_s: now.as_secs_f64(),
+            lat_deg: at.lat_deg(),
+            lon_deg: at.lon_deg(),
+            miss_from_aim_m: aim.map(|a| a.with_alt(0.0).to_ecef().distance_to(&here)),
+            asset: inside.map(|(a, _)| a.name.clone()),
+            asset_distance_m: nearest.map(|(_, d)| d),
+        }
+    }
+
+    fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
+        for object in self.world.objects.iter().filter(|o| o.moves) {
+            let Some(s) = object.trajectory.state_at(now) else { continue };
+            let lla = s.position.to_wgs84();
+            let p = s.position.xyz_m();
+            let v = s.velocity.xyz_mps();
+            rec.truth(&TruthRow {
+                t_s: now.as_secs_f64(),
+                object_id: object.id.get(),
+                object: object.name.clone(),
+                kind: object.kind.name(),
+                side: object.side.as_str(),
+                nation: object.nation.map(|n| n.to_string()).unwrap_or_default(),
+                lat_deg: lla.lat_deg(),
+                lon_deg: lla.lon_deg(),
+                alt_m: lla.alt_m(),
+                x_m: p.x,
+                y_m: p.y,
+                z_m: p.z,
+                vx_mps: v.x,
+                vy_mps: v.y,
+                vz_mps: v.z,
+                speed_mps: v.norm(),
+            });
+            self.n_truth_rows += 1;
+        }
+    }
+}
+
+fn object_ref(o: &TruthObject) -> ObjectRef {
+    ObjectRef { object_id: o.id.get(), object: o.name.clone(), object_kind: o.kind.name() }
+}
+
+/// Builds and runs a whole scenario.
+pub fn run(
+    input: &Input,
+    seed: u64,
+    until: Option<SimTime>,
+    rec: &mut dyn Recorder,
+) -> Result<Summary, BuildError> {
+    Ok(Simulation::new(input, seed, until)?.finish(rec))
+}

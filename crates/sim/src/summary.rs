@@ -1,0 +1,168 @@
+//! The run summary (`summary.json`): identity, counts and measures of effectiveness.
+//!
+//! Schema (version [`SCHEMA_VERSION`]); field meanings are documented on each field and in
+//! `docs/outputs.md`. Additive changes keep the version; renames or removals bump it.
+
+use crate::input::Input;
+use crate::world::World;
+use base::SimTime;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Version of the `summary.json` schema.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Engine version reported in outputs (part of the run identity; bump on behaviour changes).
+pub const ENGINE_VERSION: &str = "0.1.0";
+
+/// Event and record counts accumulated during a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Counts {
+    /// Events by kind tag (every tag present, zeros included).
+    pub(crate) events: BTreeMap<&'static str, u64>,
+    /// Rows sampled for `truth.csv`.
+    pub(crate) truth_rows: u64,
+}
+
+/// One threat's ground impact.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ImpactRecord {
+    /// Threat name.
+    pub object: String,
+    /// Impact time, seconds.
+    pub t_s: f64,
+    /// Impact latitude, degrees.
+    pub lat_deg: f64,
+    /// Impact longitude, degrees.
+    pub lon_deg: f64,
+    /// Straight-line distance from the impact to the intended aim point, metres.
+    pub miss_from_aim_m: Option<f64>,
+    /// Defended asset whose radius contains the impact, if any.
+    pub asset: Option<String>,
+    /// Distance to the nearest defended asset's centre, metres.
+    pub asset_distance_m: Option<f64>,
+}
+
+/// Entity counts from the input and world.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCounts {
+    /// Nations.
+    pub nations: u64,
+    /// Defended assets.
+    pub assets: u64,
+    /// Platforms.
+    pub platforms: u64,
+    /// Sensors.
+    pub sensors: u64,
+    /// Fire units.
+    pub fire_units: u64,
+    /// Interceptors in inventory at start, all fire units.
+    pub interceptors: u64,
+    /// Threats (after salvo expansion).
+    pub threats: u64,
+    /// Air traffic flights.
+    pub traffic: u64,
+    /// C2 nodes.
+    pub nodes: u64,
+    /// Network links.
+    pub links: u64,
+    /// Truth objects simulated (platforms + threats + traffic).
+    pub truth_objects: u64,
+}
+
+/// Measures of effectiveness. Later capabilities (sensors, tracking, engagement) add fields;
+/// until interceptors fly, every threat that reaches the ground is a leaker.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Moe {
+    /// Threats launched within the run.
+    pub threats_launched: u64,
+    /// Threats that reached the ground unintercepted within the run.
+    pub leakers: u64,
+    /// Leakers whose impact lies inside a defended asset's radius.
+    pub leakers_on_assets: u64,
+    /// Defended-asset value hit by at least one leaker, as a fraction of all asset value.
+    pub asset_value_hit_fraction: f64,
+}
+
+/// `summary.json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// Schema version of this document.
+    pub schema_version: u32,
+    /// Scenario name.
+    pub scenario: String,
+    /// Master seed used.
+    pub seed: u64,
+    /// Engine version.
+    pub version: &'static str,
+    /// UTC time of simulation time 0.
+    pub start_utc: String,
+    /// Simulated seconds.
+    pub sim_seconds: f64,
+    /// Counts.
+    pub counts: SummaryCounts,
+    /// Measures of effectiveness.
+    pub moe: Moe,
+    /// Every threat impact, in time order.
+    pub impacts: Vec<ImpactRecord>,
+}
+
+/// `counts` in `summary.json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryCounts {
+    /// Entities by kind.
+    pub entities: EntityCounts,
+    /// Events by kind.
+    pub events: BTreeMap<&'static str, u64>,
+    /// Rows in `truth.csv`.
+    pub truth_rows: u64,
+}
+
+impl Summary {
+    pub(crate) fn new(
+        input: &Input,
+        seed: u64,
+        end: SimTime,
+        world: &World,
+        counts: Counts,
+        impacts: Vec<ImpactRecord>,
+    ) -> Self {
+        let n = |x: usize| x as u64;
+        let total_value: f64 = input.assets.iter().map(|a| a.value).sum();
+        let hit: std::collections::BTreeSet<&str> =
+            impacts.iter().filter_map(|i| i.asset.as_deref()).collect();
+        let hit_value: f64 =
+            input.assets.iter().filter(|a| hit.contains(a.name.as_str())).map(|a| a.value).sum();
+        Summary {
+            schema_version: SCHEMA_VERSION,
+            scenario: input.name.clone(),
+            seed,
+            version: ENGINE_VERSION,
+            start_utc: input.start_utc.clone(),
+            sim_seconds: end.as_secs_f64(),
+            moe: Moe {
+                threats_launched: counts.events.get("launch").copied().unwrap_or(0),
+                leakers: n(impacts.len()),
+                leakers_on_assets: n(impacts.iter().filter(|i| i.asset.is_some()).count()),
+                asset_value_hit_fraction: if total_value > 0.0 { hit_value / total_value } else { 0.0 },
+            },
+            counts: SummaryCounts {
+                entities: EntityCounts {
+                    nations: n(input.nations.len()),
+                    assets: n(input.assets.len()),
+                    platforms: n(input.platforms.len()),
+                    sensors: n(input.sensors.len()),
+                    fire_units: n(input.fire_units.len()),
+                    interceptors: input.fire_units.iter().map(|f| u64::from(f.inventory)).sum(),
+                    threats: n(input.threats.len()),
+                    traffic: n(input.traffic.len()),
+                    nodes: n(input.nodes.len()),
+                    links: n(input.links.len()),
+                    truth_objects: n(world.objects.len()),
+                },
+                events: counts.events,
+                truth_rows: counts.truth_rows,
+            },
+            impacts,
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Engine tests: determinism, chunked running, truncation, impact bookkeeping.
+//!
+//! The input is built in code (the `scenario` crate sits above `sim`), small enough to run
+//! in debug builds in well under a second.
+
+use crate::*;
+use base::{NationId, Probability, SimDuration, SimTime, Side};
+use dynamics::{BallisticShape, BallisticSpec, RoutePoint, RouteSpec, TurnLimit};
+use geodesy::Wgs84;
+
+fn deg(lat: f64, lon: f64, alt: f64) -> Wgs84 {
+    Wgs84::from_degrees(lat, lon, alt).expect("test coordinates are valid")
+}
+
+fn point(lat: f64, lon: f64, alt: f64) -> RoutePoint {
+    RoutePoint { position: deg(lat, lon, alt), speed_mps: None }
+}
+
+/// One asset, one radar site, a two-missile ballistic salvo, a cruise missile and an airliner.
+pub(crate) fn small_input() -> Input {
+    let jpn = NationId::parse("JPN").expect("valid");
+    let end = SimTime::from_secs(900);
+    let ballistic = |name: &str, launch_s: i64| Threat {
+        name: name.to_owned(),
+        launch_area: "RED-1".to_owned(),
+        class: ThreatClass::Srbm,
+        motion: ThreatMotion::Ballistic(BallisticSpec {
+            launch_time: SimTime::from_secs(launch_s),
+            launch: deg(30.0, 132.0, 0.0),
+            aim: deg(33.6, 130.4, 0.0),
+            shape: BallisticShape::Loft { deg: 45.0 },
+            burn_time_s: 60.0,
+            ballistic_coefficient_kg_m2: Some(5000.0),
+        }),
+        aim_cep_m: 300.0,
+        launch_jitter_s: 2.0,
+        target_asset: Some(base::AssetId::new(0)),
+    };
+    Input {
+        name: "sim-unit".to_owned(),
+        start_utc: "2027-07-15T00:00:00Z".to_owned(),
+        start_unix_s: 1_815_609_600,
+        duration: SimDuration::from_secs(900),
+        seed: 1,
+        truth_sample_period: SimDuration::from_secs(5),
+        nations: vec![Nation { id: jpn, name: "Japan".to_owned() }],
+        assets: vec![Asset {
+            name: "Fukuoka".to_owned(),
+            nation: jpn,
+            position: deg(33.6, 130.4, 0.0),
+            radius_m: 20_000.0,
+            value: 10.0,
+        }],
+        platforms: vec![Platform {
+            name: "site-1".to_owned(),
+            nation: jpn,
+            motion: PlatformMotion::Fixed(deg(33.0, 131.0, 50.0)),
+        }],
+        sensors: vec![],
+        fire_units: vec![],
+        threats: vec![
+            ballistic("srbm-1", 10),
+            ballistic("srbm-2", 40),
+            Threat {
+                name: "cm-1".to_owned(),
+                launch_area: "RED-2".to_owned(),
+                class: ThreatClass::Cruise,
+                motion: ThreatMotion::Cruise(RouteSpec {
+                    start_time: SimTime::from_secs(0),
+                    points: vec![point(32.0, 129.0, 10.0), point(33.6, 130.4, 10.0)],
+                    speed_mps: 250.0,
+                    turn: TurnLimit::BankDeg(30.0),
+                    max_vertical_mps: 20.0,
+                    repeat: false,
+                    ends_in_impact: true,
+                    hold_at_end: false,
+                    until: end,
+                }),
+                aim_cep_m: 0.0,
+                launch_jitter_s: 0.0,
+                target_asset: None,
+            },
+        ],
+        traffic: vec![Traffic {
+            name: "CIV-1".to_owned(),
+            kind: TrafficKind::Airliner,
+            side: Side::Neutral,
+            nation: None,
+            route: RouteSpec {
+                start_time: SimTime::from_secs(30),
+                points: vec![point(35.0, 133.0, 10_000.0), point(31.0, 128.0, 10_000.0)],
+                speed_mps: 240.0,
+                turn: TurnLimit::BankDeg(25.0),
+                max_vertical_mps: 10.0,
+                repeat: false,
+                ends_in_impact: false,
+                hold_at_end: false,
+                until: end,
+            },
+            departure_jitter_s: 30.0,
+            iff_reliability: Probability::new(0.99).expect("valid"),
+        }],
+        nodes: vec![],
+        links: vec![],
+    }
+}
+
+fn records(input: &Input, seed: u64) -> (String, String, Summary) {
+    let mut rec = MemoryRecorder::default();
+    let summary = run(input, seed, None, &mut rec).expect("small input builds");
+    let events: Vec<String> =
+        rec.events.iter().map(|e| serde_json::to_string(e).expect("serialisable")).collect();
+    let truth: Vec<String> =
+        rec.truth.iter().map(|r| serde_json::to_string(r).expect("serialisable")).collect();
+    (events.join("\n"), truth.join("\n"), summary)
+}
+
+#[test]
+fn same_seed_same_records() {
+    let input = small_input();
+    for seed in [1, 2, 0xDEAD_BEEF] {
+        let a = records(&input, seed);
+        let b = records(&input, seed);
+        assert_eq!(a.0, b.0, "events differ; reproduce: kizuna run --seed {seed}");
+        assert_eq!(a.1, b.1, "truth differs; reproduce: kizuna run --seed {seed}");
+        assert_eq!(a.2, b.2);
+    }
+}
+
+#[test]
+fn different_seeds_draw_different_truth() {
+    let input = small_input();
+    let (e1, _, s1) = records(&input, 1);
+    let (e2, _, s2) = records(&input, 2);
+    assert_ne!(e1, e2, "aim errors and jitter must depend on the seed");
+    assert_ne!(s1.impacts[0].lat_deg, s2.impacts[0].lat_deg);
+}
+
+#[test]
+fn chunked_run_equals_one_shot() {
+    let input = small_input();
+    let mut one = MemoryRecorder::default();
+    let s1 = run(&input, 9, None, &mut one).expect("builds");
+    let mut chunked = MemoryRecorder::default();
+    let mut sim = Simulation::new(&input, 9, None).expect("builds");
+    for k in 1..=37 {
+        sim.run_until(SimTime::from_millis(k * 13_700), &mut chunked);
+    }
+    let s2 = sim.finish(&mut chunked);
+    assert_eq!(one.events, chunked.events);
+    assert_eq!(one.truth, chunked.truth);
+    assert_eq!(s1, s2);
+}
+
+#[test]
+fn events_are_in_time_order_and_complete() {
+    let input = small_input();
+    let mut rec = MemoryRecorder::default();
+    let summary = run(&input, 3, None, &mut rec).expect("builds");
+    assert!(rec.events.windows(2).all(|w| w[0].t_ns <= w[1].t_ns));
+    assert_eq!(rec.events.first().map(|e| e.kind.tag()), Some("scenario_start"));
+    assert_eq!(rec.events.last().map(|e| e.kind.tag()), Some("scenario_end"));
+    let count = |tag: &str| rec.events.iter().filter(|e| e.kind.tag() == tag).count() as u64;
+    assert_eq!(count("launch"), 3, "three threats launch");
+    assert_eq!(count("impact"), 3, "all three come down within 900 s");
+    assert_eq!(count("burnout"), 2);
+    assert_eq!(count("apogee"), 2);
+    for tag in EventKind::TAGS {
+        assert_eq!(summary.counts.events[tag], count(tag), "{tag}");
+    }
+    assert_eq!(summary.moe.leakers, 3);
+    // The cruise missile flies to the asset centre: it must be scored on the asset.
+    let cm = summary.impacts.iter().find(|i| i.object == "cm-1").expect("cruise impact");
+    assert_eq!(cm.asset.as_deref(), Some("Fukuoka"));
+    assert!(cm.miss_from_aim_m.expect("has an aim") < 1_000.0);
+    // Ballistic misses are drawn with a 300 m CEP: far beyond 5 km would mean a broken draw.
+    for i in summary.impacts.iter().filter(|i| i.object.starts_with("srbm")) {
+        assert!(i.miss_from_aim_m.expect("has an aim") < 5_000.0, "{i:?}");
+    }
+}
+
+#[test]
+fn until_truncates() {
+    let input = small_input();
+    let mut rec = MemoryRecorder::default();
+    let summary = run(&input, 1, Some(SimTime::from_secs(100)), &mut rec).expect("builds");
+    assert_eq!(summary.sim_seconds, 100.0);
+    assert!(rec.events.iter().all(|e| e.t_ns <= 100_000_000_000));
+    assert!(rec.truth.iter().all(|r| r.t_s <= 100.0));
+    assert_eq!(summary.moe.leakers, 0, "nothing lands in the first 100 s");
+}
