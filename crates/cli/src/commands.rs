@@ -13,12 +13,12 @@ use std::time::Instant;
 const PROGRESS_STEPS: i64 = 200;
 
 /// Where a scenario's text came from.
-struct Source {
-    name: String,
-    text: String,
+pub(crate) struct Source {
+    pub(crate) name: String,
+    pub(crate) text: String,
 }
 
-fn read_source(arg: Option<&str>) -> Result<Source> {
+pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
     let name = arg.unwrap_or(scenario::builtin::DEFAULT);
     let path = Path::new(name);
     if path.exists() {
@@ -39,7 +39,7 @@ fn read_source(arg: Option<&str>) -> Result<Source> {
 }
 
 /// Renders every problem of a rejected scenario as a miette report on stderr.
-fn report_problems(errors: scenario::ScenarioErrors) {
+pub(crate) fn report_problems(errors: scenario::ScenarioErrors) {
     eprintln!("{:?}", miette::Report::new(errors));
 }
 

@@ -6,6 +6,7 @@
 // The edge may print and read the wall clock (for the progress bar and wall time only).
 #![allow(clippy::print_stdout, clippy::disallowed_types)]
 
+mod bench;
 mod commands;
 mod output;
 
@@ -49,6 +50,22 @@ enum Command {
     /// Print the JSON Schema of the scenario format (for editor completion).
     #[command(after_help = "Example:\n  kizuna schema > kizuna-scenario.schema.json")]
     Schema,
+    /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
+    #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]
+    Bench(BenchArgs),
+}
+
+/// Arguments of `kizuna bench`.
+#[derive(Debug, clap::Args)]
+struct BenchArgs {
+    /// Scenario file or built-in name (default: the built-in default).
+    scenario: Option<String>,
+    /// Timed repetitions of build + run (the median is reported).
+    #[arg(long, default_value_t = 5)]
+    runs: u32,
+    /// Truth-state queries to time.
+    #[arg(long, default_value_t = 1_000_000)]
+    queries: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +108,7 @@ fn main() -> ExitCode {
         Command::Scenario(ScenarioCommand::List) => commands::scenario_list(),
         Command::Scenario(ScenarioCommand::Show { name }) => commands::scenario_show(name.as_deref()),
         Command::Schema => commands::schema(),
+        Command::Bench(args) => bench::bench(&args),
     };
     match result {
         Ok(code) => code,

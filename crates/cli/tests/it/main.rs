@@ -1,0 +1,152 @@
+//! End-to-end tests of the `kizuna` binary, run as a user would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kizuna(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuna")).args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn run_into(dir: &Path, extra: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let out = dir.to_str().expect("utf-8 temp path");
+    let mut args = vec!["run", "--quiet", "--out", out];
+    args.extend_from_slice(extra);
+    let o = kizuna(&args);
+    assert!(o.status.success(), "run failed: {}", stderr(&o));
+    let read = |f: &str| std::fs::read(dir.join(f)).expect("output file exists");
+    (read("summary.json"), read("events.jsonl"), read("truth.csv"))
+}
+
+#[test]
+fn default_scenario_is_byte_identical_for_the_same_seed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut firsts = Vec::new();
+    for seed in ["1", "2", "3735928559"] {
+        let a = run_into(&tmp.path().join(format!("a{seed}")), &["--seed", seed]);
+        let b = run_into(&tmp.path().join(format!("b{seed}")), &["--seed", seed]);
+        assert!(a.0 == b.0, "summary.json differs; reproduce: kizuna run --seed {seed}");
+        assert!(a.1 == b.1, "events.jsonl differs; reproduce: kizuna run --seed {seed}");
+        assert!(a.2 == b.2, "truth.csv differs; reproduce: kizuna run --seed {seed}");
+        firsts.push(a);
+    }
+    assert!(firsts[0].1 != firsts[1].1, "seeds 1 and 2 gave the same events: seed unused?");
+}
+
+#[test]
+fn run_writes_documented_outputs() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (summary, events, truth) = run_into(tmp.path(), &["--until", "600"]);
+    let summary: serde_json::Value = serde_json::from_slice(&summary).expect("summary is JSON");
+    for key in ["schema_version", "scenario", "seed", "version", "sim_seconds", "counts", "moe"] {
+        assert!(summary.get(key).is_some(), "summary.json lacks {key}");
+    }
+    assert_eq!(summary["sim_seconds"], 600.0);
+    assert_eq!(summary["scenario"], "western-pacific");
+    let entities = &summary["counts"]["entities"];
+    assert!(entities["nations"].as_u64() >= Some(3));
+    assert!(entities["threats"].as_u64() > Some(5));
+    let events = String::from_utf8(events).expect("utf-8");
+    let mut last_t = i64::MIN;
+    let mut n_events = 0;
+    for line in events.lines() {
+        let e: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        let t = e["t_ns"].as_i64().expect("t_ns");
+        assert!(t >= last_t, "events out of order");
+        assert!(e["kind"].is_string());
+        last_t = t;
+        n_events += 1;
+    }
+    let counted: u64 = summary["counts"]["events"]
+        .as_object()
+        .expect("event counts")
+        .values()
+        .map(|v| v.as_u64().expect("count"))
+        .sum();
+    assert_eq!(counted, n_events, "summary counts every logged event");
+    assert!(events.contains("\"kind\":\"launch\""));
+    let truth = String::from_utf8(truth).expect("utf-8");
+    assert_eq!(
+        truth.lines().next(),
+        Some(
+            "t_s,object_id,object,kind,side,nation,lat_deg,lon_deg,alt_m,x_m,y_m,z_m,\
+             vx_mps,vy_mps,vz_mps,speed_mps"
+        )
+    );
+    assert_eq!(truth.lines().count() as u64 - 1, summary["counts"]["truth_rows"].as_u64().expect("rows"));
+}
+
+#[test]
+fn validate_exit_codes() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let good = tmp.path().join("good.toml");
+    let shown = kizuna(&["scenario", "show"]);
+    assert!(shown.status.success());
+    std::fs::write(&good, &shown.stdout).expect("write");
+    let o = kizuna(&["validate", good.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("valid"));
+
+    let bad = tmp.path().join("bad.toml");
+    let text = String::from_utf8(shown.stdout).expect("utf-8").replacen("format_version", "format_verison", 1);
+    std::fs::write(&bad, text).expect("write");
+    let o = kizuna(&["validate", bad.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("format_verison"), "names the offending key: {err}");
+    assert!(err.contains("format_version"), "suggests the right key: {err}");
+    assert!(err.contains("bad.toml:"), "gives file:line:col: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let o = kizuna(&["validate", "/nonexistent/scenario.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read scenario file"));
+}
+
+#[test]
+fn run_rejects_an_invalid_scenario_without_writing() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let bad = tmp.path().join("bad.toml");
+    std::fs::write(&bad, "format_version = 1\n[scenario]\nname = 3\n").expect("write");
+    let out = tmp.path().join("out");
+    let o = kizuna(&["run", bad.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "nothing is written for a rejected scenario");
+}
+
+#[test]
+fn scenario_list_show_and_schema() {
+    let o = kizuna(&["scenario", "list"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("western-pacific (default)"));
+    let o = kizuna(&["scenario", "show", "no-such-scenario"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = kizuna(&["schema"]);
+    assert!(o.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).expect("schema is JSON");
+    assert!(schema.get("$schema").is_some());
+    assert!(schema["properties"].get("format_version").is_some());
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for args in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["validate", "--help"],
+        vec!["scenario", "list", "--help"],
+        vec!["scenario", "show", "--help"],
+        vec!["schema", "--help"],
+        vec!["bench", "--help"],
+    ] {
+        let o = kizuna(&args);
+        assert!(o.status.success(), "{args:?}");
+        assert!(stdout(&o).contains("Example"), "{args:?} help lacks an example");
+    }
+}
