@@ -83,6 +83,8 @@ impl Site {
     pub fn az_el_range(&self, target: &Position<Ecef>) -> (f64, f64, f64) {
         let enu = self.ecef_to_enu().apply(*target).xyz_m();
         let az = enu.x.atan2(enu.y).rem_euclid(core::f64::consts::TAU);
+        // rem_euclid rounds −1e-16 up to exactly 2π; that is due north, so 0.
+        let az = if az < core::f64::consts::TAU { az } else { 0.0 };
         let el = enu.z.atan2(enu.x.hypot(enu.y));
         (az, el, enu.norm())
     }
@@ -104,6 +106,19 @@ impl<A: Frame, B: Frame> Transform<A, B> {
         self.rot
     }
     /// `A→B` then `B→C`: the middle frame must match in kind (compiler) and instance (assert).
+    ///
+    /// ```
+    /// # use geodesy::*;
+    /// fn chain(a: Transform<Ecef, Enu>, b: Transform<Enu, Ecef>) -> Transform<Ecef, Ecef> {
+    ///     a.then(b)
+    /// }
+    /// ```
+    /// ```compile_fail,E0308
+    /// # use geodesy::*;
+    /// fn chain(a: Transform<Ecef, Enu>, b: Transform<Ecef, Enu>) -> Transform<Ecef, Enu> {
+    ///     a.then(b) // the middle frames differ in kind: Enu then Ecef
+    /// }
+    /// ```
     pub fn then<C: Frame>(self, next: Transform<B, C>) -> Transform<A, C> {
         assert_eq!(self.to, next.from, "chaining via two different {}", core::any::type_name::<B>());
         Transform {
