@@ -22,4 +22,22 @@ pub enum DynamicsError {
         /// Its value.
         value: f64,
     },
+    /// A value outside its valid range (e.g. a bank angle of 90° or more).
+    #[error("{what} = {value} is outside {range}")]
+    OutOfRange {
+        /// The quantity's name.
+        what: &'static str,
+        /// Its value.
+        value: f64,
+        /// The valid range, as text.
+        range: &'static str,
+    },
+    /// Flying the specification up to its `until` would exceed a work bound.
+    #[error("{what} would exceed the limit of {max}")]
+    TooLong {
+        /// What is counted (route steps, orbit samples, route points).
+        what: &'static str,
+        /// The limit.
+        max: usize,
+    },
 }
