@@ -1,0 +1,66 @@
+//! `[scenario]`, `[[nation]]` and `[[asset]]`.
+
+use base::{NationId, SimDuration};
+
+use super::{Ctx, position, secs};
+use crate::diagnostics::{Diag, ProblemKind};
+use crate::walk::Obj;
+
+/// The `[scenario]` table, built.
+#[derive(Debug)]
+pub(super) struct Meta {
+    pub(super) name: String,
+    pub(super) start_utc: String,
+    pub(super) start_unix_s: i64,
+    pub(super) duration: SimDuration,
+    pub(super) seed: u64,
+    pub(super) truth_sample_period: SimDuration,
+}
+
+pub(super) fn scenario(diag: &mut Diag<'_>, obj: &Obj) -> Option<Meta> {
+    let name = obj.text("name");
+    let start = obj.time("start");
+    let duration_s = obj.num("duration_s");
+    let seed = obj.int("seed").and_then(|s| u64::try_from(s).ok());
+    let sample_s = obj.num("truth_sample_s");
+    if let (Some(d), Some(t)) = (duration_s, sample_s)
+        && t > d
+    {
+        diag.error(
+            ProblemKind::Mismatch,
+            obj.span_of("truth_sample_s"),
+            &obj.path_of("truth_sample_s"),
+            format!("truth sample period {t} s is longer than the scenario ({d} s)"),
+        )
+        .related(obj.span_of("duration_s"), "duration set here");
+        return None;
+    }
+    let (start_utc, start_unix_s) = start?;
+    Some(Meta {
+        name: name?.to_owned(),
+        start_utc: start_utc.to_owned(),
+        start_unix_s,
+        duration: secs(duration_s?),
+        seed: seed?,
+        truth_sample_period: secs(sample_s?),
+    })
+}
+
+pub(super) fn nation(obj: &Obj) -> Option<sim::Nation> {
+    Some(sim::Nation {
+        id: NationId::parse(obj.text("id")?).ok()?,
+        name: obj.text("name")?.to_owned(),
+    })
+}
+
+pub(super) fn asset(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<sim::Asset> {
+    let nation = cx.nation(diag, obj, "nation");
+    let position = position(diag, obj, 0.0);
+    Some(sim::Asset {
+        name: obj.text("name")?.to_owned(),
+        nation: nation?,
+        position: position?,
+        radius_m: obj.num("radius_m")?,
+        value: obj.num("value")?,
+    })
+}

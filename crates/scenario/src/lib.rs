@@ -1,0 +1,115 @@
+//! The Kizuna scenario format: versioned TOML in, a validated [`sim::Input`] out, and every
+//! problem reported with its place in the file.
+//!
+//! ```no_run
+//! let text = scenario::builtin::get(scenario::builtin::DEFAULT).expect("the default exists");
+//! match scenario::load("western-pacific.toml", text) {
+//!     Ok(input) => println!("{} threats", input.threats.len()),
+//!     Err(errors) => eprintln!("{errors}"), // one `file:line:col: error: …` line per problem
+//! }
+//! ```
+//!
+//! # The format (format_version 1)
+//!
+//! A scenario is one TOML file. The commented built-in scenario
+//! (`kizuna scenario show western-pacific`, `scenarios/western-pacific.toml`) is the worked
+//! example; the README of this crate has the generated table of every key; `kizuna schema`
+//! prints the JSON Schema. In short:
+//!
+//! ```toml
+//! format_version = 1                  # required; this build reads 1
+//! [scenario]                          # name, description, start = "2027-07-15T00:00:00Z" (UTC),
+//!                                     # duration_s, seed (integer >= 0), truth_sample_s = 1
+//! [[nation]]    # id = "USA" (any ISO 3166 alpha-3 code), name
+//! [[asset]]     # name, nation, lat_deg, lon_deg, alt_m = 0, radius_m, value
+//! [[platform]]  # name, nation, kind = "fixed" | "ship" | "airborne" | "geostationary"
+//!               #   fixed: lat_deg, lon_deg, alt_m = 0
+//!               #   ship: route = [{lat_deg, lon_deg}, …], speed_mps, max_turn_deg_s = 1,
+//!               #         repeat = false (holds at the last point)
+//!               #   airborne: orbit = {lat_deg, lon_deg, alt_m, radius_m, clockwise = true}
+//!               #         or route = [{lat_deg, lon_deg, alt_m}, …]; speed_mps,
+//!               #         max_bank_deg = 30, max_climb_mps = 15, repeat = false
+//!               #   geostationary: lon_deg
+//! [[sensor]]    # name, nation, platform, kind = "radar" | "space_ir", node
+//! [[fire_unit]] # name, nation, platform, interceptor, inventory, channels, node
+//! [[threat]]    # name, launch_area = "RED-<n>", class = "srbm" | "mrbm" | "irbm" | "cruise",
+//!               # launch_s, count = 1, interval_s = 0, aim_cep_m = 0, launch_jitter_s = 0,
+//!               # target = "<asset>" (optional for cruise)
+//!               #   ballistic: launch = {lat_deg, lon_deg, alt_m = 0}, aim = {…} or target,
+//!               #     exactly one of flight_time_s | apogee_km | loft_deg, burn_time_s,
+//!               #     ballistic_coefficient_kg_m2 (absent: no drag)
+//!               #   cruise: route = [{lat_deg, lon_deg, alt_m}, …] (last = impact), speed_mps,
+//!               #     max_bank_deg = 45, max_climb_mps = 50
+//! [[traffic]]   # name, kind = "airliner" | "fighter" | "transport" | "patrol",
+//!               # side = "friendly" | "neutral", nation (required if friendly), depart_s = 0,
+//!               # route (with alt_m), speed_mps, max_bank_deg = 25, max_climb_mps = 10,
+//!               # repeat = false, departure_jitter_s = 0, iff_reliability = 1
+//! [[node]]      # name, nation, role = "combined" | "national" | "unit", parent, platform,
+//!               # decision_latency_s = 1
+//! [[link]]      # name, a, b (node names), latency_ms, loss = 0, bandwidth_bps (absent: unlimited)
+//! ```
+//!
+//! Conventions: keys are snake_case and end in their unit (`_deg`, `_m`, `_km`, `_s`, `_ms`,
+//! `_mps`); positions are WGS-84 latitude and longitude in degrees (east and north positive,
+//! longitudes in [-180, 360]) and ellipsoidal altitude in metres; times in the run are seconds
+//! after `start`. Entities refer to each other by name; ids in [`sim::Input`] are indices in
+//! file order. Key paths in messages index arrays from 0 (`threat[2].aim.lat_deg`).
+//!
+//! # Rules
+//!
+//! Every problem is collected (checking does not stop at the first):
+//! - TOML syntax (then nothing else is checked); `format_version` missing (reported, the rest is
+//!   read as version 1) or unsupported (nothing else is checked).
+//! - Unknown keys, with a did-you-mean over the keys valid at that place; keys of another
+//!   variant (`route` on a fixed platform); missing required keys, located at the enclosing
+//!   table; "exactly one of" groups (`aim`/`target`; `flight_time_s`/`apogee_km`/`loft_deg`;
+//!   airborne `orbit`/`route`).
+//! - Types ("expected a number of degrees, found a string"), finite numbers and ranges
+//!   (latitudes, positive speeds, radii and values, probabilities in [0, 1], times within the
+//!   run), enum values with the allowed list and a suggestion, nation codes, `RED-<n>` launch
+//!   areas, the RFC 3339 UTC start, the seed as a non-negative integer, salvo `count` >= 1.
+//! - Names unique per kind (both places reported; salvos expand to `name-1` … `name-N`);
+//!   references to unknown entities (the closest existing name and where it is defined, or
+//!   the list of names); nations must be declared.
+//! - Fit between entities, with both ends: a sensor or fire unit has its platform's nation; a
+//!   sensor reports to a node of its nation or the combined node, a fire unit is commanded by
+//!   a node of its nation; `space_ir` sensors only on geostationary platforms, radars never;
+//!   fire units only on fixed sites and ships; a ballistic class matches the launch-to-aim
+//!   ground range (srbm 50-1000 km, mrbm 1000-3000 km, irbm 3000-5500 km); flight time
+//!   longer than the burn; launches and departures within the run; no zero-length route legs;
+//!   ships without `alt_m`, aircraft and cruise missiles with it.
+//! - Command hierarchy: exactly one combined node; a national node's parent is the combined
+//!   node or absent; a unit node's parent is a national or unit node of its nation; no parent
+//!   cycles (the cycle is spelled out); links join two different nodes, at most one link per
+//!   pair.
+//! - Ballistic targeting: every ballistic threat is flown once and an unreachable aim point is
+//!   reported at the threat (off until the ballistic solver lands; see `targeting.rs`).
+//!
+//! # Not modelled
+//!
+//! Sensor, interceptor and network parameters beyond placement, ownership and the placeholders
+//! above (later work adds keys); launch areas as regions (a threat has a launch point, the
+//! label is only a notional name); per-missile aim points within a salvo (the run applies
+//! `aim_cep_m`); terrain; warnings (everything reported is an error).
+
+mod build;
+pub mod builtin;
+mod diagnostics;
+mod format;
+mod load;
+#[cfg(test)]
+mod reference;
+mod schema;
+mod span;
+mod spec;
+mod suggest;
+mod targeting;
+mod time;
+mod walk;
+
+pub use diagnostics::{Problem, ProblemKind, ScenarioErrors, Summary};
+pub use load::load;
+pub use schema::json_schema;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,63 @@
+//! The key reference table of the README, generated from [`crate::format`] (a test keeps the
+//! README in step: `KIZUNA_BLESS=1 cargo test -p scenario` rewrites it).
+
+use core::fmt::Write as _;
+
+use crate::format::ALL_TABLES;
+use crate::spec::{DefaultValue, Kind, Presence, TableSpec};
+use crate::walk::{expected, fmt_num};
+
+/// The README section between the reference markers.
+pub(crate) fn reference_markdown() -> String {
+    let mut out = String::new();
+    for spec in ALL_TABLES {
+        let _ = writeln!(out, "### {}\n\n{}\n", heading(spec), spec.doc);
+        let _ = writeln!(out, "| key | type | required | applies to | meaning |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for f in spec.fields {
+            let required = match f.presence {
+                Presence::Required => "yes".to_owned(),
+                Presence::RequiredFor(tags) => format!("for {}", tags.join(", ")),
+                Presence::Optional => "no".to_owned(),
+                Presence::Default(DefaultValue::Num(v)) => format!("no (default {})", fmt_num(v)),
+                Presence::Default(DefaultValue::Int(v)) => format!("no (default {v})"),
+                Presence::Default(DefaultValue::Bool(v)) => format!("no (default {v})"),
+            };
+            let applies = f
+                .only_for
+                .map_or_else(|| "all".to_owned(), |t| t.join(", "));
+            let ty = match &f.kind {
+                Kind::Version => "integer: 1".to_owned(),
+                other => expected(other),
+            };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {required} | {applies} | {} |",
+                f.key,
+                ty.replace('|', "\\|"),
+                f.doc.replace('|', "\\|")
+            );
+        }
+        if !spec.one_of.is_empty() {
+            out.push('\n');
+            for group in spec.one_of {
+                let when = group
+                    .when
+                    .map(|w| format!(" (for {})", w.join(", ")))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "Exactly one of {}{when}.", group.keys.join(", "));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn heading(spec: &TableSpec) -> String {
+    match spec.name {
+        "scenario_file" => "Top level".to_owned(),
+        "scenario" => "`[scenario]`".to_owned(),
+        "position" | "route_point" | "orbit" => format!("`{}` (inline table)", spec.name),
+        name => format!("`[[{name}]]`"),
+    }
+}

@@ -1,0 +1,106 @@
+//! Unit tests across modules: the JSON Schema and the README follow the format tables.
+
+use std::collections::BTreeSet;
+
+use crate::format::ALL_TABLES;
+use crate::spec::{Kind, TableSpec};
+
+/// Tables reachable from `spec` through `Table`/`Tables` keys.
+fn children(spec: &TableSpec) -> impl Iterator<Item = &'static TableSpec> + '_ {
+    spec.fields.iter().filter_map(|f| match f.kind {
+        Kind::Table(s) | Kind::Tables { spec: s, .. } => Some(s),
+        _ => None,
+    })
+}
+
+#[test]
+fn schema_keys_are_exactly_the_walker_keys() {
+    let schema = crate::json_schema();
+    for spec in ALL_TABLES {
+        let node = if spec.name == "scenario_file" {
+            &schema
+        } else {
+            &schema["$defs"][spec.name]
+        };
+        let in_schema: BTreeSet<&str> = node["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("no properties for {}", spec.name))
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let in_walker: BTreeSet<&str> = spec.fields.iter().map(|f| f.key).collect();
+        assert_eq!(in_schema, in_walker, "{}", spec.name);
+        assert_eq!(
+            node["additionalProperties"], false,
+            "{}: unknown keys are errors",
+            spec.name
+        );
+        for child in children(spec) {
+            assert!(
+                ALL_TABLES.iter().any(|t| t.name == child.name),
+                "{} not in $defs",
+                child.name
+            );
+        }
+    }
+}
+
+#[test]
+fn tags_and_alternatives_name_real_keys() {
+    for spec in ALL_TABLES {
+        if let Some(tag) = spec.tag {
+            assert!(
+                matches!(spec.field(tag).map(|f| &f.kind), Some(Kind::Enum(_))),
+                "{}",
+                spec.name
+            );
+        }
+        for f in spec.fields {
+            for t in f.only_for.unwrap_or_default() {
+                assert!(
+                    spec.tag_values().contains(t),
+                    "{}.{}: {t}",
+                    spec.name,
+                    f.key
+                );
+            }
+        }
+        for group in spec.one_of {
+            assert!(
+                group.keys.iter().all(|k| spec.field(k).is_some()),
+                "{}",
+                spec.name
+            );
+        }
+        let keys: BTreeSet<&str> = spec.fields.iter().map(|f| f.key).collect();
+        assert_eq!(
+            keys.len(),
+            spec.fields.len(),
+            "{}: duplicate key",
+            spec.name
+        );
+    }
+}
+
+const BEGIN: &str = "<!-- BEGIN generated key reference";
+const END: &str = "<!-- END generated key reference -->";
+
+#[test]
+fn readme_key_reference_is_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("crates/scenario/README.md exists");
+    let start = readme.find(BEGIN).expect("README has the BEGIN marker");
+    let body_start = start + readme[start..].find('\n').expect("marker line ends") + 1;
+    let end = readme.find(END).expect("README has the END marker");
+    let generated = crate::reference::reference_markdown();
+    if readme[body_start..end] != generated {
+        if std::env::var_os("KIZUNA_BLESS").is_some() {
+            let updated = format!("{}{generated}{}", &readme[..body_start], &readme[end..]);
+            std::fs::write(&path, updated).expect("README is writable");
+        } else {
+            panic!(
+                "crates/scenario/README.md key reference is stale: KIZUNA_BLESS=1 cargo test -p scenario"
+            );
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The JSON Schema is a valid draft 2020-12 schema, accepts the built-in scenarios and rejects
+//! unknown keys and bad enum values.
+
+fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(items) => J::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+fn as_json(text: &str) -> serde_json::Value {
+    toml_to_json(toml::from_str::<toml::Value>(text).expect("valid TOML"))
+}
+
+#[test]
+fn schema_is_valid_draft_2020_12() {
+    let schema = scenario::json_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    if let Err(e) = jsonschema::meta::validate(&schema) {
+        panic!("invalid schema: {e}");
+    }
+}
+
+#[test]
+fn builtins_validate_against_the_schema() {
+    let validator = jsonschema::validator_for(&scenario::json_schema()).expect("compiles");
+    for (name, _) in scenario::builtin::list() {
+        let instance = as_json(scenario::builtin::get(name).expect("listed"));
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
+
+#[test]
+fn schema_rejects_what_the_walker_rejects_at_key_level() {
+    let validator = jsonschema::validator_for(&scenario::json_schema()).expect("compiles");
+    let text = scenario::builtin::get("two-nation-salvo").expect("built in");
+    for (old, new) in [
+        ("lat_deg = 35.68", "lat_dg = 35.68"),        // unknown key
+        ("kind = \"fixed\"", "kind = \"fixd\""),      // enum value
+        ("lat_deg = 35.68", "lat_deg = 95.0"),        // range
+        ("radius_m = 30000\n", ""),                   // required key
+        ("format_version = 1", "format_version = 2"), // version
+        ("count = 2", "count = 0"),                   // salvo count
+        (
+            "flight_time_s = 430",
+            "flight_time_s = 430\napogee_km = 300",
+        ), // exactly one shape
+        (
+            "lat_deg = 35.69\nlon_deg = 139.73",
+            "lat_deg = 35.69\nlon_deg = 139.73\nspeed_mps = 3",
+        ), // variant
+    ] {
+        assert!(text.contains(old), "{old}");
+        let mangled = text.replacen(old, new, 1);
+        assert!(
+            scenario::load("x.toml", &mangled).is_err(),
+            "walker accepts {new}"
+        );
+        assert!(
+            !validator.is_valid(&as_json(&mangled)),
+            "schema accepts {new}"
+        );
+    }
+}
