@@ -1,6 +1,6 @@
 //! Geodetic latitude, longitude and ellipsoidal height, and their ECEF conversions.
 
-use crate::wgs84::{A_M, E2};
+use crate::wgs84::{A_M, B_M, E2, EP2};
 use crate::{Ecef, Position, Vec3};
 
 /// Geodetic coordinates on WGS-84: latitude and longitude in radians, ellipsoidal altitude in
@@ -98,6 +98,8 @@ impl Wgs84 {
 /// outside the Earth's core, so 6 steps reach machine precision from the Bowring start; 10
 /// leaves margin for points deep inside the ellipsoid (never produced by the engine).
 const LAT_ITERATIONS: usize = 10;
+/// Latitude change below which the iteration has converged.
+const LAT_TOLERANCE_RAD: f64 = 1e-14;
 
 impl Position<Ecef> {
     /// To geodetic coordinates.
@@ -110,16 +112,21 @@ impl Position<Ecef> {
         let (x, y, z) = (v.x, v.y, v.z);
         let p = x.hypot(y);
         let lon = y.atan2(x);
-        // Bowring's starting value, good to ~1e-9 rad near the surface.
-        let mut lat = z.atan2(p * (1.0 - E2));
+        // Bowring's (1976) starting value via the parametric latitude β: good to ~1e-10 rad
+        // near the surface, so the fixed point below settles in 2–3 steps instead of 6–8.
+        let (sb, cb) = (A_M * z).atan2(B_M * p).sin_cos();
+        let mut lat = (z + EP2 * B_M * sb * sb * sb).atan2(p - E2 * A_M * cb * cb * cb);
         for _ in 0..LAT_ITERATIONS {
             let s = lat.sin();
             let n = A_M / (1.0 - E2 * s * s).sqrt();
             let next = (z + E2 * n * s).atan2(p);
-            if next == lat {
+            // 1e-14 rad is 0.06 µm on the surface: converged for any purpose, and stopping
+            // there avoids chasing last-bit oscillation.
+            let done = (next - lat).abs() < LAT_TOLERANCE_RAD;
+            lat = next;
+            if done {
                 break;
             }
-            lat = next;
         }
         let (s, c) = lat.sin_cos();
         let alt = p * c + z * s - A_M * (1.0 - E2 * s * s).sqrt();
