@@ -83,7 +83,8 @@
 //!   cycles (the cycle is spelled out); links join two different nodes, at most one link per
 //!   pair.
 //! - Ballistic targeting: every ballistic threat is flown once and an unreachable aim point is
-//!   reported at the threat (off until the ballistic solver lands; see `targeting.rs`).
+//!   reported at the threat (see `flight.rs`); every route
+//!   and orbit is flown once too, and what cannot be flown is reported at its table.
 //!
 //! # Not modelled
 //!
@@ -95,6 +96,7 @@
 mod build;
 pub mod builtin;
 mod diagnostics;
+mod flight;
 mod format;
 mod load;
 #[cfg(test)]
@@ -103,7 +105,6 @@ mod schema;
 mod span;
 mod spec;
 mod suggest;
-mod targeting;
 mod time;
 mod walk;
 

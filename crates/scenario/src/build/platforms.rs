@@ -86,20 +86,7 @@ pub(super) fn platform(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<s
     let nation = cx.nation(diag, obj, "nation");
     let motion = match obj.tag? {
         "fixed" => position(diag, obj, 0.0).map(PlatformMotion::Fixed),
-        "ship" => {
-            let points = route_points(diag, obj, Medium::Sea);
-            Some(PlatformMotion::Ship(RouteSpec {
-                start_time: SimTime::ZERO,
-                points: points?,
-                speed_mps: obj.num("speed_mps")?,
-                turn: TurnLimit::RateDegPerS(obj.num("max_turn_deg_s")?),
-                max_vertical_mps: SHIP_VERTICAL_MPS,
-                repeat: obj.bool("repeat")?,
-                ends_in_impact: false,
-                hold_at_end: !obj.bool("repeat")?,
-                until: cx.until(),
-            }))
-        }
+        "ship" => ship(diag, cx, obj),
         "airborne" => airborne(diag, cx, obj),
         "geostationary" => obj
             .num("lon_deg")
@@ -113,21 +100,40 @@ pub(super) fn platform(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<s
     })
 }
 
+fn ship(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<PlatformMotion> {
+    let points = route_points(diag, obj, Medium::Sea);
+    let route = RouteSpec {
+        start_time: SimTime::ZERO,
+        points: points?,
+        speed_mps: obj.num("speed_mps")?,
+        turn: TurnLimit::RateDegPerS(obj.num("max_turn_deg_s")?),
+        max_vertical_mps: SHIP_VERTICAL_MPS,
+        repeat: obj.bool("repeat")?,
+        ends_in_impact: false,
+        hold_at_end: !obj.bool("repeat")?,
+        until: cx.until(),
+    };
+    crate::flight::check_route(diag, obj, &route);
+    Some(PlatformMotion::Ship(route))
+}
+
 fn airborne(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<PlatformMotion> {
     let speed_mps = obj.num("speed_mps");
     if let Some(orbit) = obj.table("orbit") {
         let centre = position(diag, orbit, 0.0);
-        return Some(PlatformMotion::AirborneOrbit(OrbitSpec {
+        let spec = OrbitSpec {
             start_time: SimTime::ZERO,
             centre: centre?,
             radius_m: orbit.num("radius_m")?,
             speed_mps: speed_mps?,
             clockwise: orbit.bool("clockwise")?,
             until: cx.until(),
-        }));
+        };
+        crate::flight::check_orbit(diag, obj, &spec);
+        return Some(PlatformMotion::AirborneOrbit(spec));
     }
     let points = route_points(diag, obj, Medium::Air);
-    Some(PlatformMotion::AirborneRoute(RouteSpec {
+    let route = RouteSpec {
         start_time: SimTime::ZERO,
         points: points?,
         speed_mps: speed_mps?,
@@ -137,5 +143,7 @@ fn airborne(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<PlatformMoti
         ends_in_impact: false,
         hold_at_end: false,
         until: cx.until(),
-    }))
+    };
+    crate::flight::check_route(diag, obj, &route);
+    Some(PlatformMotion::AirborneRoute(route))
 }

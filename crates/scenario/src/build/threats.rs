@@ -122,7 +122,7 @@ fn threat(
 
 fn cruise(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<ThreatMotion> {
     let points = route_points(diag, obj, Medium::Air);
-    Some(ThreatMotion::Cruise(RouteSpec {
+    let route = RouteSpec {
         start_time: SimTime::ZERO,
         points: points?,
         speed_mps: obj.num("speed_mps")?,
@@ -132,7 +132,9 @@ fn cruise(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<ThreatMotion> 
         ends_in_impact: true,
         hold_at_end: false,
         until: cx.until(),
-    }))
+    };
+    crate::flight::check_route(diag, obj, &route);
+    Some(ThreatMotion::Cruise(route))
 }
 
 fn ballistic(
@@ -162,7 +164,7 @@ fn ballistic(
         burn_time_s: obj.num("burn_time_s")?,
         ballistic_coefficient_kg_m2: obj.num("ballistic_coefficient_kg_m2"),
     };
-    crate::targeting::check(diag, obj, &spec);
+    crate::flight::check_ballistic(diag, obj, &spec);
     let target = target.or_else(|| asset_containing(cx, &aim));
     Some((ThreatMotion::Ballistic(spec), target))
 }

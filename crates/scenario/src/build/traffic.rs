@@ -27,6 +27,18 @@ pub(super) fn traffic(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<si
         "friendly" => Side::Friendly,
         _ => Side::Neutral,
     };
+    let route = RouteSpec {
+        start_time: base::SimTime::ZERO + secs(depart_s?),
+        points: points?,
+        speed_mps: obj.num("speed_mps")?,
+        turn: TurnLimit::BankDeg(obj.num("max_bank_deg")?),
+        max_vertical_mps: obj.num("max_climb_mps")?,
+        repeat: obj.bool("repeat")?,
+        ends_in_impact: false,
+        hold_at_end: false,
+        until: cx.until(),
+    };
+    crate::flight::check_route(diag, obj, &route);
     Some(sim::Traffic {
         name: obj.text("name")?.to_owned(),
         kind,
@@ -35,17 +47,7 @@ pub(super) fn traffic(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<si
             Some(resolved) => Some(resolved?),
             None => None,
         },
-        route: RouteSpec {
-            start_time: base::SimTime::ZERO + secs(depart_s?),
-            points: points?,
-            speed_mps: obj.num("speed_mps")?,
-            turn: TurnLimit::BankDeg(obj.num("max_bank_deg")?),
-            max_vertical_mps: obj.num("max_climb_mps")?,
-            repeat: obj.bool("repeat")?,
-            ends_in_impact: false,
-            hold_at_end: false,
-            until: cx.until(),
-        },
+        route,
         departure_jitter_s: obj.num("departure_jitter_s")?,
         iff_reliability: Probability::new(obj.num("iff_reliability")?).ok()?,
     })

@@ -148,3 +148,14 @@ fn loading_is_deterministic() {
         assert_eq!(first, second, "{name}");
     }
 }
+
+/// The engine accepts what the validator accepts (the whole chain, no recorder).
+#[test]
+fn builtins_build_and_run_in_the_engine() {
+    for (name, _) in scenario::builtin::list() {
+        let input = load_builtin(name);
+        if let Err(e) = sim::run(&input, input.seed, None, &mut sim::NullRecorder) {
+            panic!("{name}: the engine cannot build the world: {e}");
+        }
+    }
+}

@@ -1,6 +1,4 @@
-//! The targeting check. `dynamics::fly_ballistic` may still be the stub (it panics with
-//! `unimplemented!`); these tests then say so and check nothing else (FIXME: drop the probe
-//! once the ballistic work has landed, and set `BALLISTIC_TARGETING`).
+//! The flight checks: built-in ballistic threats are reachable, an impossible one is not.
 
 use base::SimTime;
 use dynamics::{BallisticShape, BallisticSpec};
@@ -25,29 +23,8 @@ fn spec(
     }
 }
 
-/// Whether the solver answers at all (the stub panics).
-fn solver_ready() -> bool {
-    let probe = spec(
-        (38.8, 133.5),
-        (35.68, 139.76),
-        BallisticShape::FlightTime { seconds: 430.0 },
-        65.0,
-    );
-    let ready = std::panic::catch_unwind(|| {
-        let _ = dynamics::fly_ballistic(&probe, &ForceModel::standard());
-    })
-    .is_ok();
-    if !ready {
-        eprintln!("FIXME: dynamics::fly_ballistic is not implemented yet; targeting not exercised");
-    }
-    ready
-}
-
 #[test]
 fn builtin_ballistic_threats_are_reachable() {
-    if !solver_ready() {
-        return;
-    }
     for (name, _) in crate::builtin::list() {
         let text = crate::builtin::get(name).expect("listed");
         let input = crate::load(name, text).expect("built-ins are valid");
@@ -61,9 +38,6 @@ fn builtin_ballistic_threats_are_reachable() {
 
 #[test]
 fn unreachable_aim_is_reported() {
-    if !solver_ready() {
-        return;
-    }
     // Half way round the world with a depressed 5° thrust and a 20 s burn.
     let far = spec(
         (0.0, 0.0),
