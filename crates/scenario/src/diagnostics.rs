@@ -1,4 +1,4 @@
-//! Located problems: what [`load`](crate::load) returns when a scenario is rejected.
+//! Located problems: what [`load`](fn@crate::load) returns when a scenario is rejected.
 //!
 //! Every problem carries its 1-based line and column, the key path (`threat[2].aim.lat_deg`,
 //! array indices 0-based), a lower-case message, an optional help line and the other end of
