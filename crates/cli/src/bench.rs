@@ -56,7 +56,10 @@ pub(crate) fn bench(args: &BenchArgs) -> Result<ExitCode> {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
         let o = movers[i as usize % movers.len()];
-        let (a, b) = (o.trajectory.start().as_nanos(), o.trajectory.end().as_nanos());
+        let (a, b) = (
+            o.trajectory.start().as_nanos(),
+            o.trajectory.end().as_nanos(),
+        );
         let t = SimTime::from_nanos(a + (z % ((b - a).max(1) as u64)) as i64);
         hits += u64::from(black_box(o.trajectory.state_at(t)).is_some());
     }
@@ -64,12 +67,30 @@ pub(crate) fn bench(args: &BenchArgs) -> Result<ExitCode> {
     let samples: usize = movers.iter().map(|o| o.trajectory.n_samples()).sum();
 
     println!("scenario               {}", summary.scenario);
-    println!("truth objects          {} ({} moving, {} trajectory samples)", world.objects.len(), movers.len(), samples);
+    println!(
+        "truth objects          {} ({} moving, {} trajectory samples)",
+        world.objects.len(),
+        movers.len(),
+        samples
+    );
     println!("world build (median)   {:.1} ms", build * 1e3);
-    println!("event loop (median)    {:.1} ms for {:.0} simulated s", run * 1e3, sim_s);
-    println!("whole run              {:.0} simulated s per wall s", sim_s / (build + run));
-    println!("event loop only        {:.0} simulated s per wall s", sim_s / run.max(1e-12));
-    println!("truth-state query      {query_ns:.1} ns ({hits} of {} inside lifetimes)", args.queries);
+    println!(
+        "event loop (median)    {:.1} ms for {:.0} simulated s",
+        run * 1e3,
+        sim_s
+    );
+    println!(
+        "whole run              {:.0} simulated s per wall s",
+        sim_s / (build + run)
+    );
+    println!(
+        "event loop only        {:.0} simulated s per wall s",
+        sim_s / run.max(1e-12)
+    );
+    println!(
+        "truth-state query      {query_ns:.1} ns ({hits} of {} inside lifetimes)",
+        args.queries
+    );
     Ok(ExitCode::SUCCESS)
 }
 

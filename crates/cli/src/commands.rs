@@ -24,10 +24,16 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
     if path.exists() {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read scenario file {}", path.display()))?;
-        return Ok(Source { name: name.to_owned(), text });
+        return Ok(Source {
+            name: name.to_owned(),
+            text,
+        });
     }
     match scenario::builtin::get(name) {
-        Some(text) => Ok(Source { name: format!("{name}.toml"), text: text.to_owned() }),
+        Some(text) => Ok(Source {
+            name: format!("{name}.toml"),
+            text: text.to_owned(),
+        }),
         None => {
             let names: Vec<&str> = scenario::builtin::list().iter().map(|(n, _)| *n).collect();
             bail!(
@@ -54,7 +60,9 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     };
     let seed = args.seed.unwrap_or(input.seed);
     let until = match args.until {
-        Some(s) if !(s.is_finite() && s >= 0.0) => bail!("--until must be a non-negative number of seconds, got {s}"),
+        Some(s) if !(s.is_finite() && s >= 0.0) => {
+            bail!("--until must be a non-negative number of seconds, got {s}")
+        }
         Some(s) => Some(SimTime::from_secs_f64(s)),
         None => None,
     };
@@ -63,7 +71,11 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot build the world of {}", source.name))?;
     let build_s = wall.elapsed().as_secs_f64();
     let mut out = OutputDir::create(&args.out)?;
-    let bar = if args.quiet { ProgressBar::hidden() } else { ProgressBar::new(PROGRESS_STEPS as u64) };
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(PROGRESS_STEPS as u64)
+    };
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:40}] {msg} ({eta} left)")
             .expect("static template is valid")
@@ -78,12 +90,13 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     }
     let summary = sim.finish(&mut out);
     bar.finish_and_clear();
+    let out_path = out.path().to_owned();
     out.finish(&summary)?;
     let wall_s = wall.elapsed().as_secs_f64();
     if !args.quiet {
         print_summary_table(&summary, build_s, wall_s);
     }
-    println!("outputs written to {}", out.path().display());
+    println!("outputs written to {}", out_path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -115,7 +128,11 @@ pub(crate) fn validate(path: &Path) -> Result<ExitCode> {
 
 pub(crate) fn scenario_list() -> Result<ExitCode> {
     for (name, description) in scenario::builtin::list() {
-        let marker = if *name == scenario::builtin::DEFAULT { " (default)" } else { "" };
+        let marker = if *name == scenario::builtin::DEFAULT {
+            " (default)"
+        } else {
+            ""
+        };
         println!("{name}{marker}\n    {description}");
     }
     Ok(ExitCode::SUCCESS)
@@ -133,6 +150,9 @@ pub(crate) fn scenario_show(name: Option<&str>) -> Result<ExitCode> {
 }
 
 pub(crate) fn schema() -> Result<ExitCode> {
-    println!("{}", serde_json::to_string_pretty(&scenario::json_schema())?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&scenario::json_schema())?
+    );
     Ok(ExitCode::SUCCESS)
 }

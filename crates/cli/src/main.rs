@@ -18,10 +18,14 @@ use std::process::ExitCode;
 ///
 /// With no command, runs the built-in default scenario (same as `kizuna run`).
 #[derive(Debug, Parser)]
-#[command(name = "kizuna", version, about, long_about = None, after_help = EXAMPLES)]
+#[command(name = "kizuna", version, after_help = EXAMPLES)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// With no command: the arguments of `kizuna run`.
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -82,7 +86,7 @@ enum ScenarioCommand {
 }
 
 /// Arguments of `kizuna run`.
-#[derive(Debug, clap::Args, Default)]
+#[derive(Debug, clap::Args)]
 struct RunArgs {
     /// Scenario file, or the name of a built-in scenario (default: the built-in default).
     scenario: Option<String>,
@@ -90,7 +94,7 @@ struct RunArgs {
     #[arg(long)]
     seed: Option<u64>,
     /// Output directory.
-    #[arg(long, default_value = "out")]
+    #[arg(long, default_value = DEFAULT_OUT)]
     out: PathBuf,
     /// Stop after this many simulated seconds.
     #[arg(long, value_name = "SECONDS")]
@@ -100,13 +104,18 @@ struct RunArgs {
     quiet: bool,
 }
 
+/// Where `kizuna run` writes unless told otherwise.
+const DEFAULT_OUT: &str = "out";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command.unwrap_or(Command::Run(RunArgs::default())) {
+    let result = match cli.command.unwrap_or(Command::Run(cli.run)) {
         Command::Run(args) => commands::run(&args),
         Command::Validate { scenario } => commands::validate(&scenario),
         Command::Scenario(ScenarioCommand::List) => commands::scenario_list(),
-        Command::Scenario(ScenarioCommand::Show { name }) => commands::scenario_show(name.as_deref()),
+        Command::Scenario(ScenarioCommand::Show { name }) => {
+            commands::scenario_show(name.as_deref())
+        }
         Command::Schema => commands::schema(),
         Command::Bench(args) => bench::bench(&args),
     };

@@ -21,7 +21,9 @@ impl OutputDir {
             .with_context(|| format!("cannot create output directory {}", path.display()))?;
         let open = |name: &str| {
             let p = path.join(name);
-            File::create(&p).map(BufWriter::new).with_context(|| format!("cannot create {}", p.display()))
+            File::create(&p)
+                .map(BufWriter::new)
+                .with_context(|| format!("cannot create {}", p.display()))
         };
         Ok(OutputDir {
             path: path.to_owned(),
@@ -79,17 +81,48 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
         ("seed", s.seed.to_string()),
         ("start (UTC)", s.start_utc.clone()),
         ("simulated", format!("{:.0} s", s.sim_seconds)),
-        ("wall time", format!("{wall_s:.2} s (world build {build_s:.2} s)")),
-        ("speed", format!("{:.0}× real time", s.sim_seconds / wall_s.max(1e-9))),
+        (
+            "wall time",
+            format!("{wall_s:.2} s (world build {build_s:.2} s)"),
+        ),
+        (
+            "speed",
+            format!("{:.0}× real time", s.sim_seconds / wall_s.max(1e-9)),
+        ),
         ("nations / assets", format!("{} / {}", e.nations, e.assets)),
-        ("platforms / sensors", format!("{} / {}", e.platforms, e.sensors)),
-        ("fire units / interceptors", format!("{} / {}", e.fire_units, e.interceptors)),
+        (
+            "platforms / sensors",
+            format!("{} / {}", e.platforms, e.sensors),
+        ),
+        (
+            "fire units / interceptors",
+            format!("{} / {}", e.fire_units, e.interceptors),
+        ),
         ("C2 nodes / links", format!("{} / {}", e.nodes, e.links)),
-        ("threats / flights", format!("{} / {}", e.threats, e.traffic)),
-        ("launches / impacts", format!("{} / {}", ev("launch"), ev("impact"))),
-        ("leakers (on assets)", format!("{} ({})", s.moe.leakers, s.moe.leakers_on_assets)),
-        ("asset value hit", format!("{:.1} %", 100.0 * s.moe.asset_value_hit_fraction)),
-        ("events / truth rows", format!("{} / {}", s.counts.events.values().sum::<u64>(), s.counts.truth_rows)),
+        (
+            "threats / flights",
+            format!("{} / {}", e.threats, e.traffic),
+        ),
+        (
+            "launches / impacts",
+            format!("{} / {}", ev("launch"), ev("impact")),
+        ),
+        (
+            "leakers (on assets)",
+            format!("{} ({})", s.moe.leakers, s.moe.leakers_on_assets),
+        ),
+        (
+            "asset value hit",
+            format!("{:.1} %", 100.0 * s.moe.asset_value_hit_fraction),
+        ),
+        (
+            "events / truth rows",
+            format!(
+                "{} / {}",
+                s.counts.events.values().sum::<u64>(),
+                s.counts.truth_rows
+            ),
+        ),
     ];
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     println!();

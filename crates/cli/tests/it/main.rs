@@ -4,7 +4,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn kizuna(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -21,7 +24,11 @@ fn run_into(dir: &Path, extra: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let o = kizuna(&args);
     assert!(o.status.success(), "run failed: {}", stderr(&o));
     let read = |f: &str| std::fs::read(dir.join(f)).expect("output file exists");
-    (read("summary.json"), read("events.jsonl"), read("truth.csv"))
+    (
+        read("summary.json"),
+        read("events.jsonl"),
+        read("truth.csv"),
+    )
 }
 
 #[test]
@@ -31,12 +38,24 @@ fn default_scenario_is_byte_identical_for_the_same_seed() {
     for seed in ["1", "2", "3735928559"] {
         let a = run_into(&tmp.path().join(format!("a{seed}")), &["--seed", seed]);
         let b = run_into(&tmp.path().join(format!("b{seed}")), &["--seed", seed]);
-        assert!(a.0 == b.0, "summary.json differs; reproduce: kizuna run --seed {seed}");
-        assert!(a.1 == b.1, "events.jsonl differs; reproduce: kizuna run --seed {seed}");
-        assert!(a.2 == b.2, "truth.csv differs; reproduce: kizuna run --seed {seed}");
+        assert!(
+            a.0 == b.0,
+            "summary.json differs; reproduce: kizuna run --seed {seed}"
+        );
+        assert!(
+            a.1 == b.1,
+            "events.jsonl differs; reproduce: kizuna run --seed {seed}"
+        );
+        assert!(
+            a.2 == b.2,
+            "truth.csv differs; reproduce: kizuna run --seed {seed}"
+        );
         firsts.push(a);
     }
-    assert!(firsts[0].1 != firsts[1].1, "seeds 1 and 2 gave the same events: seed unused?");
+    assert!(
+        firsts[0].1 != firsts[1].1,
+        "seeds 1 and 2 gave the same events: seed unused?"
+    );
 }
 
 #[test]
@@ -44,7 +63,15 @@ fn run_writes_documented_outputs() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (summary, events, truth) = run_into(tmp.path(), &["--until", "600"]);
     let summary: serde_json::Value = serde_json::from_slice(&summary).expect("summary is JSON");
-    for key in ["schema_version", "scenario", "seed", "version", "sim_seconds", "counts", "moe"] {
+    for key in [
+        "schema_version",
+        "scenario",
+        "seed",
+        "version",
+        "sim_seconds",
+        "counts",
+        "moe",
+    ] {
         assert!(summary.get(key).is_some(), "summary.json lacks {key}");
     }
     assert_eq!(summary["sim_seconds"], 600.0);
@@ -79,7 +106,10 @@ fn run_writes_documented_outputs() {
              vx_mps,vy_mps,vz_mps,speed_mps"
         )
     );
-    assert_eq!(truth.lines().count() as u64 - 1, summary["counts"]["truth_rows"].as_u64().expect("rows"));
+    assert_eq!(
+        truth.lines().count() as u64 - 1,
+        summary["counts"]["truth_rows"].as_u64().expect("rows")
+    );
 }
 
 #[test]
@@ -94,13 +124,23 @@ fn validate_exit_codes() {
     assert!(stdout(&o).contains("valid"));
 
     let bad = tmp.path().join("bad.toml");
-    let text = String::from_utf8(shown.stdout).expect("utf-8").replacen("format_version", "format_verison", 1);
+    let text = String::from_utf8(shown.stdout).expect("utf-8").replacen(
+        "format_version",
+        "format_verison",
+        1,
+    );
     std::fs::write(&bad, text).expect("write");
     let o = kizuna(&["validate", bad.to_str().expect("utf-8")]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("format_verison"), "names the offending key: {err}");
-    assert!(err.contains("format_version"), "suggests the right key: {err}");
+    assert!(
+        err.contains("format_verison"),
+        "names the offending key: {err}"
+    );
+    assert!(
+        err.contains("format_version"),
+        "suggests the right key: {err}"
+    );
     assert!(err.contains("bad.toml:"), "gives file:line:col: {err}");
     assert!(!err.contains("panicked"), "{err}");
 
@@ -115,7 +155,12 @@ fn run_rejects_an_invalid_scenario_without_writing() {
     let bad = tmp.path().join("bad.toml");
     std::fs::write(&bad, "format_version = 1\n[scenario]\nname = 3\n").expect("write");
     let out = tmp.path().join("out");
-    let o = kizuna(&["run", bad.to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")]);
+    let o = kizuna(&[
+        "run",
+        bad.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists(), "nothing is written for a rejected scenario");
 }
@@ -147,6 +192,9 @@ fn every_command_has_help_with_an_example() {
     ] {
         let o = kizuna(&args);
         assert!(o.status.success(), "{args:?}");
-        assert!(stdout(&o).contains("Example"), "{args:?} help lacks an example");
+        assert!(
+            stdout(&o).contains("Example"),
+            "{args:?} help lacks an example"
+        );
     }
 }
