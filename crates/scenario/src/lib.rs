@@ -82,16 +82,20 @@
 //!   node or absent; a unit node's parent is a national or unit node of its nation; no parent
 //!   cycles (the cycle is spelled out); links join two different nodes, at most one link per
 //!   pair.
-//! - Ballistic targeting: every ballistic threat is flown once and an unreachable aim point is
-//!   reported at the threat (see `flight.rs`); every route
-//!   and orbit is flown once too, and what cannot be flown is reported at its table.
+//! - Flyability: every ballistic threat table is flown once with the engine's force model
+//!   (`dynamics::fly_ballistic`) and an unreachable aim point is reported at the threat, with
+//!   the shape key as the other end; every route and orbit is flown once too, and what the
+//!   engine cannot fly is reported at its `route`/`orbit` (see `flight.rs`). So a scenario that
+//!   validates also builds in the engine (tested for the built-ins).
 //!
 //! # Not modelled
 //!
 //! Sensor, interceptor and network parameters beyond placement, ownership and the placeholders
 //! above (later work adds keys); launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies
-//! `aim_cep_m`); terrain; warnings (everything reported is an error).
+//! `aim_cep_m`); terrain; warnings (everything reported is an error). Problems that only a
+//! fully valid table can reveal (cross-references, flyability) are not looked for in a table
+//! that already has a problem of its own, to avoid cascades.
 
 mod build;
 pub mod builtin;
