@@ -93,9 +93,10 @@
 //! Sensor, interceptor and network parameters beyond placement, ownership and the placeholders
 //! above (later work adds keys); launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies
-//! `aim_cep_m`); terrain; warnings (everything reported is an error). Problems that only a
-//! fully valid table can reveal (cross-references, flyability) are not looked for in a table
-//! that already has a problem of its own, to avoid cascades.
+//! `aim_cep_m`); terrain; warnings (everything reported is an error). To avoid cascades, a
+//! check that combines several values (class range, flyability, nation fit) runs only when
+//! each of them is valid, and references into a top-level array that is itself invalid are
+//! not checked.
 
 mod build;
 pub mod builtin;
