@@ -42,7 +42,9 @@ impl Simulation {
     pub fn new(input: &Input, seed: u64, until: Option<SimTime>) -> Result<Self, BuildError> {
         let world = World::build(input, seed)?;
         let scenario_end = SimTime::ZERO + input.duration;
-        let end = until.map_or(scenario_end, |u| u.min(scenario_end)).max(SimTime::ZERO);
+        let end = until
+            .map_or(scenario_end, |u| u.min(scenario_end))
+            .max(SimTime::ZERO);
         let mut agenda = Agenda::new();
         for object in &world.objects {
             if !object.moves {
@@ -50,12 +52,22 @@ impl Simulation {
             }
             for (index, (t, _)) in object.trajectory.milestones().iter().enumerate() {
                 if *t <= end {
-                    agenda.schedule(*t, EventClass::Truth, Ev::Milestone { object: object.id, index });
+                    agenda.schedule(
+                        *t,
+                        EventClass::Truth,
+                        Ev::Milestone {
+                            object: object.id,
+                            index,
+                        },
+                    );
                 }
             }
         }
         let period = input.truth_sample_period;
-        assert!(period.as_nanos() > 0, "truth sample period validated positive by the scenario");
+        assert!(
+            period.as_nanos() > 0,
+            "truth sample period validated positive by the scenario"
+        );
         let mut t = SimTime::ZERO;
         while t <= end {
             agenda.schedule(t, EventClass::Record, Ev::TruthSample);
@@ -135,7 +147,10 @@ impl Simulation {
             self.seed,
             self.end,
             &self.world,
-            Counts { events: self.event_counts, truth_rows: self.n_truth_rows },
+            Counts {
+                events: self.event_counts,
+                truth_rows: self.n_truth_rows,
+            },
             self.impacts,
         )
     }
@@ -143,7 +158,11 @@ impl Simulation {
     fn emit(&mut self, t: SimTime, kind: EventKind, rec: &mut dyn Recorder) {
         *self.event_counts.entry(kind.tag()).or_insert(0) += 1;
         self.n_events += 1;
-        rec.event(&LogEvent { t_ns: t.as_nanos(), t_s: t.as_secs_f64(), kind });
+        rec.event(&LogEvent {
+            t_ns: t.as_nanos(),
+            t_s: t.as_secs_f64(),
+            kind,
+        });
     }
 
     fn milestone(&mut self, now: SimTime, id: ObjectId, index: usize, rec: &mut dyn Recorder) {
@@ -172,8 +191,14 @@ impl Simulation {
                     speed_mps: s.velocity.speed_mps(),
                 }
             }
-            Milestone::Apogee { alt_m } => EventKind::Apogee { object: oref, alt_m },
-            Milestone::Waypoint { index } => EventKind::Waypoint { object: oref, index },
+            Milestone::Apogee { alt_m } => EventKind::Apogee {
+                object: oref,
+                alt_m,
+            },
+            Milestone::Waypoint { index } => EventKind::Waypoint {
+                object: oref,
+                index,
+            },
             Milestone::Impact => {
                 let s = state.expect("impact is the trajectory's last sample");
                 let record = self.impact_record(object, now, s.position.to_wgs84());
@@ -193,7 +218,12 @@ impl Simulation {
         self.emit(now, kind, rec);
     }
 
-    fn impact_record(&self, object: &TruthObject, now: SimTime, at: geodesy::Wgs84) -> ImpactRecord {
+    fn impact_record(
+        &self,
+        object: &TruthObject,
+        now: SimTime,
+        at: geodesy::Wgs84,
+    ) -> ImpactRecord {
         let here = at.with_alt(0.0).to_ecef();
         let nearest = self
             .input
@@ -202,13 +232,14 @@ impl Simulation {
             .map(|a| (a, a.position.with_alt(0.0).to_ecef().distance_to(&here)))
             .min_by(|x, y| x.1.total_cmp(&y.1));
         let inside = nearest.filter(|(a, d)| *d <= a.radius_m);
-        let aim = object.actual_aim.or_else(|| match object.origin {
+        // Miss is measured from the *intended* aim point, so it includes the drawn aim error.
+        let aim = match object.origin {
             Origin::Threat(i) => match &self.input.threats[i].motion {
                 ThreatMotion::Ballistic(spec) => Some(spec.aim),
                 ThreatMotion::Cruise(route) => route.points.last().map(|p| p.position),
             },
             _ => None,
-        });
+        };
         ImpactRecord {
             object: object.name.clone(),
             t_s: now.as_secs_f64(),
@@ -222,7 +253,9 @@ impl Simulation {
 
     fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
         for object in self.world.objects.iter().filter(|o| o.moves) {
-            let Some(s) = object.trajectory.state_at(now) else { continue };
+            let Some(s) = object.trajectory.state_at(now) else {
+                continue;
+            };
             let lla = s.position.to_wgs84();
             let p = s.position.xyz_m();
             let v = s.velocity.xyz_mps();
@@ -250,7 +283,11 @@ impl Simulation {
 }
 
 fn object_ref(o: &TruthObject) -> ObjectRef {
-    ObjectRef { object_id: o.id.get(), object: o.name.clone(), object_kind: o.kind.name() }
+    ObjectRef {
+        object_id: o.id.get(),
+        object: o.name.clone(),
+        object_kind: o.kind.name(),
+    }
 }
 
 /// Builds and runs a whole scenario.

@@ -4,7 +4,7 @@
 //! checked (ids resolve, numbers are in range), so the engine never re-validates. Ids are dense
 //! indices into the vectors below, in file order.
 
-use base::{AssetId, NationId, NodeId, PlatformId, Probability, SimDuration, Side};
+use base::{AssetId, NationId, NodeId, PlatformId, Probability, Side, SimDuration};
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
 

@@ -22,10 +22,10 @@ pub use input::{
     Asset, C2Node, FireUnit, Input, Link, Nation, NodeRole, Platform, PlatformMotion, Sensor,
     SensorKind, Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
-pub use log::{
-    EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow,
+pub use log::{EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow};
+pub use summary::{
+    ENGINE_VERSION, EntityCounts, ImpactRecord, Moe, SCHEMA_VERSION, Summary, SummaryCounts,
 };
-pub use summary::{EntityCounts, ImpactRecord, ENGINE_VERSION, Moe, SCHEMA_VERSION, Summary, SummaryCounts};
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 
 #[cfg(test)]

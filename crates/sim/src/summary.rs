@@ -130,8 +130,12 @@ impl Summary {
         let total_value: f64 = input.assets.iter().map(|a| a.value).sum();
         let hit: std::collections::BTreeSet<&str> =
             impacts.iter().filter_map(|i| i.asset.as_deref()).collect();
-        let hit_value: f64 =
-            input.assets.iter().filter(|a| hit.contains(a.name.as_str())).map(|a| a.value).sum();
+        let hit_value: f64 = input
+            .assets
+            .iter()
+            .filter(|a| hit.contains(a.name.as_str()))
+            .map(|a| a.value)
+            .sum();
         Summary {
             schema_version: SCHEMA_VERSION,
             scenario: input.name.clone(),
@@ -143,7 +147,11 @@ impl Summary {
                 threats_launched: counts.events.get("launch").copied().unwrap_or(0),
                 leakers: n(impacts.len()),
                 leakers_on_assets: n(impacts.iter().filter(|i| i.asset.is_some()).count()),
-                asset_value_hit_fraction: if total_value > 0.0 { hit_value / total_value } else { 0.0 },
+                asset_value_hit_fraction: if total_value > 0.0 {
+                    hit_value / total_value
+                } else {
+                    0.0
+                },
             },
             counts: SummaryCounts {
                 entities: EntityCounts {
@@ -152,7 +160,11 @@ impl Summary {
                     platforms: n(input.platforms.len()),
                     sensors: n(input.sensors.len()),
                     fire_units: n(input.fire_units.len()),
-                    interceptors: input.fire_units.iter().map(|f| u64::from(f.inventory)).sum(),
+                    interceptors: input
+                        .fire_units
+                        .iter()
+                        .map(|f| u64::from(f.inventory))
+                        .sum(),
                     threats: n(input.threats.len()),
                     traffic: n(input.traffic.len()),
                     nodes: n(input.nodes.len()),

@@ -4,7 +4,7 @@
 //! in debug builds in well under a second.
 
 use crate::*;
-use base::{NationId, Probability, SimDuration, SimTime, Side};
+use base::{NationId, Probability, Side, SimDuration, SimTime};
 use dynamics::{BallisticShape, BallisticSpec, RoutePoint, RouteSpec, TurnLimit};
 use geodesy::Wgs84;
 
@@ -13,7 +13,10 @@ fn deg(lat: f64, lon: f64, alt: f64) -> Wgs84 {
 }
 
 fn point(lat: f64, lon: f64, alt: f64) -> RoutePoint {
-    RoutePoint { position: deg(lat, lon, alt), speed_mps: None }
+    RoutePoint {
+        position: deg(lat, lon, alt),
+        speed_mps: None,
+    }
 }
 
 /// One asset, one radar site, a two-missile ballistic salvo, a cruise missile and an airliner.
@@ -43,7 +46,10 @@ pub(crate) fn small_input() -> Input {
         duration: SimDuration::from_secs(900),
         seed: 1,
         truth_sample_period: SimDuration::from_secs(5),
-        nations: vec![Nation { id: jpn, name: "Japan".to_owned() }],
+        nations: vec![Nation {
+            id: jpn,
+            name: "Japan".to_owned(),
+        }],
         assets: vec![Asset {
             name: "Fukuoka".to_owned(),
             nation: jpn,
@@ -108,10 +114,16 @@ pub(crate) fn small_input() -> Input {
 fn records(input: &Input, seed: u64) -> (String, String, Summary) {
     let mut rec = MemoryRecorder::default();
     let summary = run(input, seed, None, &mut rec).expect("small input builds");
-    let events: Vec<String> =
-        rec.events.iter().map(|e| serde_json::to_string(e).expect("serialisable")).collect();
-    let truth: Vec<String> =
-        rec.truth.iter().map(|r| serde_json::to_string(r).expect("serialisable")).collect();
+    let events: Vec<String> = rec
+        .events
+        .iter()
+        .map(|e| serde_json::to_string(e).expect("serialisable"))
+        .collect();
+    let truth: Vec<String> = rec
+        .truth
+        .iter()
+        .map(|r| serde_json::to_string(r).expect("serialisable"))
+        .collect();
     (events.join("\n"), truth.join("\n"), summary)
 }
 
@@ -121,8 +133,14 @@ fn same_seed_same_records() {
     for seed in [1, 2, 0xDEAD_BEEF] {
         let a = records(&input, seed);
         let b = records(&input, seed);
-        assert_eq!(a.0, b.0, "events differ; reproduce: kizuna run --seed {seed}");
-        assert_eq!(a.1, b.1, "truth differs; reproduce: kizuna run --seed {seed}");
+        assert_eq!(
+            a.0, b.0,
+            "events differ; reproduce: kizuna run --seed {seed}"
+        );
+        assert_eq!(
+            a.1, b.1,
+            "truth differs; reproduce: kizuna run --seed {seed}"
+        );
         assert_eq!(a.2, b.2);
     }
 }
@@ -158,8 +176,14 @@ fn events_are_in_time_order_and_complete() {
     let mut rec = MemoryRecorder::default();
     let summary = run(&input, 3, None, &mut rec).expect("builds");
     assert!(rec.events.windows(2).all(|w| w[0].t_ns <= w[1].t_ns));
-    assert_eq!(rec.events.first().map(|e| e.kind.tag()), Some("scenario_start"));
-    assert_eq!(rec.events.last().map(|e| e.kind.tag()), Some("scenario_end"));
+    assert_eq!(
+        rec.events.first().map(|e| e.kind.tag()),
+        Some("scenario_start")
+    );
+    assert_eq!(
+        rec.events.last().map(|e| e.kind.tag()),
+        Some("scenario_end")
+    );
     let count = |tag: &str| rec.events.iter().filter(|e| e.kind.tag() == tag).count() as u64;
     assert_eq!(count("launch"), 3, "three threats launch");
     assert_eq!(count("impact"), 3, "all three come down within 900 s");
@@ -170,12 +194,22 @@ fn events_are_in_time_order_and_complete() {
     }
     assert_eq!(summary.moe.leakers, 3);
     // The cruise missile flies to the asset centre: it must be scored on the asset.
-    let cm = summary.impacts.iter().find(|i| i.object == "cm-1").expect("cruise impact");
+    let cm = summary
+        .impacts
+        .iter()
+        .find(|i| i.object == "cm-1")
+        .expect("cruise impact");
     assert_eq!(cm.asset.as_deref(), Some("Fukuoka"));
     assert!(cm.miss_from_aim_m.expect("has an aim") < 1_000.0);
     // Ballistic misses are drawn with a 300 m CEP: far beyond 5 km would mean a broken draw.
-    for i in summary.impacts.iter().filter(|i| i.object.starts_with("srbm")) {
-        assert!(i.miss_from_aim_m.expect("has an aim") < 5_000.0, "{i:?}");
+    // The targeting itself is good to a metre, so a miss under 1 m means no error was drawn.
+    for i in summary
+        .impacts
+        .iter()
+        .filter(|i| i.object.starts_with("srbm"))
+    {
+        let miss = i.miss_from_aim_m.expect("has an aim");
+        assert!((1.0..5_000.0).contains(&miss), "{i:?}");
     }
 }
 
@@ -188,4 +222,24 @@ fn until_truncates() {
     assert!(rec.events.iter().all(|e| e.t_ns <= 100_000_000_000));
     assert!(rec.truth.iter().all(|r| r.t_s <= 100.0));
     assert_eq!(summary.moe.leakers, 0, "nothing lands in the first 100 s");
+}
+
+#[test]
+fn aim_errors_have_the_stated_cep() {
+    // Half of all impacts must fall inside the CEP. With 4000 draws the sample median of a
+    // Rayleigh distribution has a relative standard error of about 1.3%, so 5% is > 3 sigma.
+    let aim = deg(26.355, 127.768, 0.0);
+    let cep_m = 250.0;
+    let mut misses: Vec<f64> = (0..4000u64)
+        .map(|entity| {
+            let hit = crate::world::draw_aim(17, entity, aim, cep_m);
+            hit.to_ecef().distance_to(&aim.to_ecef())
+        })
+        .collect();
+    misses.sort_by(f64::total_cmp);
+    let median = misses[misses.len() / 2];
+    assert!(
+        (median / cep_m - 1.0).abs() < 0.05,
+        "median miss {median} m for CEP {cep_m} m"
+    );
 }

@@ -6,7 +6,7 @@
 
 use crate::input::{Input, PlatformMotion, ThreatClass, ThreatMotion, TrafficKind};
 use base::rng::{StreamKind, stream};
-use base::{NationId, ObjectId, PlatformId, SimDuration, SimTime, Side, SiteId};
+use base::{NationId, ObjectId, PlatformId, Side, SimDuration, SimTime, SiteId};
 use dynamics::{ForceModel, Trajectory, fly_ballistic, fly_orbit, fly_route};
 use geodesy::{Position, Site, Wgs84, wgs84};
 use rand_distr::{Distribution, StandardNormal};
@@ -54,7 +54,10 @@ impl ObjectKind {
     }
     /// True for hostile missiles.
     pub fn is_threat(&self) -> bool {
-        matches!(self, ObjectKind::BallisticMissile(_) | ObjectKind::CruiseMissile)
+        matches!(
+            self,
+            ObjectKind::BallisticMissile(_) | ObjectKind::CruiseMissile
+        )
     }
 }
 
@@ -125,14 +128,22 @@ impl World {
         let model = ForceModel::standard();
         for (i, p) in input.platforms.iter().enumerate() {
             let id = ObjectId::new(objects.len());
-            let motion_err = |source| BuildError::Motion { what: "platform", name: p.name.clone(), source };
+            let motion_err = |source| BuildError::Motion {
+                what: "platform",
+                name: p.name.clone(),
+                source,
+            };
             let (kind, trajectory, moves) = match &p.motion {
-                PlatformMotion::Fixed(at) => {
-                    (ObjectKind::Site, Trajectory::stationary(SimTime::ZERO, at.to_ecef()), false)
-                }
-                PlatformMotion::Ship(route) => {
-                    (ObjectKind::Ship, fly_route(route).map_err(motion_err)?, true)
-                }
+                PlatformMotion::Fixed(at) => (
+                    ObjectKind::Site,
+                    Trajectory::stationary(SimTime::ZERO, at.to_ecef()),
+                    false,
+                ),
+                PlatformMotion::Ship(route) => (
+                    ObjectKind::Ship,
+                    fly_route(route).map_err(motion_err)?,
+                    true,
+                ),
                 PlatformMotion::AirborneOrbit(orbit) => (
                     ObjectKind::Aircraft(TrafficKind::Patrol),
                     fly_orbit(orbit).map_err(motion_err)?,
@@ -147,7 +158,11 @@ impl World {
                     let r = geostationary_radius_m();
                     let lon = lon_deg.to_radians();
                     let at = Position::ecef(r * lon.cos(), r * lon.sin(), 0.0);
-                    (ObjectKind::Satellite, Trajectory::stationary(SimTime::ZERO, at), false)
+                    (
+                        ObjectKind::Satellite,
+                        Trajectory::stationary(SimTime::ZERO, at),
+                        false,
+                    )
                 }
             };
             platform_objects.push(id);
@@ -167,19 +182,31 @@ impl World {
             let id = ObjectId::new(objects.len());
             let entity = id.get() as u64;
             let jitter = draw_jitter(seed, entity, t.launch_jitter_s);
-            let motion_err = |source| BuildError::Motion { what: "threat", name: t.name.clone(), source };
+            let motion_err = |source| BuildError::Motion {
+                what: "threat",
+                name: t.name.clone(),
+                source,
+            };
             let (kind, trajectory, actual_aim) = match &t.motion {
                 ThreatMotion::Ballistic(spec) => {
                     let mut spec = *spec;
                     spec.launch_time = jittered(spec.launch_time, jitter);
                     spec.aim = draw_aim(seed, entity, spec.aim, t.aim_cep_m);
                     let solution = fly_ballistic(&spec, &model).map_err(motion_err)?;
-                    (ObjectKind::BallisticMissile(t.class), solution.trajectory, Some(spec.aim))
+                    (
+                        ObjectKind::BallisticMissile(t.class),
+                        solution.trajectory,
+                        Some(spec.aim),
+                    )
                 }
                 ThreatMotion::Cruise(route) => {
                     let mut route = route.clone();
                     route.start_time = jittered(route.start_time, jitter);
-                    (ObjectKind::CruiseMissile, fly_route(&route).map_err(motion_err)?, None)
+                    (
+                        ObjectKind::CruiseMissile,
+                        fly_route(&route).map_err(motion_err)?,
+                        None,
+                    )
                 }
             };
             objects.push(TruthObject {
@@ -216,7 +243,10 @@ impl World {
                 actual_aim: None,
             });
         }
-        Ok(World { objects, platform_objects })
+        Ok(World {
+            objects,
+            platform_objects,
+        })
     }
 }
 
@@ -236,7 +266,7 @@ fn jittered(t: SimTime, jitter: SimDuration) -> SimTime {
 
 /// Displaces the aim point by a circular Gaussian with the given CEP, in the aim point's
 /// local horizontal plane.
-fn draw_aim(seed: u64, entity: u64, aim: Wgs84, cep_m: f64) -> Wgs84 {
+pub(crate) fn draw_aim(seed: u64, entity: u64, aim: Wgs84, cep_m: f64) -> Wgs84 {
     if cep_m <= 0.0 {
         return aim;
     }
@@ -246,6 +276,8 @@ fn draw_aim(seed: u64, entity: u64, aim: Wgs84, cep_m: f64) -> Wgs84 {
     let north: f64 = StandardNormal.sample(&mut rng);
     // The anchor id is irrelevant: the site only lives inside this function.
     let site = Site::new(SiteId::new(0), aim);
-    let moved = site.enu_to_ecef().apply(site.enu(east * sigma, north * sigma, 0.0));
+    let moved = site
+        .enu_to_ecef()
+        .apply(site.enu(east * sigma, north * sigma, 0.0));
     moved.to_wgs84().with_alt(aim.alt_m())
 }
