@@ -46,7 +46,7 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
 
 /// Renders every problem of a rejected scenario as a miette report on stderr.
 pub(crate) fn report_problems(errors: scenario::ScenarioErrors) {
-    eprintln!("{:?}", miette::Report::new(errors));
+    eprintln!("{:?}", miette::Report::new(errors.into_summary()));
 }
 
 pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
