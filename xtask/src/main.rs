@@ -14,7 +14,11 @@ fn main() -> ExitCode {
             for p in &problems {
                 println!("{p}");
             }
-            if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         _ => {
             eprintln!("usage: cargo run -p xtask -- tidy");
@@ -29,6 +33,10 @@ mod tests {
     fn tidy() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let problems = crate::tidy::check(&root);
-        assert!(problems.is_empty(), "tidy found problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "tidy found problems:\n{}",
+            problems.join("\n")
+        );
     }
 }

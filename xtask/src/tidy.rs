@@ -25,8 +25,11 @@ const LAYERS: &[(&str, u8)] = &[
 ];
 
 /// Same-layer edges allowed by an ARCHITECTURE.md invariant entry.
-const SAME_LAYER_EDGES: &[(&str, &str)] =
-    &[("sensors", "dynamics"), ("fusion", "tracking"), ("engagement", "dynamics")];
+const SAME_LAYER_EDGES: &[(&str, &str)] = &[
+    ("sensors", "dynamics"),
+    ("fusion", "tracking"),
+    ("engagement", "dynamics"),
+];
 
 /// Crates that may use `HashMap`/`HashSet` (edges that never feed the engine's order).
 const HASH_OK: &[&str] = &["cli", "web", "xtask"];
@@ -46,7 +49,9 @@ pub(crate) fn check(root: &Path) -> Vec<String> {
     let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap_or_default();
     for name in &crates {
         if !architecture.contains(&format!("### `crates/{name}`")) {
-            problems.push(format!("ARCHITECTURE.md has no `### \\`crates/{name}\\`` section"));
+            problems.push(format!(
+                "ARCHITECTURE.md has no `### \\`crates/{name}\\`` section"
+            ));
         }
         check_dependencies(&crates_dir.join(name), name, &crates, &mut problems);
         for file in rust_files(&crates_dir.join(name)) {
@@ -65,7 +70,9 @@ fn layer(name: &str) -> Option<u8> {
 
 fn check_dependencies(dir: &Path, name: &str, crates: &[String], problems: &mut Vec<String>) {
     let Some(own) = layer(name) else {
-        problems.push(format!("crates/{name}: not in tidy's layer table (xtask/src/tidy.rs)"));
+        problems.push(format!(
+            "crates/{name}: not in tidy's layer table (xtask/src/tidy.rs)"
+        ));
         return;
     };
     let text = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
@@ -74,7 +81,9 @@ fn check_dependencies(dir: &Path, name: &str, crates: &[String], problems: &mut 
         return;
     };
     for section in ["dependencies", "dev-dependencies"] {
-        let Some(deps) = manifest.get(section).and_then(|d| d.as_table()) else { continue };
+        let Some(deps) = manifest.get(section).and_then(|d| d.as_table()) else {
+            continue;
+        };
         for dep in deps.keys().filter(|d| crates.contains(d)) {
             let Some(theirs) = layer(dep) else { continue };
             let allowed = theirs < own
@@ -90,7 +99,9 @@ fn check_dependencies(dir: &Path, name: &str, crates: &[String], problems: &mut 
 }
 
 fn check_file(file: &Path, krate: &str, problems: &mut Vec<String>) {
-    let Ok(text) = std::fs::read_to_string(file) else { return };
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return;
+    };
     let shown = file.display();
     if !text.trim_start().starts_with("//!") {
         problems.push(format!("{shown}: does not start with a `//!` doc comment"));
@@ -101,11 +112,17 @@ fn check_file(file: &Path, krate: &str, problems: &mut Vec<String>) {
             continue;
         }
         if code.starts_with("#[ignore") {
-            problems.push(format!("{shown}:{}: #[ignore] (assert today's behaviour instead)", i + 1));
+            problems.push(format!(
+                "{shown}:{}: #[ignore] (assert today's behaviour instead)",
+                i + 1
+            ));
         }
         let hashes = code.contains("HashMap") || code.contains("HashSet");
         if hashes && !HASH_OK.contains(&krate) && !code.contains("disallowed") {
-            problems.push(format!("{shown}:{}: HashMap/HashSet in the engine (use BTreeMap)", i + 1));
+            problems.push(format!(
+                "{shown}:{}: HashMap/HashSet in the engine (use BTreeMap)",
+                i + 1
+            ));
         }
     }
 }
@@ -114,10 +131,14 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.filter_map(|e| e.ok()) {
             let p = e.path();
-            let skip = p.file_name().is_some_and(|n| n == "target" || n == "fuzz" && p.join("target").exists());
+            let skip = p
+                .file_name()
+                .is_some_and(|n| n == "target" || n == "fuzz" && p.join("target").exists());
             if skip {
                 continue;
             }

@@ -50,7 +50,11 @@ impl<E> Default for Agenda<E> {
 impl<E> Agenda<E> {
     /// An empty agenda at the epoch.
     pub fn new() -> Self {
-        Agenda { pending: BTreeMap::new(), next_seq: 0, now: SimTime::ZERO }
+        Agenda {
+            pending: BTreeMap::new(),
+            next_seq: 0,
+            now: SimTime::ZERO,
+        }
     }
     /// The time of the last popped event.
     pub fn now(&self) -> SimTime {
@@ -66,11 +70,22 @@ impl<E> Agenda<E> {
     }
     /// Schedules `event` at `time`. Scheduling in the past is a broken invariant.
     pub fn schedule(&mut self, time: SimTime, class: EventClass, event: E) {
-        assert!(time >= self.now, "event scheduled in the past: {time} < {}", self.now);
-        let key = Key { time, class, seq: self.next_seq };
+        assert!(
+            time >= self.now,
+            "event scheduled in the past: {time} < {}",
+            self.now
+        );
+        let key = Key {
+            time,
+            class,
+            seq: self.next_seq,
+        };
         self.next_seq += 1;
         let displaced = self.pending.insert(key, event);
-        assert!(displaced.is_none(), "agenda keys are unique by construction");
+        assert!(
+            displaced.is_none(),
+            "agenda keys are unique by construction"
+        );
     }
     /// Time of the next event, if any.
     pub fn peek_time(&self) -> Option<SimTime> {

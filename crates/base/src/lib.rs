@@ -14,9 +14,7 @@ pub mod rng;
 mod time;
 
 pub use agenda::{Agenda, EventClass};
-pub use ids::{
-    AssetId, FireUnitId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId,
-};
+pub use ids::{AssetId, FireUnitId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId};
 pub use nation::{NationId, NationIdError, Side};
 pub use probability::{Probability, ProbabilityError};
 pub use time::{SimDuration, SimTime};

@@ -66,7 +66,10 @@ mod tests {
 
     #[test]
     fn parses_trigraphs_only() {
-        assert_eq!(NationId::parse("JPN").map(|n| n.to_string()), Ok("JPN".to_owned()));
+        assert_eq!(
+            NationId::parse("JPN").map(|n| n.to_string()),
+            Ok("JPN".to_owned())
+        );
         for bad in ["jpn", "JP", "JAPN", "J1N", "", "ÄBC"] {
             assert!(NationId::parse(bad).is_err(), "{bad} accepted");
         }

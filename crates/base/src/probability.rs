@@ -16,7 +16,11 @@ impl Probability {
     pub const ONE: Probability = Probability(1.0);
     /// Validates `p ∈ [0, 1]` (NaN rejected).
     pub fn new(p: f64) -> Result<Self, ProbabilityError> {
-        if (0.0..=1.0).contains(&p) { Ok(Probability(p)) } else { Err(ProbabilityError(p)) }
+        if (0.0..=1.0).contains(&p) {
+            Ok(Probability(p))
+        } else {
+            Err(ProbabilityError(p))
+        }
     }
     /// The value.
     pub fn get(self) -> f64 {

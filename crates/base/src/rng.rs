@@ -31,7 +31,10 @@ pub const MAX_ENTITY: u64 = (1 << 48) - 1;
 
 /// The stream for `(kind, entity)` under `master_seed`.
 pub fn stream(master_seed: u64, kind: StreamKind, entity: u64) -> Rng {
-    assert!(entity <= MAX_ENTITY, "entity id {entity} would alias another stream");
+    assert!(
+        entity <= MAX_ENTITY,
+        "entity id {entity} would alias another stream"
+    );
     let mut rng = Rng::seed_from_u64(master_seed);
     rng.set_stream(((kind as u64) << 48) | entity);
     rng
@@ -44,14 +47,18 @@ mod tests {
 
     #[test]
     fn streams_are_reproducible_and_distinct() {
-        let a: Vec<u64> = (0..4).map({
-            let mut r = stream(7, StreamKind::SensorNoise, 3);
-            move |_| r.random()
-        }).collect();
-        let b: Vec<u64> = (0..4).map({
-            let mut r = stream(7, StreamKind::SensorNoise, 3);
-            move |_| r.random()
-        }).collect();
+        let a: Vec<u64> = (0..4)
+            .map({
+                let mut r = stream(7, StreamKind::SensorNoise, 3);
+                move |_| r.random()
+            })
+            .collect();
+        let b: Vec<u64> = (0..4)
+            .map({
+                let mut r = stream(7, StreamKind::SensorNoise, 3);
+                move |_| r.random()
+            })
+            .collect();
         let c: u64 = stream(7, StreamKind::SensorNoise, 4).random();
         let d: u64 = stream(7, StreamKind::Clutter, 3).random();
         assert_eq!(a, b);
@@ -65,7 +72,10 @@ mod tests {
         let v: u64 = stream(1, StreamKind::AimError, 0).random();
         let w: u64 = stream(1, StreamKind::AimError, 0).random();
         assert_eq!(v, w);
-        assert_eq!(v, PINNED_FIRST_DRAW, "ChaCha8 stream output changed: run identities break");
+        assert_eq!(
+            v, PINNED_FIRST_DRAW,
+            "ChaCha8 stream output changed: run identities break"
+        );
     }
     const PINNED_FIRST_DRAW: u64 = 16_211_689_357_093_010_036;
 }

@@ -88,7 +88,11 @@ impl SimDuration {
 impl Add<SimDuration> for SimTime {
     type Output = SimTime;
     fn add(self, d: SimDuration) -> SimTime {
-        SimTime(self.0.checked_add(d.0).expect("simulation time overflow (> 292 years)"))
+        SimTime(
+            self.0
+                .checked_add(d.0)
+                .expect("simulation time overflow (> 292 years)"),
+        )
     }
 }
 impl AddAssign<SimDuration> for SimTime {
@@ -120,7 +124,12 @@ impl fmt::Display for SimTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "+" };
         let abs = self.0.unsigned_abs();
-        write!(f, "T{sign}{}.{:09}s", abs / NS_PER_S as u64, abs % NS_PER_S as u64)
+        write!(
+            f,
+            "T{sign}{}.{:09}s",
+            abs / NS_PER_S as u64,
+            abs % NS_PER_S as u64
+        )
     }
 }
 

@@ -87,13 +87,25 @@ impl TrajectoryBuilder {
     /// Appends a sample. Times must strictly increase (asserted: a solver bug otherwise).
     pub fn push(&mut self, t: SimTime, position: Position<Ecef>, velocity: Velocity<Ecef>) {
         if let Some(last) = self.samples.last() {
-            assert!(t > last.t, "trajectory samples out of order: {t} after {}", last.t);
+            assert!(
+                t > last.t,
+                "trajectory samples out of order: {t} after {}",
+                last.t
+            );
         }
         assert!(
-            position.xyz_m().iter().chain(velocity.xyz_mps().iter()).all(|x| x.is_finite()),
+            position
+                .xyz_m()
+                .iter()
+                .chain(velocity.xyz_mps().iter())
+                .all(|x| x.is_finite()),
             "non-finite trajectory sample at {t}"
         );
-        self.samples.push(Sample { t, p: position.xyz_m(), v: velocity.xyz_mps() });
+        self.samples.push(Sample {
+            t,
+            p: position.xyz_m(),
+            v: velocity.xyz_mps(),
+        });
     }
     /// Time of the last pushed sample.
     pub fn last_time(&self) -> Option<SimTime> {
@@ -109,7 +121,10 @@ impl TrajectoryBuilder {
     }
     /// Finishes. At least one sample is required.
     pub fn build(mut self) -> Trajectory {
-        assert!(!self.samples.is_empty(), "a trajectory needs at least one sample");
+        assert!(
+            !self.samples.is_empty(),
+            "a trajectory needs at least one sample"
+        );
         self.milestones.sort_by_key(|(t, _)| *t);
         Trajectory {
             samples: self.samples,
@@ -179,7 +194,10 @@ impl Trajectory {
 }
 
 fn to_state(p: Vec3, v: Vec3) -> State {
-    State { position: Position::ecef_from_vec(p), velocity: Velocity::ecef_from_vec(v) }
+    State {
+        position: Position::ecef_from_vec(p),
+        velocity: Velocity::ecef_from_vec(v),
+    }
 }
 
 #[cfg(test)]
@@ -190,7 +208,8 @@ mod tests {
     fn hermite_is_exact_for_constant_acceleration() {
         let acc = Vec3::new(1.0, -2.0, 0.5);
         let at = |t: f64| {
-            let p = Vec3::new(7e6, 0.0, 0.0) + Vec3::new(100.0, 50.0, -10.0) * t + acc * (0.5 * t * t);
+            let p =
+                Vec3::new(7e6, 0.0, 0.0) + Vec3::new(100.0, 50.0, -10.0) * t + acc * (0.5 * t * t);
             let v = Vec3::new(100.0, 50.0, -10.0) + acc * t;
             (Position::ecef_from_vec(p), Velocity::ecef_from_vec(v))
         };
@@ -215,6 +234,9 @@ mod tests {
     fn stationary_holds() {
         let p = Position::ecef(1.0, 2.0, 3.0);
         let tr = Trajectory::stationary(SimTime::ZERO, p);
-        assert_eq!(tr.state_at(SimTime::from_secs(1000)).map(|s| s.position), Some(p));
+        assert_eq!(
+            tr.state_at(SimTime::from_secs(1000)).map(|s| s.position),
+            Some(p)
+        );
     }
 }

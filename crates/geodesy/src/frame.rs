@@ -42,7 +42,10 @@ pub struct Velocity<F: Frame> {
 impl Position<Ecef> {
     /// An ECEF point from metres.
     pub fn ecef(x_m: f64, y_m: f64, z_m: f64) -> Self {
-        Position { anchor: (), xyz_m: Vec3::new(x_m, y_m, z_m) }
+        Position {
+            anchor: (),
+            xyz_m: Vec3::new(x_m, y_m, z_m),
+        }
     }
     /// An ECEF point from a vector in metres.
     pub fn ecef_from_vec(xyz_m: Vec3) -> Self {
@@ -57,11 +60,17 @@ impl Position<Ecef> {
 impl Velocity<Ecef> {
     /// An ECEF velocity from m/s.
     pub fn ecef(x_mps: f64, y_mps: f64, z_mps: f64) -> Self {
-        Velocity { anchor: (), xyz_mps: Vec3::new(x_mps, y_mps, z_mps) }
+        Velocity {
+            anchor: (),
+            xyz_mps: Vec3::new(x_mps, y_mps, z_mps),
+        }
     }
     /// An ECEF velocity from a vector in m/s.
     pub fn ecef_from_vec(xyz_mps: Vec3) -> Self {
-        Velocity { anchor: (), xyz_mps }
+        Velocity {
+            anchor: (),
+            xyz_mps,
+        }
     }
 }
 
@@ -79,7 +88,10 @@ impl<F: Frame> Position<F> {
     }
     /// Vector from `origin` to `self`, metres. Both must be in the same frame instance.
     pub fn offset_from(&self, origin: &Position<F>) -> Vec3 {
-        assert_eq!(self.anchor, origin.anchor, "subtracting positions of two frame instances");
+        assert_eq!(
+            self.anchor, origin.anchor,
+            "subtracting positions of two frame instances"
+        );
         self.xyz_m - origin.xyz_m
     }
 }
@@ -105,7 +117,10 @@ impl<F: Frame> Velocity<F> {
 impl<F: Frame> Add<Vec3> for Position<F> {
     type Output = Position<F>;
     fn add(self, d_m: Vec3) -> Position<F> {
-        Position { anchor: self.anchor, xyz_m: self.xyz_m + d_m }
+        Position {
+            anchor: self.anchor,
+            xyz_m: self.xyz_m + d_m,
+        }
     }
 }
 

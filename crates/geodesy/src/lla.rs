@@ -39,13 +39,21 @@ impl Wgs84 {
         if !(alt_m.is_finite() && alt_m > -6.0e6) {
             return Err(Wgs84Error::Altitude(alt_m));
         }
-        Ok(Self::from_radians(lat_deg.to_radians(), lon_deg.to_radians(), alt_m))
+        Ok(Self::from_radians(
+            lat_deg.to_radians(),
+            lon_deg.to_radians(),
+            alt_m,
+        ))
     }
 
     /// From radians and metres. Callers guarantee the latitude range (internal use).
     pub fn from_radians(lat_rad: f64, lon_rad: f64, alt_m: f64) -> Self {
         debug_assert!(lat_rad.abs() <= core::f64::consts::FRAC_PI_2 + 1e-12);
-        Wgs84 { lat_rad, lon_rad: wrap_pi(lon_rad), alt_m }
+        Wgs84 {
+            lat_rad,
+            lon_rad: wrap_pi(lon_rad),
+            alt_m,
+        }
     }
 
     /// Geodetic latitude, radians.

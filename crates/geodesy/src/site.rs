@@ -38,7 +38,12 @@ impl Site {
             -sl * co, -sl * so,  cl,
              cl * co,  cl * so,  sl,
         );
-        Site { id, origin, origin_ecef: origin.to_ecef(), ecef_to_enu: r }
+        Site {
+            id,
+            origin,
+            origin_ecef: origin.to_ecef(),
+            ecef_to_enu: r,
+        }
     }
     /// The site's identity (the ENU anchor).
     pub fn id(&self) -> SiteId {
@@ -93,12 +98,20 @@ impl Site {
 impl<A: Frame, B: Frame> Transform<A, B> {
     /// Maps a position (rotation then shift).
     pub fn apply(&self, p: Position<A>) -> Position<B> {
-        assert_eq!(p.anchor(), self.from, "position is anchored elsewhere than this transform");
+        assert_eq!(
+            p.anchor(),
+            self.from,
+            "position is anchored elsewhere than this transform"
+        );
         Position::anchored(self.to, self.rot * p.xyz_m() + self.shift_m)
     }
     /// Maps a velocity (rotation only: both frames are Earth-fixed).
     pub fn apply_velocity(&self, v: Velocity<A>) -> Velocity<B> {
-        assert_eq!(v.anchor(), self.from, "velocity is anchored elsewhere than this transform");
+        assert_eq!(
+            v.anchor(),
+            self.from,
+            "velocity is anchored elsewhere than this transform"
+        );
         Velocity::anchored(self.to, self.rot * v.xyz_mps())
     }
     /// The rotation part (rows of the target axes in source coordinates), for covariances.
@@ -120,7 +133,12 @@ impl<A: Frame, B: Frame> Transform<A, B> {
     /// }
     /// ```
     pub fn then<C: Frame>(self, next: Transform<B, C>) -> Transform<A, C> {
-        assert_eq!(self.to, next.from, "chaining via two different {}", core::any::type_name::<B>());
+        assert_eq!(
+            self.to,
+            next.from,
+            "chaining via two different {}",
+            core::any::type_name::<B>()
+        );
         Transform {
             from: self.from,
             to: next.to,
