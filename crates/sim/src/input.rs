@@ -7,6 +7,7 @@
 use base::{AssetId, NationId, NodeId, PlatformId, Probability, Side, SimDuration};
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
+use sensors::{SensorParams, Signature};
 
 /// Everything a run needs besides the seed override.
 #[derive(Clone, Debug)]
@@ -94,16 +95,8 @@ pub struct Platform {
     pub nation: NationId,
     /// Motion.
     pub motion: PlatformMotion,
-}
-
-/// Closed set of sensor kinds (parameters added by the sensors work).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum SensorKind {
-    /// Ground, ship or airborne radar.
-    Radar,
-    /// Space-based infrared early warning.
-    SpaceIr,
+    /// How other sensors see it (airborne platforms); `None`: not an air target.
+    pub signature: Option<Signature>,
 }
 
 /// A sensor's placement and ownership.
@@ -115,8 +108,8 @@ pub struct Sensor {
     pub nation: NationId,
     /// Carrier.
     pub platform: PlatformId,
-    /// Kind.
-    pub kind: SensorKind,
+    /// Model parameters (radar or space IR).
+    pub params: SensorParams,
     /// C2 node it reports to.
     pub node: NodeId,
 }
@@ -191,6 +184,8 @@ pub struct Threat {
     pub launch_jitter_s: f64,
     /// The defended asset it is aimed at, if any (for later scoring).
     pub target_asset: Option<AssetId>,
+    /// How sensors see it (the re-entry vehicle for ballistic threats).
+    pub signature: Signature,
 }
 
 /// Kind of air traffic.
@@ -234,8 +229,11 @@ pub struct Traffic {
     pub route: RouteSpec,
     /// Standard deviation of departure-time jitter, seconds.
     pub departure_jitter_s: f64,
-    /// Probability its IFF transponder answers correctly (used by the sensors work).
+    /// Probability its IFF transponder answers correctly (military mode for friendly
+    /// flights, civil modes for neutral ones).
     pub iff_reliability: Probability,
+    /// How radars see it.
+    pub signature: Signature,
 }
 
 /// Role of a C2 node in the command structure.

@@ -20,7 +20,7 @@ mod world;
 pub use engine::{Simulation, run};
 pub use input::{
     Asset, C2Node, FireUnit, Input, Link, Nation, NodeRole, Platform, PlatformMotion, Sensor,
-    SensorKind, Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
+    Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
 pub use log::{EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow};
 pub use summary::{

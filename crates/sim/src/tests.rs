@@ -38,6 +38,10 @@ pub(crate) fn small_input() -> Input {
         aim_cep_m: 300.0,
         launch_jitter_s: 2.0,
         target_asset: Some(base::AssetId::new(0)),
+        signature: sensors::Signature {
+            rcs_m2: 0.1,
+            swerling: sensors::Swerling::One,
+        },
     };
     Input {
         name: "sim-unit".to_owned(),
@@ -61,6 +65,7 @@ pub(crate) fn small_input() -> Input {
             name: "site-1".to_owned(),
             nation: jpn,
             motion: PlatformMotion::Fixed(deg(33.0, 131.0, 50.0)),
+            signature: None,
         }],
         sensors: vec![],
         fire_units: vec![],
@@ -85,6 +90,10 @@ pub(crate) fn small_input() -> Input {
                 aim_cep_m: 0.0,
                 launch_jitter_s: 0.0,
                 target_asset: None,
+                signature: sensors::Signature {
+                    rcs_m2: 0.1,
+                    swerling: sensors::Swerling::One,
+                },
             },
         ],
         traffic: vec![Traffic {
@@ -105,6 +114,10 @@ pub(crate) fn small_input() -> Input {
             },
             departure_jitter_s: 30.0,
             iff_reliability: Probability::new(0.99).expect("valid"),
+            signature: sensors::Signature {
+                rcs_m2: 40.0,
+                swerling: sensors::Swerling::One,
+            },
         }],
         nodes: vec![],
         links: vec![],

@@ -5,6 +5,7 @@ mod c2;
 mod header;
 mod names;
 mod platforms;
+mod sensing;
 mod threats;
 mod traffic;
 mod units;

@@ -93,10 +93,17 @@ pub(super) fn platform(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<s
             .map(|lon_deg| PlatformMotion::Geostationary { lon_deg }),
         _ => None,
     };
+    let motion = motion?;
+    let signature = matches!(
+        motion,
+        sim::PlatformMotion::AirborneOrbit(_) | sim::PlatformMotion::AirborneRoute(_)
+    )
+    .then(super::sensing::airborne_platform_signature);
     Some(sim::Platform {
         name: obj.text("name")?.to_owned(),
         nation: nation?,
-        motion: motion?,
+        motion,
+        signature,
     })
 }
 

@@ -115,6 +115,7 @@ fn threat(
             aim_cep_m,
             launch_jitter_s,
             target_asset: target_asset.map(AssetId::new),
+            signature: super::sensing::threat_signature(class),
         }
     });
     Some(missiles.collect())

@@ -1,7 +1,6 @@
 //! `[[sensor]]` and `[[fire_unit]]`: placement on platforms, ownership, reporting node.
 
 use base::{NodeId, PlatformId};
-use sim::SensorKind;
 
 use super::{Ctx, mismatch};
 use crate::diagnostics::Diag;
@@ -12,19 +11,14 @@ pub(super) fn sensor(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<sim
     let nation = cx.nation(diag, obj, "nation");
     let platform = carrier(diag, cx, obj);
     let node = reporting_node(diag, cx, obj, true);
-    let kind = match obj.text("kind")? {
-        "radar" => SensorKind::Radar,
-        _ => SensorKind::SpaceIr,
-    };
+    let kind = obj.text("kind")?;
     if let Some(p) = platform.and_then(|p| cx.obj(Entity::Platform, p)) {
         let on_satellite = p.tag == Some("geostationary");
         let wrong = match kind {
-            SensorKind::SpaceIr if !on_satellite => {
+            "space_ir" if !on_satellite => {
                 Some("a space_ir sensor must be on a geostationary platform")
             }
-            SensorKind::Radar if on_satellite => {
-                Some("a radar cannot be on a geostationary platform")
-            }
+            "radar" if on_satellite => Some("a radar cannot be on a geostationary platform"),
             _ => None,
         };
         if let Some(message) = wrong {
@@ -47,7 +41,7 @@ pub(super) fn sensor(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<sim
         name: obj.text("name")?.to_owned(),
         nation: nation?,
         platform: PlatformId::new(platform?),
-        kind,
+        params: super::sensing::default_sensor(kind),
         node: NodeId::new(node?),
     })
 }

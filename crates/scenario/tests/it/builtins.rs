@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use base::Side;
-use sim::{PlatformMotion, SensorKind, ThreatClass, ThreatMotion};
+use sim::{PlatformMotion, ThreatClass, ThreatMotion};
 
 use crate::load_builtin;
 
@@ -62,7 +62,7 @@ fn default_is_trilateral_western_pacific() {
             .iter()
             .any(|p| matches!(p.motion, PlatformMotion::AirborneOrbit(_)))
     );
-    assert!(input.sensors.iter().any(|s| s.kind == SensorKind::SpaceIr));
+    assert!(input.sensors.iter().any(|s| matches!(s.params, sensors::SensorParams::SpaceIr(_))));
 
     // Several ballistic salvos of every class, from RED-n areas, and a sea-skimming raid.
     let classes: BTreeSet<ThreatClass> = input.threats.iter().map(|t| t.class).collect();
