@@ -9,8 +9,10 @@
 //! Not modelled: multipath, terrain masking, jamming, ducting, resolution of closely spaced
 //! targets (each target is its own plot), Doppler ambiguities, clutter maps.
 
+mod model;
 mod params;
 
+pub use model::{Labeled, Radar, SensorError, SensorRngs, SpaceIr, Target, TruthLabel};
 pub use params::{
     DetectionModel, FieldOfRegard, IrReport, RadarParams, ScanKind, SensorParams, Signature,
     SpaceIrParams, Swerling, Transponder,
