@@ -1,16 +1,18 @@
 //! Output files of a run and the terminal summary table.
 
 use anyhow::{Context, Result};
-use sim::{LogEvent, Recorder, Summary, TruthRow};
+use sim::{DetectionRow, LogEvent, Recorder, Summary, TruthRow};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// `summary.json`, `events.jsonl` and `truth.csv` in one directory, written as the run goes.
+/// `summary.json`, `events.jsonl`, `truth.csv` and `detections.csv` in one directory, written
+/// as the run goes.
 pub(crate) struct OutputDir {
     path: PathBuf,
     events: BufWriter<File>,
     truth: csv::Writer<BufWriter<File>>,
+    detections: csv::Writer<BufWriter<File>>,
     /// First write error, reported at `finish` (the recorder interface cannot fail).
     error: Option<std::io::Error>,
 }
@@ -29,6 +31,7 @@ impl OutputDir {
             path: path.to_owned(),
             events: open("events.jsonl")?,
             truth: csv::Writer::from_writer(open("truth.csv")?),
+            detections: csv::Writer::from_writer(open("detections.csv")?),
             error: None,
         })
     }
@@ -43,6 +46,7 @@ impl OutputDir {
         }
         self.events.flush().context("writing events.jsonl")?;
         self.truth.flush().context("writing truth.csv")?;
+        self.detections.flush().context("writing detections.csv")?;
         let mut json = serde_json::to_string_pretty(summary)?;
         json.push('\n');
         let p = self.path.join("summary.json");
@@ -67,6 +71,14 @@ impl Recorder for OutputDir {
             return;
         }
         if let Err(e) = self.truth.serialize(row) {
+            self.error = Some(std::io::Error::other(e));
+        }
+    }
+    fn detection(&mut self, row: &DetectionRow) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.detections.serialize(row) {
             self.error = Some(std::io::Error::other(e));
         }
     }

@@ -3,15 +3,25 @@
 
 use crate::input::{Input, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
-use crate::summary::{Counts, ImpactRecord, Summary};
+use crate::sensing::SensorRuntime;
+use crate::summary::{Counts, FirstDetection, ImpactRecord, Summary};
 use crate::world::{BuildError, Origin, TruthObject, World};
-use base::{Agenda, EventClass, ObjectId, SimTime};
+use base::{Agenda, EventClass, NationId, ObjectId, SensorId, SimTime};
 use dynamics::Milestone;
-use std::collections::BTreeMap;
+use picture::DetectionId;
+use sensors::{Labeled, TruthLabel};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the agenda holds.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Ev {
+    /// A sensor starts a scan (radar) or revisit (space IR).
+    Scan { sensor: SensorId },
+    /// A detection reaches its sensor's node.
+    Deliver {
+        sensor: SensorId,
+        labeled: Box<Labeled>,
+    },
     /// Milestone `index` of an object's trajectory.
     Milestone { object: ObjectId, index: usize },
     /// Sample every moving object's truth state.
@@ -32,6 +42,11 @@ pub struct Simulation {
     n_events: u64,
     n_truth_rows: u64,
     impacts: Vec<ImpactRecord>,
+    sensors: Vec<SensorRuntime>,
+    /// Scoring ledger: what every delivered detection really was. Never given to C2 nodes.
+    ledger: BTreeMap<DetectionId, TruthLabel>,
+    first_detection: BTreeMap<ObjectId, FirstDetection>,
+    detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
     started: bool,
     finished: bool,
 }
@@ -74,6 +89,18 @@ impl Simulation {
             t += period;
         }
         agenda.schedule(end, EventClass::Record, Ev::End);
+        let sensors = SensorRuntime::build(input, &world, seed)?;
+        for (i, s) in sensors.iter().enumerate() {
+            if s.first_scan <= end {
+                agenda.schedule(
+                    s.first_scan,
+                    EventClass::Sense,
+                    Ev::Scan {
+                        sensor: SensorId::new(i),
+                    },
+                );
+            }
+        }
         Ok(Simulation {
             input: input.clone(),
             seed,
@@ -84,6 +111,10 @@ impl Simulation {
             n_events: 0,
             n_truth_rows: 0,
             impacts: Vec::new(),
+            sensors,
+            ledger: BTreeMap::new(),
+            first_detection: BTreeMap::new(),
+            detected_by: BTreeMap::new(),
             started: false,
             finished: false,
         })
@@ -128,6 +159,8 @@ impl Simulation {
             let (now, _, ev) = self.agenda.pop().expect("peeked an event");
             match ev {
                 Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
+                Ev::Scan { sensor } => self.scan(now, sensor),
+                Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
                 Ev::TruthSample => self.sample(now, rec),
                 Ev::End => {
                     let n_events = self.n_events;
@@ -152,7 +185,90 @@ impl Simulation {
                 truth_rows: self.n_truth_rows,
             },
             self.impacts,
+            self.sensors.iter().map(SensorRuntime::summary).collect(),
+            &self.first_detection,
+            &self.detected_by,
         )
+    }
+
+    /// What each delivered detection really was (for scoring after the run).
+    pub fn ledger(&self) -> &BTreeMap<DetectionId, TruthLabel> {
+        &self.ledger
+    }
+
+    fn scan(&mut self, now: SimTime, id: SensorId) {
+        let sensor = &mut self.sensors[id.index()];
+        let detections = sensor.scan(now, &self.world);
+        let next = now + sensor.period();
+        let latency = sensor.latency();
+        if next <= self.end {
+            self.agenda
+                .schedule(next, EventClass::Sense, Ev::Scan { sensor: id });
+        }
+        for labeled in detections {
+            let at = labeled.detection.time_measured + latency;
+            // Reports that would arrive after the run ends are never delivered.
+            if at <= self.end {
+                let labeled = Box::new(labeled);
+                self.agenda.schedule(
+                    at,
+                    EventClass::Sense,
+                    Ev::Deliver {
+                        sensor: id,
+                        labeled,
+                    },
+                );
+            }
+        }
+    }
+
+    fn deliver(&mut self, now: SimTime, id: SensorId, labeled: &Labeled, rec: &mut dyn Recorder) {
+        let previous = self.ledger.insert(labeled.detection.id, labeled.truth);
+        assert!(previous.is_none(), "detection ids are unique per run");
+        let sensor = &mut self.sensors[id.index()];
+        match labeled.truth {
+            TruthLabel::Target(_) => sensor.real += 1,
+            TruthLabel::FalseAlarm => sensor.false_alarms += 1,
+        }
+        let row = sensor.row(labeled, now, &self.world);
+        rec.detection(&row);
+        if sensor.kind() == "space_ir" {
+            let kind = EventKind::Cue {
+                sensor: row.sensor.clone(),
+                detection: row.detection.clone(),
+                t_measured_s: row.t_s,
+            };
+            self.emit(now, kind, rec);
+        }
+        let TruthLabel::Target(object) = labeled.truth else {
+            return;
+        };
+        let sensor = &self.sensors[id.index()];
+        self.detected_by
+            .entry(object)
+            .or_default()
+            .insert(sensor.nation);
+        let target = &self.world.objects[object.index()];
+        if !target.kind.is_threat() || self.first_detection.contains_key(&object) {
+            return;
+        }
+        let measured = labeled.detection.time_measured;
+        let since_launch_s = (measured - target.trajectory.start()).as_secs_f64();
+        let first = FirstDetection {
+            object: target.name.clone(),
+            t_s: measured.as_secs_f64(),
+            since_launch_s,
+            sensor: sensor.name.clone(),
+            nation: sensor.nation.to_string(),
+        };
+        let kind = EventKind::FirstDetection {
+            object: object_ref(target),
+            sensor: first.sensor.clone(),
+            nation: first.nation.clone(),
+            since_launch_s,
+        };
+        self.first_detection.insert(object, first);
+        self.emit(now, kind, rec);
     }
 
     fn emit(&mut self, t: SimTime, kind: EventKind, rec: &mut dyn Recorder) {

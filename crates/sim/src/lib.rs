@@ -8,12 +8,17 @@
 //! byte-identical records. The kernel pops events in (time, [`base::EventClass`], sequence)
 //! order; truth randomness is drawn once, at world build, from named streams.
 //!
-//! Not modelled yet: sensors, tracking, networking, C2, engagements (later capabilities plug
-//! in as new event kinds on the same agenda).
+//! Sensors scan on their own periods (a name-derived phase, so they are not in lockstep); each
+//! detection is delivered at its measurement time plus the sensor's latency, recorded, and its
+//! truth label kept in the scoring ledger, never passed on.
+//!
+//! Not modelled yet: tracking, networking, C2, engagements (later capabilities plug in as new
+//! event kinds on the same agenda).
 
 mod engine;
 mod input;
 mod log;
+mod sensing;
 mod summary;
 mod world;
 
@@ -22,9 +27,13 @@ pub use input::{
     Asset, C2Node, FireUnit, Input, Link, Nation, NodeRole, Platform, PlatformMotion, Sensor,
     Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
-pub use log::{EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow};
+pub use log::{
+    DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow,
+};
+pub use sensing::SensorBuildError;
 pub use summary::{
-    ENGINE_VERSION, EntityCounts, ImpactRecord, Moe, SCHEMA_VERSION, Summary, SummaryCounts,
+    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, SCHEMA_VERSION, SensorSummary,
+    Summary, SummaryCounts, ThreatSummary,
 };
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 

@@ -101,6 +101,28 @@ pub enum EventKind {
         /// Distance to the asset centre (or to the nearest asset), metres.
         asset_distance_m: Option<f64>,
     },
+    /// A space-based IR report reaches its node: a launch cue other sensors and C2 can use.
+    Cue {
+        /// Reporting sensor.
+        sensor: String,
+        /// Detection id (`sensor:seq`, the `detection` column of `detections.csv`).
+        detection: String,
+        /// When it was measured, seconds.
+        t_measured_s: f64,
+    },
+    /// The first detection of a threat by any sensor (a scoring event: the engine joins the
+    /// truth label; no C2 node knows this).
+    FirstDetection {
+        /// The threat.
+        #[serde(flatten)]
+        object: ObjectRef,
+        /// Detecting sensor.
+        sensor: String,
+        /// Its nation.
+        nation: String,
+        /// Seconds from launch to the measurement.
+        since_launch_s: f64,
+    },
     /// A flight leaves the scenario (lands or ends its route).
     Arrival {
         /// The object.
@@ -125,6 +147,8 @@ impl EventKind {
             EventKind::Apogee { .. } => "apogee",
             EventKind::Waypoint { .. } => "waypoint",
             EventKind::Impact { .. } => "impact",
+            EventKind::Cue { .. } => "cue",
+            EventKind::FirstDetection { .. } => "first_detection",
             EventKind::Arrival { .. } => "arrival",
             EventKind::ScenarioEnd { .. } => "scenario_end",
         }
@@ -138,6 +162,8 @@ impl EventKind {
         "apogee",
         "waypoint",
         "impact",
+        "cue",
+        "first_detection",
         "arrival",
         "scenario_end",
     ];
@@ -180,12 +206,66 @@ pub struct TruthRow {
     pub speed_mps: f64,
 }
 
+/// One row of `detections.csv`: a delivered detection, with the truth label joined in for
+/// analysis (the label is never given to trackers).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DetectionRow {
+    /// Measurement time, seconds.
+    pub t_s: f64,
+    /// Delivery time at the sensor's node, seconds.
+    pub t_delivered_s: f64,
+    /// Detection id, `sensor:seq`.
+    pub detection: String,
+    /// Sensor name.
+    pub sensor: String,
+    /// Sensor nation.
+    pub nation: String,
+    /// `radar` or `space_ir`.
+    pub sensor_kind: &'static str,
+    /// `real` or `false` (false alarm).
+    pub truth: &'static str,
+    /// Truth object name for real detections, empty for false alarms.
+    pub object: String,
+    /// Measured range, m.
+    pub range_m: Option<f64>,
+    /// Measured azimuth, degrees from north.
+    pub az_deg: Option<f64>,
+    /// Measured elevation, degrees.
+    pub el_deg: Option<f64>,
+    /// Measured range rate, m/s.
+    pub range_rate_mps: Option<f64>,
+    /// Range noise standard deviation, m.
+    pub sigma_range_m: Option<f64>,
+    /// Azimuth noise standard deviation, degrees.
+    pub sigma_az_deg: Option<f64>,
+    /// Elevation noise standard deviation, degrees.
+    pub sigma_el_deg: Option<f64>,
+    /// Line-of-sight unit vector x (ECEF), angles-only reports.
+    pub los_x: Option<f64>,
+    /// Line-of-sight unit vector y (ECEF).
+    pub los_y: Option<f64>,
+    /// Line-of-sight unit vector z (ECEF).
+    pub los_z: Option<f64>,
+    /// Measured SNR, dB.
+    pub snr_db: f64,
+    /// IFF result: `not_interrogated`, `no_reply`, `military` or `civil`.
+    pub iff: &'static str,
+    /// Latitude of the measured point, degrees.
+    pub lat_deg: Option<f64>,
+    /// Longitude of the measured point, degrees.
+    pub lon_deg: Option<f64>,
+    /// Altitude of the measured point, m.
+    pub alt_m: Option<f64>,
+}
+
 /// Receives a run's records as they are produced (the CLI writes files; tests digest).
 pub trait Recorder {
     /// An event, in processing order.
     fn event(&mut self, event: &LogEvent);
     /// A truth sample row.
     fn truth(&mut self, row: &TruthRow);
+    /// A delivered detection.
+    fn detection(&mut self, row: &DetectionRow);
 }
 
 /// Discards everything (benchmarks).
@@ -195,6 +275,7 @@ pub struct NullRecorder;
 impl Recorder for NullRecorder {
     fn event(&mut self, _: &LogEvent) {}
     fn truth(&mut self, _: &TruthRow) {}
+    fn detection(&mut self, _: &DetectionRow) {}
 }
 
 /// Keeps everything in memory (tests, small runs).
@@ -204,6 +285,8 @@ pub struct MemoryRecorder {
     pub events: Vec<LogEvent>,
     /// Truth rows in order.
     pub truth: Vec<TruthRow>,
+    /// Detection rows in order.
+    pub detections: Vec<DetectionRow>,
 }
 
 impl Recorder for MemoryRecorder {
@@ -212,5 +295,8 @@ impl Recorder for MemoryRecorder {
     }
     fn truth(&mut self, row: &TruthRow) {
         self.truth.push(row.clone());
+    }
+    fn detection(&mut self, row: &DetectionRow) {
+        self.detections.push(row.clone());
     }
 }

@@ -4,10 +4,11 @@
 //! `docs/outputs.md`. Additive changes keep the version; renames or removals bump it.
 
 use crate::input::Input;
-use crate::world::World;
-use base::SimTime;
+use crate::world::{Origin, World};
+use base::{NationId, ObjectId, SimTime};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// Version of the `summary.json` schema.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -40,6 +41,55 @@ pub struct ImpactRecord {
     pub asset: Option<String>,
     /// Distance to the nearest defended asset's centre, metres.
     pub asset_distance_m: Option<f64>,
+}
+
+/// A threat's first detection by any sensor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FirstDetection {
+    /// Threat name.
+    pub object: String,
+    /// Measurement time, seconds.
+    pub t_s: f64,
+    /// Seconds after launch.
+    pub since_launch_s: f64,
+    /// Sensor name.
+    pub sensor: String,
+    /// Sensor nation.
+    pub nation: String,
+}
+
+/// Per-sensor activity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SensorSummary {
+    /// Sensor name.
+    pub name: String,
+    /// Nation.
+    pub nation: String,
+    /// `radar` or `space_ir`.
+    pub kind: &'static str,
+    /// Scans (or revisits) performed.
+    pub scans: u64,
+    /// Real detections delivered.
+    pub detections: u64,
+    /// False alarms delivered.
+    pub false_alarms: u64,
+}
+
+/// Per-threat detection timeline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ThreatSummary {
+    /// Threat name.
+    pub name: String,
+    /// Threat class.
+    pub class: &'static str,
+    /// Launch area label.
+    pub launch_area: String,
+    /// Launch time, seconds.
+    pub launch_t_s: f64,
+    /// First detection, if any.
+    pub first_detection: Option<FirstDetection>,
+    /// Nations whose sensors detected it at least once.
+    pub detected_by: Vec<String>,
 }
 
 /// Entity counts from the input and world.
@@ -81,6 +131,10 @@ pub struct Moe {
     pub leakers_on_assets: u64,
     /// Defended-asset value hit by at least one leaker, as a fraction of all asset value.
     pub asset_value_hit_fraction: f64,
+    /// Threats detected at least once by any sensor.
+    pub threats_detected: u64,
+    /// Mean seconds from launch to first detection, over detected threats.
+    pub mean_first_detection_s: Option<f64>,
 }
 
 /// `summary.json`.
@@ -104,6 +158,10 @@ pub struct Summary {
     pub moe: Moe,
     /// Every threat impact, in time order.
     pub impacts: Vec<ImpactRecord>,
+    /// Per-sensor activity, in scenario order.
+    pub sensors: Vec<SensorSummary>,
+    /// Per-threat detection timeline, in scenario order.
+    pub threats: Vec<ThreatSummary>,
 }
 
 /// `counts` in `summary.json`.
@@ -115,6 +173,10 @@ pub struct SummaryCounts {
     pub events: BTreeMap<&'static str, u64>,
     /// Rows in `truth.csv`.
     pub truth_rows: u64,
+    /// Rows in `detections.csv` (real + false).
+    pub detections: u64,
+    /// False alarms among them.
+    pub false_alarms: u64,
 }
 
 impl Summary {
@@ -125,7 +187,30 @@ impl Summary {
         world: &World,
         counts: Counts,
         impacts: Vec<ImpactRecord>,
+        sensors: Vec<SensorSummary>,
+        first_detection: &BTreeMap<ObjectId, FirstDetection>,
+        detected_by: &BTreeMap<ObjectId, BTreeSet<NationId>>,
     ) -> Self {
+        let threats: Vec<ThreatSummary> = world
+            .objects
+            .iter()
+            .filter_map(|o| match o.origin {
+                Origin::Threat(i) => Some((o, &input.threats[i])),
+                _ => None,
+            })
+            .map(|(o, t)| ThreatSummary {
+                name: o.name.clone(),
+                class: t.class.as_str(),
+                launch_area: t.launch_area.clone(),
+                launch_t_s: o.trajectory.start().as_secs_f64(),
+                first_detection: first_detection.get(&o.id).cloned(),
+                detected_by: detected_by
+                    .get(&o.id)
+                    .map(|s| s.iter().map(ToString::to_string).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let delays: Vec<f64> = first_detection.values().map(|f| f.since_launch_s).collect();
         let n = |x: usize| x as u64;
         let total_value: f64 = input.assets.iter().map(|a| a.value).sum();
         let hit: std::collections::BTreeSet<&str> =
@@ -152,6 +237,9 @@ impl Summary {
                 } else {
                     0.0
                 },
+                threats_detected: n(first_detection.len()),
+                mean_first_detection_s: (!delays.is_empty())
+                    .then(|| delays.iter().sum::<f64>() / delays.len() as f64),
             },
             counts: SummaryCounts {
                 entities: EntityCounts {
@@ -173,8 +261,12 @@ impl Summary {
                 },
                 events: counts.events,
                 truth_rows: counts.truth_rows,
+                detections: sensors.iter().map(|s| s.detections + s.false_alarms).sum(),
+                false_alarms: sensors.iter().map(|s| s.false_alarms).sum(),
             },
             impacts,
+            sensors,
+            threats,
         }
     }
 }

@@ -19,7 +19,48 @@ fn point(lat: f64, lon: f64, alt: f64) -> RoutePoint {
     }
 }
 
-/// One asset, one radar site, a two-missile ballistic salvo, a cruise missile and an airliner.
+/// A notional all-round rotator on platform `platform`.
+fn radar(name: &str, platform: usize) -> Sensor {
+    use sensors::*;
+    Sensor {
+        name: name.to_owned(),
+        nation: NationId::parse("JPN").expect("valid"),
+        platform: base::PlatformId::new(platform),
+        params: SensorParams::Radar(RadarParams {
+            detection: DetectionModel::RadarEquation {
+                ref_range_m: 300_000.0,
+                ref_snr_db: 13.0,
+                pfa: 1e-6,
+            },
+            min_range_m: 1_000.0,
+            max_range_m: 800_000.0,
+            field: FieldOfRegard {
+                boresight_az_deg: 0.0,
+                az_half_width_deg: 180.0,
+                min_el_deg: 0.0,
+                max_el_deg: 85.0,
+            },
+            scan_period_s: 10.0,
+            scan: ScanKind::Rotator,
+            range_resolution_m: 150.0,
+            beamwidth_deg: 1.5,
+            sigma_range_m: 30.0,
+            sigma_az_deg: 0.15,
+            sigma_el_deg: 0.2,
+            sigma_range_rate_mps: None,
+            noise_scales_with_snr: false,
+            noise_ref_snr_db: 13.0,
+            bias_range_m: 0.0,
+            bias_az_deg: 0.0,
+            bias_el_deg: 0.0,
+            k_factor: 4.0 / 3.0,
+            iff: true,
+        }),
+        node: base::NodeId::new(0),
+    }
+}
+
+/// One asset, two radar sites, a two-missile ballistic salvo, a cruise missile and an airliner.
 pub(crate) fn small_input() -> Input {
     let jpn = NationId::parse("JPN").expect("valid");
     let end = SimTime::from_secs(900);
@@ -61,13 +102,21 @@ pub(crate) fn small_input() -> Input {
             radius_m: 20_000.0,
             value: 10.0,
         }],
-        platforms: vec![Platform {
-            name: "site-1".to_owned(),
-            nation: jpn,
-            motion: PlatformMotion::Fixed(deg(33.0, 131.0, 50.0)),
-            signature: None,
-        }],
-        sensors: vec![],
+        platforms: vec![
+            Platform {
+                name: "site-1".to_owned(),
+                nation: jpn,
+                motion: PlatformMotion::Fixed(deg(33.0, 131.0, 50.0)),
+                signature: None,
+            },
+            Platform {
+                name: "site-2".to_owned(),
+                nation: jpn,
+                motion: PlatformMotion::Fixed(deg(31.5, 130.5, 80.0)),
+                signature: None,
+            },
+        ],
+        sensors: vec![radar("radar-1", 0), radar("radar-2", 1)],
         fire_units: vec![],
         threats: vec![
             ballistic("srbm-1", 10),
@@ -254,5 +303,82 @@ fn aim_errors_have_the_stated_cep() {
     assert!(
         (median / cep_m - 1.0).abs() < 0.05,
         "median miss {median} m for CEP {cep_m} m"
+    );
+}
+
+fn detections_of(rec: &MemoryRecorder, sensor: &str) -> Vec<String> {
+    rec.detections
+        .iter()
+        .filter(|d| d.sensor == sensor)
+        .map(|d| serde_json::to_string(d).expect("serialisable"))
+        .collect()
+}
+
+#[test]
+fn adding_a_sensor_leaves_the_others_unchanged() {
+    let base_input = small_input();
+    let mut more = small_input();
+    // Inserted first, so every other sensor's index shifts: streams must follow names.
+    more.sensors.insert(0, radar("radar-new", 1));
+    let mut a = MemoryRecorder::default();
+    run(&base_input, 5, None, &mut a).expect("builds");
+    let mut b = MemoryRecorder::default();
+    run(&more, 5, None, &mut b).expect("builds");
+    for name in ["radar-1", "radar-2"] {
+        let (da, db) = (detections_of(&a, name), detections_of(&b, name));
+        assert!(!da.is_empty(), "{name} detects something");
+        assert_eq!(
+            da, db,
+            "{name}'s detections changed when another sensor was added"
+        );
+    }
+    assert!(!detections_of(&b, "radar-new").is_empty());
+}
+
+#[test]
+fn detections_are_delivered_in_order_and_scored() {
+    let input = small_input();
+    let mut rec = MemoryRecorder::default();
+    let mut sim = Simulation::new(&input, 11, None).expect("builds");
+    sim.run_until(SimTime::from_secs(900), &mut rec);
+    assert_eq!(
+        sim.ledger().len(),
+        rec.detections.len(),
+        "every delivery is in the ledger"
+    );
+    assert!(
+        rec.detections
+            .windows(2)
+            .all(|w| w[0].t_delivered_s <= w[1].t_delivered_s)
+    );
+    for d in &rec.detections {
+        assert!(d.t_s <= d.t_delivered_s);
+        assert_eq!(d.truth == "real", !d.object.is_empty());
+    }
+    let summary = sim.finish(&mut rec);
+    // Every threat flies within 800 km of both radars: all must be seen, after launch.
+    assert_eq!(summary.moe.threats_detected, 3);
+    for t in &summary.threats {
+        let first = t.first_detection.as_ref().expect("detected");
+        assert!(first.t_s >= t.launch_t_s, "{t:?}");
+        assert_eq!(t.detected_by, ["JPN"]);
+    }
+    let by_sensor: u64 = summary
+        .sensors
+        .iter()
+        .map(|s| s.detections + s.false_alarms)
+        .sum();
+    assert_eq!(by_sensor, rec.detections.len() as u64);
+    // The airliner answers IFF in civil modes; hostiles never reply.
+    assert!(
+        rec.detections
+            .iter()
+            .any(|d| d.object == "CIV-1" && d.iff == "civil")
+    );
+    assert!(
+        rec.detections
+            .iter()
+            .filter(|d| d.object.starts_with("srbm"))
+            .all(|d| d.iff == "no_reply")
     );
 }

@@ -6,10 +6,15 @@
 
 use crate::input::{Input, PlatformMotion, ThreatClass, ThreatMotion, TrafficKind};
 use base::rng::{StreamKind, stream};
-use base::{NationId, ObjectId, PlatformId, Side, SimDuration, SimTime, SiteId};
+use base::{NationId, ObjectId, PlatformId, Probability, Side, SimDuration, SimTime, SiteId};
 use dynamics::{ForceModel, Trajectory, fly_ballistic, fly_orbit, fly_route};
 use geodesy::{Position, Site, Wgs84, wgs84};
 use rand_distr::{Distribution, StandardNormal};
+use sensors::{Signature, Transponder};
+
+/// Probability that an airborne sensor platform's military transponder answers (platforms
+/// have no per-aircraft key in the scenario format; notional, like everything else).
+const PLATFORM_IFF_RELIABILITY: f64 = 0.99;
 
 /// CEP = 1.1774 σ for a circular Gaussian (median radius of a Rayleigh distribution, √(2 ln 2)).
 const CEP_PER_SIGMA: f64 = 1.177_410_022_515_474_7;
@@ -93,6 +98,13 @@ pub struct TruthObject {
     pub moves: bool,
     /// For ballistic threats: the aim point after the drawn aim error.
     pub actual_aim: Option<Wgs84>,
+    /// How radars see it; `None` for objects that are not air targets (sites, ships,
+    /// satellites).
+    pub signature: Option<Signature>,
+    /// What its IFF transponder does.
+    pub transponder: Transponder,
+    /// Motor burn-out time of a ballistic missile (its plume is visible until then).
+    pub boost_end: Option<SimTime>,
 }
 
 /// Why a world could not be built from an input.
@@ -109,6 +121,9 @@ pub enum BuildError {
         /// The dynamics error.
         source: dynamics::DynamicsError,
     },
+    /// A sensor's parameters were rejected by its model.
+    #[error(transparent)]
+    Sensor(#[from] crate::sensing::SensorBuildError),
 }
 
 /// All truth objects of a run.
@@ -176,6 +191,14 @@ impl World {
                 trajectory,
                 moves,
                 actual_aim: None,
+                signature: p.signature,
+                transponder: match p.signature {
+                    Some(_) => Transponder::Military(
+                        Probability::new(PLATFORM_IFF_RELIABILITY).expect("constant in [0, 1]"),
+                    ),
+                    None => Transponder::None,
+                },
+                boost_end: None,
             });
         }
         for (i, t) in input.threats.iter().enumerate() {
@@ -209,6 +232,11 @@ impl World {
                     )
                 }
             };
+            let boost_end = trajectory
+                .milestones()
+                .iter()
+                .find(|(_, m)| matches!(m, dynamics::Milestone::Burnout))
+                .map(|(t, _)| *t);
             objects.push(TruthObject {
                 id,
                 name: t.name.clone(),
@@ -219,6 +247,10 @@ impl World {
                 trajectory,
                 moves: true,
                 actual_aim,
+                signature: Some(t.signature),
+                // Hostiles never answer an allied interrogation correctly.
+                transponder: Transponder::None,
+                boost_end,
             });
         }
         for (i, f) in input.traffic.iter().enumerate() {
@@ -241,6 +273,12 @@ impl World {
                 trajectory,
                 moves: true,
                 actual_aim: None,
+                signature: Some(f.signature),
+                transponder: match f.side {
+                    Side::Friendly => Transponder::Military(f.iff_reliability),
+                    Side::Neutral | Side::Hostile => Transponder::Civil(f.iff_reliability),
+                },
+                boost_end: None,
             });
         }
         Ok(World {
