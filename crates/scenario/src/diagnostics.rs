@@ -22,7 +22,8 @@ pub enum ProblemKind {
     Version,
     /// A key that is not part of the format at this place.
     UnknownKey,
-    /// A required key is absent, or a set of alternatives has none or several.
+    /// A required key is absent, a set of alternatives has none or several, or keys that
+    /// exclude each other are given together.
     MissingKey,
     /// A value of the wrong TOML type.
     WrongType,

@@ -28,9 +28,22 @@
 //!               #         repeat = false (holds at the last point)
 //!               #   airborne: orbit = {lat_deg, lon_deg, alt_m, radius_m, clockwise = true}
 //!               #         or route = [{lat_deg, lon_deg, alt_m}, …]; speed_mps,
-//!               #         max_bank_deg = 30, max_climb_mps = 15, repeat = false
+//!               #         max_bank_deg = 30, max_climb_mps = 15, repeat = false,
+//!               #         rcs_m2 = 30, swerling = 1
 //!               #   geostationary: lon_deg
-//! [[sensor]]    # name, nation, platform, kind = "radar" | "space_ir", node
+//! [[sensor]]    # name, nation, platform, kind = "radar" | "space_ir", node; all parameters
+//!               # below have notional defaults (README key table):
+//!               #   radar: ref_range_km = 400 + ref_snr_db = 13 (radar equation) or pd
+//!               #     (nominal Pd), pfa = 1e-6, min_range_km = 1, max_range_km = 1000,
+//!               #     boresight_az_deg = 0, az_half_width_deg = 180, min_el_deg = -1,
+//!               #     max_el_deg = 85, k_factor = 4/3, scan = "rotator" | "phased_array",
+//!               #     scan_period_s = 10, range_resolution_m = 150, beamwidth_deg = 1.5,
+//!               #     sigma_range_m = 30, sigma_az_deg = 0.15, sigma_el_deg = 0.2,
+//!               #     sigma_range_rate_mps (absent: no range rate), noise_scales_with_snr =
+//!               #     false, noise_ref_snr_db = 13, bias_range_m/_az_deg/_el_deg = 0, iff = true
+//!               #   space_ir: pd = 0.9, revisit_s = 10, latency_s = 20, sigma_los_urad = 30,
+//!               #     report = "line_of_sight" | "launch_event", launch_sigma_m = 2000
+//!               #     (launch_event only), min_alt_km = 5
 //! [[fire_unit]] # name, nation, platform, interceptor, inventory, channels, node
 //! [[threat]]    # name, launch_area = "RED-<n>", class = "srbm" | "mrbm" | "irbm" | "cruise",
 //!               # launch_s, count = 1, interval_s = 0, aim_cep_m = 0, launch_jitter_s = 0,
@@ -40,10 +53,14 @@
 //!               #     ballistic_coefficient_kg_m2 (absent: no drag)
 //!               #   cruise: route = [{lat_deg, lon_deg, alt_m}, …] (last = impact), speed_mps,
 //!               #     max_bank_deg = 45, max_climb_mps = 50
+//!               # rcs_m2 (by class: srbm 0.1, mrbm 0.05, irbm 0.03, cruise 0.1),
+//!               # swerling = 0 | 1 | 3 (default 1)
 //! [[traffic]]   # name, kind = "airliner" | "fighter" | "transport" | "patrol",
 //!               # side = "friendly" | "neutral", nation (required if friendly), depart_s = 0,
 //!               # route (with alt_m), speed_mps, max_bank_deg = 25, max_climb_mps = 10,
-//!               # repeat = false, departure_jitter_s = 0, iff_reliability = 1
+//!               # repeat = false, departure_jitter_s = 0, iff_reliability = 1,
+//!               # rcs_m2 (by kind: airliner 40, fighter 3, transport 30, patrol 20),
+//!               # swerling = 1
 //! [[node]]      # name, nation, role = "combined" | "national" | "unit", parent, platform,
 //!               # decision_latency_s = 1
 //! [[link]]      # name, a, b (node names), latency_ms, loss = 0, bandwidth_bps (absent: unlimited)
@@ -61,13 +78,17 @@
 //! - TOML syntax (then nothing else is checked); `format_version` missing (reported, the rest is
 //!   read as version 1) or unsupported (nothing else is checked).
 //! - Unknown keys, with a did-you-mean over the keys valid at that place; keys of another
-//!   variant (`route` on a fixed platform); missing required keys, located at the enclosing
-//!   table; "exactly one of" groups (`aim`/`target`; `flight_time_s`/`apogee_km`/`loft_deg`;
-//!   airborne `orbit`/`route`).
+//!   variant (`route` on a fixed platform, a radar's `scan_period_s` on a `space_ir` sensor);
+//!   missing required keys, located at the enclosing table; "exactly one of" groups
+//!   (`aim`/`target`; `flight_time_s`/`apogee_km`/`loft_deg`; airborne `orbit`/`route`);
+//!   keys that exclude each other (a radar's nominal `pd` with `ref_range_km`/`ref_snr_db`).
 //! - Types ("expected a number of degrees, found a string"), finite numbers and ranges
 //!   (latitudes, positive speeds, radii and values, probabilities in [0, 1], times within the
-//!   run), enum values with the allowed list and a suggestion, nation codes, `RED-<n>` launch
-//!   areas, the RFC 3339 UTC start, the seed as a non-negative integer, salvo `count` >= 1.
+//!   run; `pfa` in (0, 0.1], `k_factor` in [1, 4], `az_half_width_deg` in (0, 180],
+//!   boresight in [0, 360), positive periods, ranges, resolutions, beamwidths and sigmas),
+//!   enum values with the allowed list and a suggestion, `swerling` 0, 1 or 3, nation codes,
+//!   `RED-<n>` launch areas, the RFC 3339 UTC start, the seed as a non-negative integer,
+//!   salvo `count` >= 1.
 //! - Names unique per kind (both places reported; salvos expand to `name-1` … `name-N`);
 //!   references to unknown entities (the closest existing name and where it is defined, or
 //!   the list of names); nations must be declared.
@@ -75,7 +96,9 @@
 //!   sensor reports to a node of its nation or the combined node, a fire unit is commanded by
 //!   a node of its nation; `space_ir` sensors only on geostationary platforms, radars never;
 //!   fire units only on fixed sites and ships; a ballistic class matches the launch-to-aim
-//!   ground range (srbm 50-1000 km, mrbm 1000-3000 km, irbm 3000-5500 km); flight time
+//!   ground range (srbm 50-1000 km, mrbm 1000-3000 km, irbm 3000-5500 km); a radar's
+//!   `min_range_km` < `max_range_km` and `min_el_deg` < `max_el_deg` (a defaulted end is
+//!   named with its default); `launch_sigma_m` only with `report = "launch_event"`; flight time
 //!   longer than the burn; launches and departures within the run; no zero-length route legs;
 //!   ships without `alt_m`, aircraft and cruise missiles with it.
 //! - Command hierarchy: exactly one combined node; a national node's parent is the combined
@@ -90,8 +113,10 @@
 //!
 //! # Not modelled
 //!
-//! Sensor, interceptor and network parameters beyond placement, ownership and the placeholders
-//! above (later work adds keys); launch areas as regions (a threat has a launch point, the
+//! Interceptor and network parameters beyond placement, ownership and the placeholders above
+//! (later work adds keys); aspect-dependent RCS (one mean RCS per target); radar antenna
+//! height above its platform (a radar sits at its site's `alt_m`, a ship's at sea level);
+//! launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies
 //! `aim_cep_m`); terrain; warnings (everything reported is an error). To avoid cascades, a
 //! check that combines several values (class range, flyability, nation fit) runs only when

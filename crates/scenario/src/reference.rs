@@ -4,8 +4,8 @@
 use core::fmt::Write as _;
 
 use crate::format::ALL_TABLES;
-use crate::spec::{DefaultValue, Kind, Presence, TableSpec};
-use crate::walk::{expected, fmt_num};
+use crate::spec::{Kind, Presence, TableSpec};
+use crate::walk::expected;
 
 /// The README section between the reference markers.
 pub(crate) fn reference_markdown() -> String {
@@ -19,9 +19,10 @@ pub(crate) fn reference_markdown() -> String {
                 Presence::Required => "yes".to_owned(),
                 Presence::RequiredFor(tags) => format!("for {}", tags.join(", ")),
                 Presence::Optional => "no".to_owned(),
-                Presence::Default(DefaultValue::Num(v)) => format!("no (default {})", fmt_num(v)),
-                Presence::Default(DefaultValue::Int(v)) => format!("no (default {v})"),
-                Presence::Default(DefaultValue::Bool(v)) => format!("no (default {v})"),
+                Presence::Default(d) => format!("no (default {})", d.shown()),
+                by @ Presence::DefaultBy { .. } => {
+                    format!("no (default {})", by.default_by_text().unwrap_or_default())
+                }
             };
             let applies = f
                 .only_for
@@ -46,6 +47,18 @@ pub(crate) fn reference_markdown() -> String {
                     .map(|w| format!(" (for {})", w.join(", ")))
                     .unwrap_or_default();
                 let _ = writeln!(out, "Exactly one of {}{when}.", group.keys.join(", "));
+            }
+        }
+        if !spec.conflicts.is_empty() {
+            out.push('\n');
+            for c in spec.conflicts {
+                let _ = writeln!(
+                    out,
+                    "Not together: {} with {} ({}).",
+                    c.key,
+                    c.with.join(", "),
+                    c.why
+                );
             }
         }
         out.push('\n');

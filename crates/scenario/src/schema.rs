@@ -77,6 +77,11 @@ fn table(spec: &TableSpec) -> Value {
             _ => all_of.push(json!({ "oneOf": one_of })),
         }
     }
+    for c in spec.conflicts {
+        for other in c.with {
+            all_of.push(json!({ "not": { "required": [c.key, other] } }));
+        }
+    }
     let mut out = json!({
         "type": "object",
         "description": spec.doc,
@@ -95,12 +100,17 @@ fn table(spec: &TableSpec) -> Value {
 fn field(f: &FieldSpec) -> Value {
     let mut schema = kind(&f.kind);
     if let Value::Object(map) = &mut schema {
-        map.insert("description".into(), json!(f.doc));
+        let description = match f.presence.default_by_text() {
+            Some(by) => format!("{} Default {by}.", f.doc),
+            None => f.doc.to_owned(),
+        };
+        map.insert("description".into(), json!(description));
         if let Presence::Default(d) = f.presence {
             let value = match d {
                 DefaultValue::Num(v) => json!(v),
                 DefaultValue::Int(v) => json!(v),
                 DefaultValue::Bool(v) => json!(v),
+                DefaultValue::Text(v) => json!(v),
             };
             map.insert("default".into(), value);
         }
@@ -145,6 +155,7 @@ fn kind(kind: &Kind) -> Value {
             }),
         },
         Kind::Enum(values) => json!({ "type": "string", "enum": values }),
+        Kind::IntEnum { values, .. } => json!({ "type": "integer", "enum": values }),
         Kind::Table(spec) => json!({ "$ref": format!("#/$defs/{}", spec.name) }),
         Kind::Tables { spec, min_items } => json!({
             "type": "array",

@@ -19,6 +19,8 @@ pub(crate) struct TableSpec {
     pub(crate) fields: &'static [FieldSpec],
     /// Groups of which exactly one key must be present.
     pub(crate) one_of: &'static [OneOf],
+    /// Keys that may not be given together.
+    pub(crate) conflicts: &'static [Conflict],
 }
 
 impl TableSpec {
@@ -63,7 +65,7 @@ impl FieldSpec {
         match self.presence {
             Presence::Required => true,
             Presence::RequiredFor(list) => tag.is_some_and(|t| list.contains(&t)),
-            Presence::Optional | Presence::Default(_) => false,
+            Presence::Optional | Presence::Default(_) | Presence::DefaultBy { .. } => false,
         }
     }
 }
@@ -79,6 +81,14 @@ pub(crate) enum Presence {
     Optional,
     /// Never; absent means this value.
     Default(DefaultValue),
+    /// Never; absent means the value listed for the value of the (enum) key `by` of the same
+    /// table, or "none" for values not listed (a threat's RCS by its class).
+    DefaultBy {
+        /// The selecting key.
+        by: &'static str,
+        /// Its values and the default each selects.
+        values: &'static [(&'static str, DefaultValue)],
+    },
 }
 
 /// A default value.
@@ -90,6 +100,8 @@ pub(crate) enum DefaultValue {
     Int(i64),
     /// A boolean.
     Bool(bool),
+    /// An enum value.
+    Text(&'static str),
 }
 
 /// Exactly one of `keys` must be present (in the variants `when`, or always).
@@ -99,6 +111,44 @@ pub(crate) struct OneOf {
     pub(crate) keys: &'static [&'static str],
     /// The tag values the rule applies to; `None` = all.
     pub(crate) when: Option<&'static [&'static str]>,
+}
+
+impl DefaultValue {
+    /// As written in a scenario file (`0.5`, `true`, `"rotator"`).
+    pub(crate) fn shown(self) -> String {
+        match self {
+            DefaultValue::Num(v) => crate::walk::fmt_num(v),
+            DefaultValue::Int(v) => format!("{v}"),
+            DefaultValue::Bool(v) => format!("{v}"),
+            DefaultValue::Text(v) => format!("\"{v}\""),
+        }
+    }
+}
+
+impl Presence {
+    /// For docs: `by class: srbm 0.1, mrbm 0.05` (a selected default), else `None`.
+    pub(crate) fn default_by_text(self) -> Option<String> {
+        let Presence::DefaultBy { by, values } = self else {
+            return None;
+        };
+        let list = values
+            .iter()
+            .map(|(v, d)| format!("{v} {}", d.shown()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(format!("by {by}: {list}"))
+    }
+}
+
+/// `key` may not be given together with any of `with` (in any variant).
+#[derive(Debug)]
+pub(crate) struct Conflict {
+    /// One side.
+    pub(crate) key: &'static str,
+    /// The other side.
+    pub(crate) with: &'static [&'static str],
+    /// Why, for the message (lower case, no final full stop).
+    pub(crate) why: &'static str,
 }
 
 /// A key's type.
@@ -128,6 +178,13 @@ pub(crate) enum Kind {
     Text(Text),
     /// One of a closed set of strings.
     Enum(&'static [&'static str]),
+    /// One of a closed set of integers (Swerling cases).
+    IntEnum {
+        /// The allowed values.
+        values: &'static [i64],
+        /// Help for a value outside the set.
+        help: &'static str,
+    },
     /// A sub-table.
     Table(&'static TableSpec),
     /// An array of tables (`[[x]]` or `[{…}, {…}]`) with at least `min_items` elements.
@@ -277,6 +334,21 @@ pub(crate) mod units {
     pub(crate) const KG_M2: Unit = Unit {
         noun: "kilograms per square metre",
         abbr: "kg/m^2",
+    };
+    /// Decibels.
+    pub(crate) const DB: Unit = Unit {
+        noun: "decibels",
+        abbr: "dB",
+    };
+    /// Square metres (radar cross-section).
+    pub(crate) const M2: Unit = Unit {
+        noun: "square metres",
+        abbr: "m^2",
+    };
+    /// Microradians.
+    pub(crate) const URAD: Unit = Unit {
+        noun: "microradians",
+        abbr: "urad",
     };
     /// Bits per second.
     pub(crate) const BPS: Unit = Unit {

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::format::ALL_TABLES;
-use crate::spec::{Kind, TableSpec};
+use crate::spec::{Bound, DefaultValue, Kind, Presence, TableSpec};
 
 /// Tables reachable from `spec` through `Table`/`Tables` keys.
 fn children(spec: &TableSpec) -> impl Iterator<Item = &'static TableSpec> + '_ {
@@ -72,6 +72,21 @@ fn tags_and_alternatives_name_real_keys() {
                 spec.name
             );
         }
+        for f in spec.fields {
+            if let Presence::DefaultBy { by, values } = f.presence {
+                let Some(Kind::Enum(allowed)) = spec.field(by).map(|b| &b.kind) else {
+                    panic!("{}.{}: selector {by} is not an enum key", spec.name, f.key);
+                };
+                for (v, _) in values {
+                    assert!(allowed.contains(v), "{}.{}: {by} {v}", spec.name, f.key);
+                }
+            }
+        }
+        for c in spec.conflicts {
+            for k in core::iter::once(&c.key).chain(c.with) {
+                assert!(spec.field(k).is_some(), "{}: conflict names {k}", spec.name);
+            }
+        }
         let keys: BTreeSet<&str> = spec.fields.iter().map(|f| f.key).collect();
         assert_eq!(
             keys.len(),
@@ -103,4 +118,64 @@ fn readme_key_reference_is_up_to_date() {
             );
         }
     }
+}
+
+/// Whether a default is a value the walker would accept for `kind`.
+fn default_fits(kind: &Kind, d: DefaultValue) -> bool {
+    let within = |v: f64, min: Bound, max: Bound| {
+        let lo = match min {
+            Bound::Incl(m) => v >= m,
+            Bound::Excl(m) => v > m,
+        };
+        let hi = match max {
+            Bound::Incl(m) => v <= m,
+            Bound::Excl(m) => v < m,
+        };
+        lo && hi
+    };
+    match (kind, d) {
+        (Kind::Number { min, max, .. }, DefaultValue::Num(v)) => within(v, *min, *max),
+        (Kind::Integer { min, max }, DefaultValue::Int(v)) => (*min..=*max).contains(&v),
+        (Kind::IntEnum { values, .. }, DefaultValue::Int(v)) => values.contains(&v),
+        (Kind::Bool, DefaultValue::Bool(_)) => true,
+        (Kind::Enum(values), DefaultValue::Text(v)) => values.contains(&v),
+        _ => false,
+    }
+}
+
+#[test]
+fn defaults_are_valid_values_of_their_keys() {
+    for spec in ALL_TABLES {
+        for f in spec.fields {
+            let defaults: Vec<DefaultValue> = match f.presence {
+                Presence::Default(d) => vec![d],
+                Presence::DefaultBy { values, .. } => values.iter().map(|(_, d)| *d).collect(),
+                _ => Vec::new(),
+            };
+            for d in defaults {
+                assert!(default_fits(&f.kind, d), "{}.{}: {d:?}", spec.name, f.key);
+            }
+        }
+    }
+}
+
+#[test]
+fn selected_defaults_and_conflicts_are_in_the_schema() {
+    let schema = crate::json_schema();
+    let rcs = &schema["$defs"]["threat"]["properties"]["rcs_m2"]["description"];
+    assert!(
+        rcs.as_str().is_some_and(
+            |d| d.ends_with(" Default by class: srbm 0.1, mrbm 0.05, irbm 0.03, cruise 0.1.")
+        ),
+        "{rcs}"
+    );
+    let scan = &schema["$defs"]["sensor"]["properties"]["scan"]["default"];
+    assert_eq!(scan, "rotator");
+    let swerling = &schema["$defs"]["traffic"]["properties"]["swerling"];
+    assert_eq!(swerling["enum"], serde_json::json!([0, 1, 3]));
+    let all_of = schema["$defs"]["sensor"]["allOf"].to_string();
+    assert!(
+        all_of.contains(r#"{"not":{"required":["pd","ref_snr_db"]}}"#),
+        "{all_of}"
+    );
 }

@@ -156,7 +156,8 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
     let sensors = all(cx
         .objs(Entity::Sensor)
         .iter()
-        .map(|o| units::sensor(diag, &cx, o)));
+        .enumerate()
+        .map(|(i, o)| units::sensor(diag, &cx, o, base::SensorId::new(i))));
     let fire_units = all(cx
         .objs(Entity::FireUnit)
         .iter()

@@ -94,11 +94,12 @@ pub(super) fn platform(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<s
         _ => None,
     };
     let motion = motion?;
-    let signature = matches!(
-        motion,
-        sim::PlatformMotion::AirborneOrbit(_) | sim::PlatformMotion::AirborneRoute(_)
-    )
-    .then(super::sensing::airborne_platform_signature);
+    let signature = match motion {
+        PlatformMotion::AirborneOrbit(_) | PlatformMotion::AirborneRoute(_) => {
+            Some(super::sensing::signature(obj)?)
+        }
+        _ => None,
+    };
     Some(sim::Platform {
         name: obj.text("name")?.to_owned(),
         nation: nation?,

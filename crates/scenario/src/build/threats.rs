@@ -89,6 +89,7 @@ fn threat(
     } else {
         ballistic(diag, cx, obj, class, target)?
     };
+    let signature = super::sensing::signature(obj)?;
     let (launch_s, interval_s) = (launch_s?, interval_s?);
     let (launch_area, aim_cep_m, launch_jitter_s) = (
         obj.text("launch_area")?,
@@ -115,7 +116,7 @@ fn threat(
             aim_cep_m,
             launch_jitter_s,
             target_asset: target_asset.map(AssetId::new),
-            signature: super::sensing::threat_signature(class),
+            signature,
         }
     });
     Some(missiles.collect())

@@ -50,6 +50,6 @@ pub(super) fn traffic(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<si
         route,
         departure_jitter_s: obj.num("departure_jitter_s")?,
         iff_reliability: Probability::new(obj.num("iff_reliability")?).ok()?,
-        signature: super::sensing::traffic_signature(kind),
+        signature: super::sensing::signature(obj)?,
     })
 }

@@ -1,13 +1,18 @@
 //! `[[sensor]]` and `[[fire_unit]]`: placement on platforms, ownership, reporting node.
 
-use base::{NodeId, PlatformId};
+use base::{NodeId, PlatformId, SensorId};
 
 use super::{Ctx, mismatch};
 use crate::diagnostics::Diag;
 use crate::spec::Entity;
 use crate::walk::Obj;
 
-pub(super) fn sensor(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<sim::Sensor> {
+pub(super) fn sensor(
+    diag: &mut Diag<'_>,
+    cx: &Ctx<'_>,
+    obj: &Obj,
+    id: SensorId,
+) -> Option<sim::Sensor> {
     let nation = cx.nation(diag, obj, "nation");
     let platform = carrier(diag, cx, obj);
     let node = reporting_node(diag, cx, obj, true);
@@ -37,11 +42,12 @@ pub(super) fn sensor(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<sim
             );
         }
     }
+    let params = super::sensing::sensor_params(diag, obj, id, nation);
     Some(sim::Sensor {
         name: obj.text("name")?.to_owned(),
         nation: nation?,
         platform: PlatformId::new(platform?),
-        params: super::sensing::default_sensor(kind),
+        params: params?,
         node: NodeId::new(node?),
     })
 }

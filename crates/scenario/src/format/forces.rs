@@ -1,47 +1,14 @@
-//! Format tables of what acts: sensors, fire units, threats, traffic, C2 nodes and links.
+//! Format tables of what acts: fire units, threats, traffic, C2 nodes and links (sensors are in
+//! `sensing.rs`).
 
 use super::*;
-
-/// `[[sensor]]`.
-pub(crate) static SENSOR: TableSpec = TableSpec {
-    name: "sensor",
-    doc: "A sensor's placement and ownership (its parameters come with the sensors work).",
-    tag: None,
-    fields: &[
-        field("name", NAME, REQ, "Unique sensor name."),
-        field(
-            "nation",
-            NATION_REF,
-            REQ,
-            "Owning nation (the platform's nation).",
-        ),
-        field(
-            "platform",
-            Kind::Text(Text::Ref(Entity::Platform)),
-            REQ,
-            "Carrier platform name.",
-        ),
-        field(
-            "kind",
-            Kind::Enum(&["radar", "space_ir"]),
-            REQ,
-            "Sensor kind (space_ir only on geostationary platforms).",
-        ),
-        field(
-            "node",
-            Kind::Text(Text::Ref(Entity::Node)),
-            REQ,
-            "C2 node it reports to (same nation, or the combined node).",
-        ),
-    ],
-    one_of: &[],
-};
 
 /// `[[fire_unit]]`.
 pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
     name: "fire_unit",
     doc: "An interceptor battery or a ship's launcher group (parameters refined by the engagement work).",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique fire unit name."),
         field(
@@ -94,6 +61,7 @@ pub(crate) static THREAT: TableSpec = TableSpec {
     name: "threat",
     doc: "A hostile missile, or a salvo of identical ones (count > 1).",
     tag: Some("class"),
+    conflicts: &[],
     fields: &[
         field(
             "name",
@@ -232,6 +200,8 @@ pub(crate) static THREAT: TableSpec = TableSpec {
             dflt_num(50.0),
             "Climb/descent rate limit, m/s.",
         ),
+        super::sensing::THREAT_RCS,
+        super::sensing::SWERLING,
     ],
     one_of: &[
         OneOf {
@@ -250,6 +220,7 @@ pub(crate) static TRAFFIC: TableSpec = TableSpec {
     name: "traffic",
     doc: "A friendly or neutral flight that must never be engaged.",
     tag: Some("side"),
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique name (call sign)."),
         field(
@@ -316,6 +287,8 @@ pub(crate) static TRAFFIC: TableSpec = TableSpec {
             dflt_num(1.0),
             "Probability the IFF transponder answers correctly.",
         ),
+        super::sensing::TRAFFIC_RCS,
+        super::sensing::SWERLING,
     ],
     one_of: &[],
 };
@@ -325,6 +298,7 @@ pub(crate) static NODE: TableSpec = TableSpec {
     name: "node",
     doc: "A C2 node: exactly one combined node, national nodes under it, unit nodes under those.",
     tag: Some("role"),
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique node name."),
         field(
@@ -367,6 +341,7 @@ pub(crate) static LINK: TableSpec = TableSpec {
     name: "link",
     doc: "A bidirectional network link between two C2 nodes (parameters refined by the network work).",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique link name."),
         field(

@@ -1,18 +1,22 @@
 //! The scenario format, version 1: every table and key, as data (see [`crate::spec`]).
 //!
-//! To add a key (say a radar's power when the sensors work lands): add a [`FieldSpec`] here,
-//! read it in the matching `build/` module, and bless the README table
+//! To add a key (say an interceptor's speed when the engagement work lands): add a
+//! [`FieldSpec`] here, read it in the matching `build/` module, and bless the README table
 //! (`KIZUNA_BLESS=1 cargo test -p scenario`). The walker, JSON Schema and README follow.
+//! Defaults that depend on another key's value (`Presence::DefaultBy`) and keys that exclude
+//! each other (`TableSpec::conflicts`) are data here too.
 
 mod forces;
 mod places;
+mod sensing;
 
-pub(crate) use forces::{FIRE_UNIT, LINK, NODE, SENSOR, THREAT, TRAFFIC};
+pub(crate) use forces::{FIRE_UNIT, LINK, NODE, THREAT, TRAFFIC};
 pub(crate) use places::{ASSET, NATION, ORBIT, PLATFORM, POSITION, ROUTE_POINT};
+pub(crate) use sensing::SENSOR;
 
 use crate::spec::units::{BPS, DEG, DEG_S, KG_M2, KM, M, MPS, MS, NONE, PROBABILITY, S};
 use crate::spec::{
-    Bound, DefaultValue, Entity, FieldSpec, Kind, OneOf, Presence, TableSpec, Text, Unit,
+    Bound, Conflict, DefaultValue, Entity, FieldSpec, Kind, OneOf, Presence, TableSpec, Text, Unit,
 };
 
 /// The format version this build reads.
@@ -85,6 +89,7 @@ pub(crate) static ROOT: TableSpec = TableSpec {
     name: "scenario_file",
     doc: "A Kizuna scenario (format version 1).",
     tag: None,
+    conflicts: &[],
     fields: &[
         field(
             "format_version",
@@ -132,7 +137,7 @@ pub(crate) static ROOT: TableSpec = TableSpec {
                 min_items: 0,
             },
             OPT,
-            "Sensors (placement and ownership).",
+            "Sensors: placement, ownership and parameters.",
         ),
         field(
             "fire_unit",
@@ -188,6 +193,7 @@ pub(crate) static SCENARIO: TableSpec = TableSpec {
     name: "scenario",
     doc: "What the run is: name, start time, duration, seed.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Scenario name (used for output files)."),
         field("description", Kind::Text(Text::Free), OPT, "Free text."),

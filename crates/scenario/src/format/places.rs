@@ -7,6 +7,7 @@ pub(crate) static NATION: TableSpec = TableSpec {
     name: "nation",
     doc: "A participating nation.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field(
             "id",
@@ -24,6 +25,7 @@ pub(crate) static ASSET: TableSpec = TableSpec {
     name: "asset",
     doc: "A defended asset: a circle around a point.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique asset name."),
         field(
@@ -61,6 +63,7 @@ pub(crate) static POSITION: TableSpec = TableSpec {
     name: "position",
     doc: "A geodetic point.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("lat_deg", LAT, REQ, "Latitude, degrees north."),
         field("lon_deg", LON, REQ, "Longitude, degrees east."),
@@ -79,6 +82,7 @@ pub(crate) static ROUTE_POINT: TableSpec = TableSpec {
     name: "route_point",
     doc: "A waypoint. Ships: no alt_m (sea level). Aircraft and cruise missiles: alt_m required.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("lat_deg", LAT, REQ, "Latitude, degrees north."),
         field("lon_deg", LON, REQ, "Longitude, degrees east."),
@@ -103,6 +107,7 @@ pub(crate) static ORBIT: TableSpec = TableSpec {
     name: "orbit",
     doc: "A circular holding orbit.",
     tag: None,
+    conflicts: &[],
     fields: &[
         field("lat_deg", LAT, REQ, "Centre latitude, degrees north."),
         field("lon_deg", LON, REQ, "Centre longitude, degrees east."),
@@ -138,6 +143,7 @@ pub(crate) static PLATFORM: TableSpec = TableSpec {
     name: "platform",
     doc: "A carrier of sensors and fire units: a fixed site, a ship, an aircraft or a geostationary satellite.",
     tag: Some("kind"),
+    conflicts: &[],
     fields: &[
         field("name", NAME, REQ, "Unique platform name."),
         field("nation", NATION_REF, REQ, "Owning nation."),
@@ -220,6 +226,8 @@ pub(crate) static PLATFORM: TableSpec = TableSpec {
             dflt_num(15.0),
             "Climb/descent rate limit, m/s.",
         ),
+        super::sensing::AIRCRAFT_RCS,
+        super::sensing::AIRCRAFT_SWERLING,
     ],
     one_of: &[OneOf {
         keys: &["route", "orbit"],

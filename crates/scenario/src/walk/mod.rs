@@ -22,6 +22,9 @@ use crate::suggest::{closest, quoted_list};
 use value::check_value;
 pub(crate) use value::{expected, fmt_num, found, integer_value};
 
+/// How many valid keys an "unknown key" help line lists (sensors have about thirty).
+const LISTED_KEYS: usize = 12;
+
 /// A checked table: its valid entries, by key.
 #[derive(Debug)]
 pub(crate) struct Obj {
@@ -201,22 +204,79 @@ pub(crate) fn check_table(
         if field.required_for(tag) {
             missing_key(diag, spec, tag, field, &span, path);
         } else if let Presence::Default(d) = field.presence {
-            let val = match d {
-                DefaultValue::Num(v) => Val::Num(v),
-                DefaultValue::Int(v) => Val::Int(v),
-                DefaultValue::Bool(v) => Val::Bool(v),
-            };
-            obj.entries.insert(
-                field.key,
-                Entry {
-                    span: span.clone(),
-                    val,
-                },
-            );
+            obj.set_default(field.key, d);
+        }
+    }
+    // Defaults selected by another key's value, which may itself be a default (so: after).
+    for field in spec.fields {
+        if let Presence::DefaultBy { by, values } = field.presence
+            && field.applies_to(tag)
+            && !table.contains_key(field.key)
+            && !misspelt.contains(field.key)
+            && let Some(selector) = obj.text(by)
+            && let Some((_, d)) = values.iter().find(|(v, _)| *v == selector)
+        {
+            obj.set_default(field.key, *d);
         }
     }
     check_one_of(diag, spec, tag, table, &span, path);
+    check_conflicts(diag, spec, tag, table, path);
     obj
+}
+
+impl Obj {
+    fn set_default(&mut self, key: &'static str, d: DefaultValue) {
+        let val = match d {
+            DefaultValue::Num(v) => Val::Num(v),
+            DefaultValue::Int(v) => Val::Int(v),
+            DefaultValue::Bool(v) => Val::Bool(v),
+            DefaultValue::Text(v) => Val::Text(v.to_owned()),
+        };
+        let span = self.span.clone();
+        self.entries.insert(key, Entry { span, val });
+    }
+}
+
+/// Reports a conflict's `key` given together with any of its `with` keys: one problem at
+/// `key`, with every conflicting key as another end.
+fn check_conflicts(
+    diag: &mut Diag<'_>,
+    spec: &TableSpec,
+    tag: Option<&str>,
+    table: &DeTable<'_>,
+    path: &str,
+) {
+    // A key of another variant is reported as such, not as a conflict too.
+    let given = |key: &str| {
+        let applies = spec.field(key).is_some_and(|f| f.applies_to(tag));
+        table.get_key_value(key).filter(|_| applies).map(|(k, _)| k)
+    };
+    for conflict in spec.conflicts {
+        let Some(at) = given(conflict.key) else {
+            continue;
+        };
+        let others: Vec<_> = conflict.with.iter().filter_map(|k| given(k)).collect();
+        if others.is_empty() {
+            continue;
+        }
+        let names = others
+            .iter()
+            .map(|k| format!("`{}`", k.get_ref()))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let mut p = diag.error(
+            ProblemKind::MissingKey,
+            at.span(),
+            &join(path, conflict.key),
+            format!(
+                "`{}` conflicts with {names}: {}",
+                conflict.key, conflict.why
+            ),
+        );
+        for k in others {
+            p = p.related(k.span(), format!("`{}` given here", k.get_ref()));
+        }
+    }
 }
 
 /// Reports an unknown key; returns the valid key it is probably a typo of.
@@ -233,8 +293,14 @@ fn unknown_key(
         .filter(|f| f.applies_to(tag))
         .map(|f| f.key);
     let meant = closest(key.get_ref(), valid.clone());
+    let n_valid = valid.clone().count();
     let help = match meant {
         Some(m) => format!("did you mean `{m}`?"),
+        None if n_valid > LISTED_KEYS => format!(
+            "valid keys here include {}, and {} more (see the key table in the scenario README)",
+            quoted_list(valid.take(LISTED_KEYS)),
+            n_valid - LISTED_KEYS
+        ),
         None => format!("valid keys here: {}", quoted_list(valid)),
     };
     diag.error(

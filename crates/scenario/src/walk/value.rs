@@ -28,6 +28,7 @@ pub(crate) fn expected(kind: &Kind) -> String {
         Kind::Bool => "true or false".to_owned(),
         Kind::Text(text) => text_expected(*text).to_owned(),
         Kind::Enum(values) => format!("one of {}", quoted_values(values)),
+        Kind::IntEnum { values, .. } => format!("one of {}", int_values(values)),
         Kind::Table(_) => "a table".to_owned(),
         Kind::Tables { spec, .. } => format!("an array of {} tables", spec.name),
     }
@@ -52,6 +53,14 @@ fn quoted_values(values: &[&str]) -> String {
         .join(", ")
 }
 
+fn int_values(values: &[i64]) -> String {
+    values
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `in [a, b]`, `in (a, b]`, … for a number range.
 fn interval(min: Bound, max: Bound) -> String {
     match (min, max) {
@@ -71,9 +80,14 @@ fn interval(min: Bound, max: Bound) -> String {
     }
 }
 
-/// Shortest faithful decimal (`90`, `0.5`, `1000000`).
+/// Shortest faithful decimal (`90`, `0.5`, `1000000`), or exponent form below 0.001
+/// (`1e-6`), as a TOML file would write it.
 pub(crate) fn fmt_num(v: f64) -> String {
-    format!("{v}")
+    if v != 0.0 && v.abs() < 1.0e-3 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 fn within(v: f64, min: Bound, max: Bound) -> bool {
@@ -168,6 +182,31 @@ pub(super) fn check_value(
                     _ => String::new(),
                 };
                 out_of_range(diag, span, path, kind, &shown);
+                None
+            }
+            None => {
+                wrong_type(diag);
+                None
+            }
+        },
+        Kind::IntEnum { values, help } => match integer_value(v) {
+            Some(Ok(i)) if values.contains(&i) => Some(Val::Int(i)),
+            Some(_) => {
+                let key = path.rsplit('.').next().unwrap_or(path);
+                let shown = match v {
+                    DeValue::Integer(i) => i.to_string(),
+                    _ => String::new(),
+                };
+                diag.error(
+                    ProblemKind::UnknownVariant,
+                    span,
+                    path,
+                    format!(
+                        "unknown {key} {shown}: expected one of {}",
+                        int_values(values)
+                    ),
+                )
+                .help(*help);
                 None
             }
             None => {
@@ -281,6 +320,7 @@ fn type_expected(kind: &Kind) -> String {
             noun => format!("a number of {noun}"),
         },
         Kind::Integer { .. } | Kind::Version => "an integer".to_owned(),
+        Kind::IntEnum { values, .. } => format!("an integer, one of {}", int_values(values)),
         Kind::Bool => "a boolean (true or false)".to_owned(),
         Kind::Enum(values) => format!("a string, one of {}", quoted_values(values)),
         other => expected(other),

@@ -62,7 +62,12 @@ fn default_is_trilateral_western_pacific() {
             .iter()
             .any(|p| matches!(p.motion, PlatformMotion::AirborneOrbit(_)))
     );
-    assert!(input.sensors.iter().any(|s| matches!(s.params, sensors::SensorParams::SpaceIr(_))));
+    assert!(
+        input
+            .sensors
+            .iter()
+            .any(|s| matches!(s.params, sensors::SensorParams::SpaceIr(_)))
+    );
 
     // Several ballistic salvos of every class, from RED-n areas, and a sea-skimming raid.
     let classes: BTreeSet<ThreatClass> = input.threats.iter().map(|t| t.class).collect();

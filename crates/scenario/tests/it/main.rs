@@ -5,6 +5,7 @@ mod builtins;
 mod corpus;
 mod robustness;
 mod schema;
+mod sensing;
 
 /// Loads a built-in scenario, panicking with every problem if it is rejected.
 pub(crate) fn load_builtin(name: &str) -> sim::Input {

@@ -64,6 +64,11 @@ fn schema_rejects_what_the_walker_rejects_at_key_level() {
             "lat_deg = 35.69\nlon_deg = 139.73",
             "lat_deg = 35.69\nlon_deg = 139.73\nspeed_mps = 3",
         ), // variant
+        ("pd = 0.8", "pd = 0.8\nref_snr_db = 13"),    // nominal pd with the radar equation
+        ("pfa = 1e-8", "pfa = 0.5"),                  // false-alarm probability
+        ("scan = \"phased_array\"", "scan = \"phased\""), // scan kind
+        ("burn_time_s = 65", "burn_time_s = 65\nswerling = 2"), // Swerling case
+        ("scan_period_s = 4", "scan_period_s = 4\nrevisit_s = 4"), // space_ir key on a radar
     ] {
         assert!(text.contains(old), "{old}");
         let mangled = text.replacen(old, new, 1);
