@@ -4,7 +4,7 @@
 use crate::input::{Input, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
 use crate::sensing::SensorRuntime;
-use crate::summary::{Counts, FirstDetection, ImpactRecord, Summary};
+use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::world::{BuildError, Origin, TruthObject, World};
 use base::{Agenda, EventClass, NationId, ObjectId, SensorId, SimTime};
 use dynamics::Milestone;
@@ -180,14 +180,14 @@ impl Simulation {
             self.seed,
             self.end,
             &self.world,
-            Counts {
+            Tallies {
                 events: self.event_counts,
                 truth_rows: self.n_truth_rows,
+                impacts: self.impacts,
+                sensors: self.sensors.iter().map(SensorRuntime::summary).collect(),
+                first_detection: self.first_detection,
+                detected_by: self.detected_by,
             },
-            self.impacts,
-            self.sensors.iter().map(SensorRuntime::summary).collect(),
-            &self.first_detection,
-            &self.detected_by,
         )
     }
 

@@ -17,8 +17,8 @@ use sensors::{Labeled, Radar, SensorParams, SensorRngs, SpaceIr, Target, TruthLa
 /// A sensor model instance.
 #[derive(Debug)]
 pub(crate) enum Model {
-    /// A radar.
-    Radar(Radar),
+    /// A radar (boxed: its precomputed tables dwarf the IR model).
+    Radar(Box<Radar>),
     /// A space-based IR sensor.
     SpaceIr(SpaceIr),
 }
@@ -79,7 +79,7 @@ impl SensorRuntime {
                 };
                 let model = match s.params {
                     SensorParams::Radar(p) => {
-                        Model::Radar(Radar::new(id, s.nation, p).map_err(err)?)
+                        Model::Radar(Box::new(Radar::new(id, s.nation, p).map_err(err)?))
                     }
                     SensorParams::SpaceIr(p) => {
                         Model::SpaceIr(SpaceIr::new(id, s.nation, p).map_err(err)?)

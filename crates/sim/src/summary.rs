@@ -15,13 +15,21 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Engine version reported in outputs (part of the run identity; bump on behaviour changes).
 pub const ENGINE_VERSION: &str = "0.1.0";
 
-/// Event and record counts accumulated during a run.
+/// What a run accumulated, handed to [`Summary::new`] at the end.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Counts {
+pub(crate) struct Tallies {
     /// Events by kind tag (every tag present, zeros included).
     pub(crate) events: BTreeMap<&'static str, u64>,
     /// Rows sampled for `truth.csv`.
     pub(crate) truth_rows: u64,
+    /// Threat impacts in time order.
+    pub(crate) impacts: Vec<ImpactRecord>,
+    /// Per-sensor activity.
+    pub(crate) sensors: Vec<SensorSummary>,
+    /// First detection of each detected threat.
+    pub(crate) first_detection: BTreeMap<ObjectId, FirstDetection>,
+    /// Nations whose sensors detected each object.
+    pub(crate) detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
 }
 
 /// One threat's ground impact.
@@ -185,12 +193,16 @@ impl Summary {
         seed: u64,
         end: SimTime,
         world: &World,
-        counts: Counts,
-        impacts: Vec<ImpactRecord>,
-        sensors: Vec<SensorSummary>,
-        first_detection: &BTreeMap<ObjectId, FirstDetection>,
-        detected_by: &BTreeMap<ObjectId, BTreeSet<NationId>>,
+        tallies: Tallies,
     ) -> Self {
+        let Tallies {
+            events,
+            truth_rows,
+            impacts,
+            sensors,
+            first_detection,
+            detected_by,
+        } = tallies;
         let threats: Vec<ThreatSummary> = world
             .objects
             .iter()
@@ -229,7 +241,7 @@ impl Summary {
             start_utc: input.start_utc.clone(),
             sim_seconds: end.as_secs_f64(),
             moe: Moe {
-                threats_launched: counts.events.get("launch").copied().unwrap_or(0),
+                threats_launched: events.get("launch").copied().unwrap_or(0),
                 leakers: n(impacts.len()),
                 leakers_on_assets: n(impacts.iter().filter(|i| i.asset.is_some()).count()),
                 asset_value_hit_fraction: if total_value > 0.0 {
@@ -259,8 +271,8 @@ impl Summary {
                     links: n(input.links.len()),
                     truth_objects: n(world.objects.len()),
                 },
-                events: counts.events,
-                truth_rows: counts.truth_rows,
+                events,
+                truth_rows,
                 detections: sensors.iter().map(|s| s.detections + s.false_alarms).sum(),
                 false_alarms: sensors.iter().map(|s| s.false_alarms).sum(),
             },
