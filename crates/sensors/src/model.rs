@@ -1,5 +1,9 @@
-//! The sensor-model interface the engine drives. (Stubs: filled by the sensors work.)
+//! The sensor-model interface the engine drives: model instances ([`Radar`], [`SpaceIr`]), what
+//! they observe ([`Target`]), their random streams ([`SensorRngs`]) and what they produce
+//! ([`Labeled`] detections). The physics lives in the `radar`, `clutter`, `iff` and `space_ir`
+//! modules.
 
+use crate::radar::Derived;
 use crate::{RadarParams, Signature, SpaceIrParams, Transponder};
 use base::rng::Rng;
 use base::{NationId, ObjectId, SensorId, SimDuration, SimTime};
@@ -69,15 +73,47 @@ pub enum SensorError {
 /// A radar model instance.
 #[derive(Clone, Debug)]
 pub struct Radar {
-    id: SensorId,
-    nation: NationId,
-    params: RadarParams,
+    pub(crate) id: SensorId,
+    pub(crate) nation: NationId,
+    pub(crate) params: RadarParams,
+    /// Per-sensor constants precomputed once (threshold, cells, radians, …).
+    pub(crate) derived: Derived,
 }
 
 impl Radar {
-    /// A radar with validated parameters.
+    /// A radar with validated parameters: rejects `pfa ∉ (0, 0.1]`, non-positive or
+    /// non-finite periods, ranges, resolution, beamwidth, sigmas and k-factor,
+    /// `min_range ≥ max_range`, `az_half_width ∉ (0, 180]`, elevation limits outside
+    /// `[−90, 90]` or inverted, and non-finite SNRs and biases. Returns the first problem.
     pub fn new(id: SensorId, nation: NationId, params: RadarParams) -> Result<Self, SensorError> {
-        Ok(Radar { id, nation, params })
+        crate::radar::validate(&params)?;
+        Ok(Radar {
+            id,
+            nation,
+            params,
+            derived: Derived::new(&params),
+        })
+    }
+    /// The sensor's id.
+    pub fn id(&self) -> SensorId {
+        self.id
+    }
+    /// The owning nation.
+    pub fn nation(&self) -> NationId {
+        self.nation
+    }
+    /// The (validated) parameters.
+    pub fn params(&self) -> &RadarParams {
+        &self.params
+    }
+    /// Expected number of false alarms per scan, `Pfa × n_cells` (before the
+    /// [cap](crate::MAX_FALSE_ALARMS_PER_SCAN)).
+    pub fn expected_false_alarms(&self) -> f64 {
+        self.derived.false_alarm_mean_uncapped
+    }
+    /// Number of resolution cells surveyed per scan (see [`Radar::scan`]).
+    pub fn n_cells(&self) -> f64 {
+        self.derived.n_cells
     }
     /// Time between scan starts.
     pub fn period(&self) -> SimDuration {
@@ -86,31 +122,50 @@ impl Radar {
     /// All detections (real and false) of the scan starting at `scan_start`, covering
     /// `[scan_start, scan_start + period)`, sorted by measurement time then id. `seq` is the
     /// sensor's running report number (advanced for every detection).
+    ///
+    /// The output depends only on the parameters, `platform`, `targets` (in slice order) and
+    /// `rngs`: real targets draw from `rngs.noise` in slice order, false alarms from
+    /// `rngs.clutter`. A platform that does not exist at `scan_start` yields nothing. See the
+    /// crate docs for the scan-time rule, coverage tests, detection draw and noise model.
     pub fn scan(
         &self,
-        _scan_start: SimTime,
-        _platform: &Trajectory,
-        _targets: &[Target<'_>],
-        _rngs: &mut SensorRngs,
-        _seq: &mut u64,
+        scan_start: SimTime,
+        platform: &Trajectory,
+        targets: &[Target<'_>],
+        rngs: &mut SensorRngs,
+        seq: &mut u64,
     ) -> Vec<Labeled> {
-        let _ = (self.id, self.nation);
-        unimplemented!("filled by the sensors work")
+        crate::radar::scan(self, scan_start, platform, targets, rngs, seq)
     }
 }
 
 /// A space-based IR early-warning sensor model instance.
 #[derive(Clone, Debug)]
 pub struct SpaceIr {
-    id: SensorId,
-    nation: NationId,
-    params: SpaceIrParams,
+    pub(crate) id: SensorId,
+    pub(crate) nation: NationId,
+    pub(crate) params: SpaceIrParams,
 }
 
 impl SpaceIr {
-    /// A sensor with validated parameters.
+    /// A sensor with validated parameters: rejects non-positive or non-finite revisit, line
+    /// of sight σ and launch-event σ, negative or non-finite latency, non-finite minimum
+    /// altitude. Returns the first problem.
     pub fn new(id: SensorId, nation: NationId, params: SpaceIrParams) -> Result<Self, SensorError> {
+        crate::space_ir::validate(&params)?;
         Ok(SpaceIr { id, nation, params })
+    }
+    /// The sensor's id.
+    pub fn id(&self) -> SensorId {
+        self.id
+    }
+    /// The owning nation.
+    pub fn nation(&self) -> NationId {
+        self.nation
+    }
+    /// The (validated) parameters.
+    pub fn params(&self) -> &SpaceIrParams {
+        &self.params
     }
     /// Time between revisits.
     pub fn period(&self) -> SimDuration {
@@ -121,16 +176,16 @@ impl SpaceIr {
         SimDuration::from_secs_f64(self.params.latency_s)
     }
     /// Detections of burning motors at revisit time `t` (measured at `t`; the engine delivers
-    /// them `latency` later).
+    /// them `latency` later). Draws only from `rngs.noise`, targets in slice order; space IR
+    /// has no false alarms. The detection rules are in the crate docs (space-based infrared).
     pub fn revisit(
         &self,
-        _t: SimTime,
-        _platform: &Trajectory,
-        _targets: &[Target<'_>],
-        _rngs: &mut SensorRngs,
-        _seq: &mut u64,
+        t: SimTime,
+        platform: &Trajectory,
+        targets: &[Target<'_>],
+        rngs: &mut SensorRngs,
+        seq: &mut u64,
     ) -> Vec<Labeled> {
-        let _ = (self.id, self.nation);
-        unimplemented!("filled by the sensors work")
+        crate::space_ir::revisit(self, t, platform, targets, rngs, seq)
     }
 }
