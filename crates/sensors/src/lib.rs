@@ -15,8 +15,11 @@
 //!    clockwise from north once per period: `t = scan_start + az/2π · period`. A
 //!    [`ScanKind::PhasedArray`] sweeps its field of regard from the left (anticlockwise) edge
 //!    to the right edge once per period: `t = scan_start + (az − left edge)/width · period`.
-//!    The azimuth is the target's at that time (two fixed-point steps, from the scan start or
-//!    the target's first instant). Sensor and target states are both taken at `t`.
+//!    The azimuth is the target's at that time (three fixed-point steps from the scan start or
+//!    the target's first instant; the residual mismatch is ≈ 2e-5 rad for a 300 m/s crossing
+//!    target at 20 km). Sensor and target states are both taken at `t`. Targets that cannot
+//!    come within the instrumented span during the scan, assuming at most ≈ 100 g, are
+//!    rejected from their scan-start state.
 //! 2. **Coverage** — instrumented range `[min, max]`; azimuth within the field of regard
 //!    (wrap-around safe; half-width 180° is all round); geometric elevation within
 //!    `[min_el, max_el]` (the mask); and a line of sight above the effective Earth of radius

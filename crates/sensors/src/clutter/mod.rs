@@ -3,11 +3,10 @@
 
 use crate::geometry::wrap_two_pi;
 use crate::model::{Labeled, Radar, TruthLabel};
-use crate::radar::MEASURED_SNR_FLOOR;
+use crate::radar::{MEASURED_SNR_FLOOR, Platform};
 use crate::swerling::draw_false_alarm_statistic;
 use base::SimTime;
 use base::rng::Rng;
-use dynamics::Trajectory;
 use picture::{Detection, DetectionId, IffResponse};
 use rand::RngExt;
 use rand_distr::{Distribution, Poisson};
@@ -34,7 +33,7 @@ pub const FALSE_ALARM_MAX_RANGE_RATE_MPS: f64 = 1_000.0;
 pub(crate) fn add_false_alarms(
     radar: &Radar,
     scan_start: SimTime,
-    platform: &Trajectory,
+    platform: &Platform<'_>,
     rng: &mut Rng,
     out: &mut Vec<Labeled>,
 ) {

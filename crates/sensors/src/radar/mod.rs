@@ -19,16 +19,16 @@ use crate::{DetectionModel, RadarParams, ScanKind, clutter, iff};
 use base::rng::Rng;
 use base::{SimDuration, SimTime};
 use core::f64::consts::{PI, TAU};
-use dynamics::Trajectory;
+use dynamics::{State, Trajectory};
+use geodesy::Vec3;
 use picture::{Detection, DetectionId};
 use rand::RngExt;
 
-/// Fixed-point steps for the beam time: guess → azimuth → beam time → azimuth then → … Each
-/// step shrinks the mismatch between the beam's and the target's azimuth by the factor
-/// `ω·P/2π` (target azimuth rate ω, period P), ≈ 0.02 for a 300 m/s crossing target at 20 km
-/// and a 10 s rotator; after three steps the residual is ≈ 1e-4 rad there (tested), far inside
-/// a beamwidth. Costs one trajectory query per step.
-const BEAM_TIME_ITERATIONS: usize = 3;
+/// Bound on the acceleration of any target or platform, m/s² (≈ 100 g: above ballistic boost,
+/// aircraft and notional interceptor manoeuvres), used only by the early range reject: an
+/// object at range `r₀` at the scan start cannot reach the instrumented span during the scan
+/// if `|r₀ − span| > (|v_t| + |v_s|)·P + a·P²` (each object contributes `½aP²`).
+const MAX_ACCELERATION_MPS2: f64 = 1_000.0;
 
 /// Floor on a detection's measured SNR (statistic − 1), linear. A square-law detection always
 /// exceeds `T = −ln Pfa ≥ 2.3`, so the floor never binds for the radar equation; it only keeps
@@ -132,6 +132,36 @@ impl Derived {
     }
 }
 
+/// The sensor's platform during one scan. A platform parked for the whole scan (past its last
+/// sample and holding it, as fixed sites are) answers from its one state without searching the
+/// trajectory; the answers are identical to the trajectory's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Platform<'a> {
+    /// Constant state from the scan start on.
+    Parked(State),
+    /// Query the trajectory.
+    Moving(&'a Trajectory),
+}
+
+impl<'a> Platform<'a> {
+    /// The platform for a scan starting at `scan_start`.
+    pub(crate) fn for_scan(trajectory: &'a Trajectory, scan_start: SimTime) -> Self {
+        match trajectory.state_at(scan_start) {
+            Some(state) if trajectory.holds_after_end() && trajectory.end() <= scan_start => {
+                Platform::Parked(state)
+            }
+            _ => Platform::Moving(trajectory),
+        }
+    }
+    /// State at `t` (`t` not before the scan start).
+    pub(crate) fn state_at(&self, t: SimTime) -> Option<State> {
+        match self {
+            Platform::Parked(state) => Some(*state),
+            Platform::Moving(trajectory) => trajectory.state_at(t),
+        }
+    }
+}
+
 impl Radar {
     /// When within the scan starting at `scan_start` the beam points at azimuth `az_rad`.
     ///
@@ -158,33 +188,55 @@ impl Radar {
             && el_rad <= d.max_el_rad
     }
 
-    /// The beam time for a target: iterate azimuth ↔ time from the scan start, or from the
-    /// target's first instant when it appears during the scan (see [`BEAM_TIME_ITERATIONS`]).
-    /// Azimuths for timing use the scan-start frame's axes with the platform's position at
-    /// each guess; a moving platform's axes turn by less than 1e-4 rad over a scan, irrelevant
-    /// to timing. `None` when the target does not exist at a guess (appeared after or vanished
-    /// before the beam came by).
+    /// The beam time for a target: a fixed point of azimuth ↔ time, from the scan start or
+    /// from the target's first instant when it appears during the scan. `None` when the target
+    /// cannot be within the instrumented span during this scan (see [`MAX_ACCELERATION_MPS2`])
+    /// or does not exist at a guess (appeared after, or vanished before, the beam came by).
+    ///
+    /// Steps: azimuth of the exact state at the first instant → beam time `t₁`; azimuth of the
+    /// linear extrapolation to `t₁` → `t₂`; azimuth of the exact state at `t₂` → `t₃`, the
+    /// measurement time. Each step shrinks the beam/target azimuth mismatch by `ω·P/2π`
+    /// (target azimuth rate ω, period P), ≈ 0.02 for a 300 m/s crossing target at 20 km and a
+    /// 10 s rotator, leaving ≈ 2e-5 rad there (tested), far inside a beamwidth; the
+    /// extrapolated step saves a trajectory query. Azimuths for timing use the scan-start
+    /// frame's axes with the platform's position at each time; a moving platform's axes turn
+    /// by less than 1e-4 rad over a scan, irrelevant to timing.
     fn target_beam_time(
         &self,
         scan_start: SimTime,
-        platform: &Trajectory,
+        platform: &Platform<'_>,
         frame0: &LocalFrame,
         trajectory: &Trajectory,
     ) -> Option<SimTime> {
-        let scan_end = scan_start + SimDuration::from_nanos(self.derived.period_ns);
-        let mut t = scan_start.max(trajectory.start());
-        if t >= scan_end {
+        let period_ns = self.derived.period_ns;
+        let t0 = scan_start.max(trajectory.start());
+        if t0 >= scan_start + SimDuration::from_nanos(period_ns) {
             return None;
         }
-        for _ in 0..BEAM_TIME_ITERATIONS {
-            let target = trajectory.state_at(t)?;
-            let sensor_m = platform
-                .state_at(t)
-                .map_or(frame0.origin_m, |s| s.position.xyz_m());
-            let enu = frame0.rot * (target.position.xyz_m() - sensor_m);
-            t = self.beam_time(scan_start, wrap_two_pi(enu.x.atan2(enu.y)));
+        let target = trajectory.state_at(t0)?;
+        let sensor = platform.state_at(t0)?;
+        let offset = target.position.xyz_m() - sensor.position.xyz_m();
+        let relative_velocity = target.velocity.xyz_mps() - sensor.velocity.xyz_mps();
+        let period_s = period_ns as f64 * 1e-9;
+        let reach_m = (target.velocity.speed_mps() + sensor.velocity.speed_mps()) * period_s
+            + MAX_ACCELERATION_MPS2 * period_s * period_s;
+        let range_m = offset.norm();
+        if range_m - reach_m > self.params.max_range_m
+            || range_m + reach_m < self.params.min_range_m
+        {
+            return None;
         }
-        Some(t)
+        let beam_time_of = |offset: Vec3| {
+            let enu = frame0.rot * offset;
+            self.beam_time(scan_start, wrap_two_pi(enu.x.atan2(enu.y)))
+        };
+        let t1 = beam_time_of(offset);
+        let t2 = beam_time_of(offset + relative_velocity * (t1 - t0).as_secs_f64());
+        let target = trajectory.state_at(t2)?;
+        let sensor = platform.state_at(t2)?;
+        Some(beam_time_of(
+            target.position.xyz_m() - sensor.position.xyz_m(),
+        ))
     }
 
     /// One target's detection in this scan, if any. Cheap rejects come first (range, field,
@@ -192,7 +244,7 @@ impl Radar {
     fn observe(
         &self,
         scan_start: SimTime,
-        platform: &Trajectory,
+        platform: &Platform<'_>,
         frame0: &LocalFrame,
         target: &Target<'_>,
         rng: &mut Rng,
@@ -202,7 +254,10 @@ impl Radar {
         let truth = target.trajectory.state_at(t)?;
         let offset = truth.position.xyz_m() - sensor.position.xyz_m();
         let range_m = offset.norm();
-        if range_m < self.params.min_range_m || range_m > self.params.max_range_m {
+        // A zero range (a target co-located with the sensor when min_range is 0) has no
+        // direction; treat it as inside the blind zone.
+        if range_m <= 0.0 || range_m < self.params.min_range_m || range_m > self.params.max_range_m
+        {
             return None;
         }
         // A fixed platform reuses the scan's frame; a moving one gets the frame where it is now.
@@ -281,15 +336,17 @@ pub(crate) fn scan(
     let Some(start) = platform.state_at(scan_start) else {
         return Vec::new();
     };
+    let platform = Platform::for_scan(platform, scan_start);
     let frame0 = LocalFrame::at(start.position);
     let mut out = Vec::new();
     for target in targets {
-        if let Some(labeled) = radar.observe(scan_start, platform, &frame0, target, &mut rngs.noise)
+        if let Some(labeled) =
+            radar.observe(scan_start, &platform, &frame0, target, &mut rngs.noise)
         {
             out.push(labeled);
         }
     }
-    clutter::add_false_alarms(radar, scan_start, platform, &mut rngs.clutter, &mut out);
+    clutter::add_false_alarms(radar, scan_start, &platform, &mut rngs.clutter, &mut out);
     // Stable: equal times keep generation order (targets in slice order, then false alarms),
     // so numbering is deterministic and increases with measurement time.
     out.sort_by_key(|l| l.detection.time_measured);
