@@ -699,3 +699,29 @@ fn bad_parameters_are_rejected() {
         swerling: Swerling::Zero,
     };
 }
+
+#[test]
+fn early_range_reject_keeps_targets_that_enter_during_the_scan() {
+    // At the scan start the target is 410 km out (max 400 km), closing at 3 km/s on bearing
+    // 180°, so the beam (at 5 s) finds it at 395 km: it must be measured there, not rejected.
+    let r = radar(radar_params());
+    let platform = fixed(site().to_ecef());
+    let frame = LocalFrame::at(site().to_ecef());
+    let p0 = point_at(site(), 180.0, 1.0, 410_000.0);
+    let inbound = (frame.origin_m - p0.xyz_m()).normalize() * 3_000.0;
+    let mut b = TrajectoryBuilder::new();
+    b.push(SimTime::ZERO, p0, Velocity::ecef_from_vec(inbound));
+    b.push(
+        SimTime::from_secs(20),
+        p0 + inbound * 20.0,
+        Velocity::ecef_from_vec(inbound),
+    );
+    let tr = b.build();
+    let targets = [target(0, &tr, 1e4, Swerling::Zero, Transponder::None)];
+    let out = r.scan(SimTime::ZERO, &platform, &targets, &mut rngs(8, 0), &mut 0);
+    let l = real(&out)
+        .next()
+        .expect("target inside max range at its beam time");
+    let (range_m, ..) = plot(&l.detection);
+    assert!((range_m - 395_000.0).abs() < 500.0, "{range_m}");
+}
