@@ -8,6 +8,7 @@
 
 mod bench;
 mod commands;
+mod coverage;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -54,6 +55,17 @@ enum Command {
     /// Print the JSON Schema of the scenario format (for editor completion).
     #[command(after_help = "Example:\n  kizuna schema > kizuna-scenario.schema.json")]
     Schema,
+    /// Print each sensor's coverage against each target kind of a scenario.
+    #[command(
+        after_help = "Examples:\n  kizuna sensors                     the built-in default scenario\n  kizuna sensors my.toml --json"
+    )]
+    Sensors {
+        /// Scenario file or built-in name (default: the built-in default).
+        scenario: Option<String>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
     #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]
     Bench(BenchArgs),
@@ -118,6 +130,7 @@ fn main() -> ExitCode {
         }
         Command::Schema => commands::schema(),
         Command::Bench(args) => bench::bench(&args),
+        Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {
         Ok(code) => code,

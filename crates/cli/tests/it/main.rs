@@ -189,6 +189,7 @@ fn every_command_has_help_with_an_example() {
         vec!["scenario", "show", "--help"],
         vec!["schema", "--help"],
         vec!["bench", "--help"],
+        vec!["sensors", "--help"],
     ] {
         let o = kizuna(&args);
         assert!(o.status.success(), "{args:?}");
@@ -197,4 +198,37 @@ fn every_command_has_help_with_an_example() {
             "{args:?} help lacks an example"
         );
     }
+}
+
+#[test]
+fn sensors_prints_coverage_for_every_radar() {
+    let o = kizuna(&["sensors", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON rows");
+    let rows = rows.as_array().expect("an array");
+    let shown = kizuna(&["scenario", "show"]);
+    let text = String::from_utf8(shown.stdout).expect("utf-8");
+    // Every radar of the default scenario appears, against the cruise class.
+    for name in ["JPN-RADAR-NORTH", "USS-DDG-1-RADAR", "AUS-AEW-1-RADAR"] {
+        assert!(text.contains(name));
+        let row = rows
+            .iter()
+            .find(|r| r["sensor"] == name && r["target"] == "cruise")
+            .unwrap_or_else(|| panic!("no cruise row for {name}"));
+        let eff = row["effective_km"].as_f64().expect("number");
+        let horizon = row["horizon_km"].as_f64().expect("number");
+        assert!(
+            eff <= horizon + 1e-9,
+            "effective range beyond the horizon: {row}"
+        );
+    }
+    // A sea-skimmer is seen much farther by the airborne radar than by a ship's.
+    let eff = |s: &str| {
+        rows.iter()
+            .find(|r| r["sensor"] == s && r["target"] == "cruise")
+            .expect("row")["effective_km"]
+            .as_f64()
+            .expect("number")
+    };
+    assert!(eff("JPN-AEW-1-RADAR") > 3.0 * eff("JS-DDG-1-RADAR"));
 }
