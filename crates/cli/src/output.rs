@@ -120,6 +120,20 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
             format!("{} / {}", ev("launch"), ev("impact")),
         ),
         (
+            "detections / false alarms",
+            format!("{} / {}", s.counts.detections, s.counts.false_alarms),
+        ),
+        (
+            "threats detected",
+            match s.moe.mean_first_detection_s {
+                Some(m) => format!(
+                    "{} of {} (first seen {m:.0} s after launch on average)",
+                    s.moe.threats_detected, e.threats
+                ),
+                None => format!("0 of {}", e.threats),
+            },
+        ),
+        (
             "leakers (on assets)",
             format!("{} ({})", s.moe.leakers, s.moe.leakers_on_assets),
         ),
