@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 /// same-layer edges listed in [`SAME_LAYER_EDGES`].
 const LAYERS: &[(&str, u8)] = &[
     ("base", 0),
+    ("assignment", 0),
     ("geodesy", 1),
     ("picture", 2),
+    ("metrics", 2),
     ("dynamics", 3),
     ("sensors", 3),
     ("tracking", 3),

@@ -1,0 +1,1 @@
+//! Multi-target tracking metrics over plain position sets. (Stub: metrics work.)
