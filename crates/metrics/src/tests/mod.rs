@@ -1,0 +1,5 @@
+//! Metric tests: Stone Soup golden values, metric properties against brute force, continuity.
+
+mod continuity;
+mod properties;
+mod stonesoup;
