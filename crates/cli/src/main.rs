@@ -9,6 +9,7 @@
 mod bench;
 mod commands;
 mod coverage;
+mod track;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -66,9 +67,41 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Track a benchmark file (iamd-bench/1, shared with Stone Soup) and score it.
+    #[command(after_help = "Example:\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100")]
+    Track(TrackArgs),
     /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
     #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]
     Bench(BenchArgs),
+}
+
+/// Arguments of `kizuna track`.
+#[derive(Debug, clap::Args)]
+struct TrackArgs {
+    /// `measurements.jsonl` in the iamd-bench/1 format.
+    #[arg(long)]
+    measurements: PathBuf,
+    /// `truth.jsonl` in the iamd-bench/1 format.
+    #[arg(long)]
+    truth: PathBuf,
+    /// Filter: kf (cartesian files only), ekf or ukf (default: kf for cartesian, else ekf).
+    #[arg(long)]
+    filter: Option<String>,
+    /// Associator: gnn or jpda.
+    #[arg(long, default_value = "gnn")]
+    associator: String,
+    /// Output directory for tracks.jsonl and metrics.json.
+    #[arg(long)]
+    out: PathBuf,
+    /// GOSPA cut-off c, metres (run_stonesoup.py's default).
+    #[arg(long, default_value_t = 1000.0)]
+    gospa_c: f64,
+    /// GOSPA order p.
+    #[arg(long, default_value_t = 1.0)]
+    gospa_p: f64,
+    /// Frames before this one are left out of the means.
+    #[arg(long, default_value_t = 10)]
+    warmup: usize,
 }
 
 /// Arguments of `kizuna bench`.
@@ -130,6 +163,7 @@ fn main() -> ExitCode {
         }
         Command::Schema => commands::schema(),
         Command::Bench(args) => bench::bench(&args),
+        Command::Track(args) => track::track(&args),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {
