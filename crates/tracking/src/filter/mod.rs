@@ -1,14 +1,74 @@
 //! The filtering layer: states, motion and measurement models, KF/EKF/UKF, IMM.
-//! (Interface stubs: implemented by the filter work.)
+//!
+//! # Conventions
+//! - State `[x, y, z, vx, vy, vz, ax, ay, az]` (m, m/s, m/s²) in the tracker's [`Frame`];
+//!   covariance in the same order. Models without an acceleration state (CV, coordinated
+//!   turn, ballistic) zero the acceleration mean at every prediction and give it a constant
+//!   variance of [`HELD_ACCEL_VARIANCE_M2_S4`], so `P` stays positive definite and IMM mixing
+//!   with Singer sees "no manoeuvre acceleration, ±1 m/s²". Ballistic gravity is computed
+//!   from position, never stored in the acceleration state.
+//! - Measurements are padded to [`NZ_MAX`]: vectors with zeros, covariances with identity,
+//!   Jacobian rows and gain columns with zeros. The padding never changes `νᵀS⁻¹ν`, `det S`
+//!   or the gain, so every routine works on fixed 4-vectors.
+//! - Angles in residuals are wrapped to (−π, π]. Radar azimuth is from north, clockwise
+//!   (towards east), in [0, 2π), like `picture::Measurement`; Stone Soup bearings (Polar2/3)
+//!   are counter-clockwise from +x in (−π, π].
+//! - Time only moves forward: [`FilterState::predict`] asserts `t ≥` the estimate's time. The
+//!   tracker handles out-of-sequence data by reprocessing from a stored state, so backward
+//!   prediction is never needed (and would be wrong for Singer and IMM mixing anyway).
+//!
+//! # Filters
+//! - KF and EKF share the prediction (exact discretisation for linear models; RK4 mean and
+//!   state-transition matrix for the ECEF ballistic model) and the Joseph-form update
+//!   `P = (I − KH)P(I − KH)ᵀ + KRKᵀ`, with `H` the Jacobian at the prediction. KF asserts a
+//!   linear (position) measurement model.
+//! - UKF: scaled unscented transform (Julier 2002; Wan & van der Merwe 2000) with α = 1,
+//!   β = 2, κ = 0 (see `ukf.rs`); update `P − KSKᵀ`. Prediction through sigma points only for
+//!   the one nonlinear motion (ECEF ballistic); linear models use the exact linear prediction,
+//!   which the unscented transform reproduces anyway.
+//! - Every update symmetrises `P`; debug builds assert it positive definite, and every
+//!   innovation asserts `S` positive definite (its Cholesky factor is needed anyway), which
+//!   pairs the checks after update and before gating (STYLE §6).
+//! - IMM (Blom & Bar-Shalom 1988): see `imm.rs`.
+//!
+//! # Choices
+//! - **Space IR angles-only lines of sight are not filter updates.** A single LOS from GEO/HEO
+//!   gives no range; a track-level update would need a range prior from another sensor, and
+//!   the boost phase it sees is short and accelerating. IR reports serve initiation and
+//!   cueing only (handover to radars), which the issue allows; no measurement model here.
+//! - The local "up" in ECEF is the normal of the ellipsoid scaled through the point,
+//!   `(x, y, z/(1 − e²))` normalised: exact on the surface, within ~1e-4 rad of the geodetic
+//!   normal at 100 km altitude, and closed-form (no latitude iteration) for process noise.
+//!
+//! # Not modelled
+//! Drag, thrust, J2 (ballistic coast is central gravity plus Earth-rotation terms); converted
+//! measurement debiasing; square-root filters; retrodiction; sensor biases.
 
 use base::SimTime;
 use geodesy::{Mat3, Vec3};
 use nalgebra::{SMatrix, SVector};
 
+mod ballistic;
+mod imm;
+mod kalman;
+mod linalg;
+mod measurement;
+mod motion;
+mod singer;
+mod ukf;
+
+#[cfg(test)]
+mod tests;
+
 /// State dimension: position, velocity, acceleration (3 each).
 pub const NX: usize = 9;
 /// Largest measurement dimension (range, azimuth, elevation, range rate).
 pub const NZ_MAX: usize = 4;
+/// Most IMM modes a filter may run.
+pub const MAX_MODES: usize = 4;
+/// Variance held on the acceleration states by models without acceleration, (m/s²)². Only
+/// conditioning and IMM mixing see it: those models' transitions ignore acceleration.
+pub const HELD_ACCEL_VARIANCE_M2_S4: f64 = 1.0;
 /// `[x, y, z, vx, vy, vz, ax, ay, az]`, metres, m/s, m/s².
 pub type StateVector = SVector<f64, NX>;
 /// State covariance.
@@ -26,8 +86,9 @@ pub type Gain = SMatrix<f64, NX, NZ_MAX>;
 /// The Cartesian frame a tracker works in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frame {
-    /// WGS-84 ECEF: gravity points to the Earth's centre (central + J2 not needed at track
-    /// accuracy: central field), "up" is the local ellipsoid normal.
+    /// WGS-84 ECEF (rotating): gravity is the central field −GM r/|r|³ (J2 not needed at
+    /// track accuracy) plus Coriolis and centrifugal terms for the ballistic model; "up" is
+    /// the local ellipsoid normal (see the module docs).
     Ecef,
     /// A flat Cartesian frame, x east, y north, z up; gravity −9.80665 m/s² along z.
     Flat,
@@ -44,11 +105,15 @@ pub struct Estimate {
     pub p: StateCovariance,
 }
 
-/// Motion (transition) models.
+/// Motion (transition) models. Each is the exact discretisation of a continuous-time model
+/// driven by white noise (see `motion.rs`, `singer.rs`, `ballistic.rs`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum MotionModel {
     /// Nearly constant velocity: continuous white-noise acceleration with intensity
     /// `q_m2_s3` horizontally and `q_vertical_m2_s3` vertically; acceleration held at zero.
+    /// Per axis `Q = q [[dt³/3, dt²/2], [dt²/2, dt]]` (Stone Soup's `ConstantVelocity`); in
+    /// ECEF the spatial part is `q (I − uuᵀ) + q_vertical uuᵀ` with `u` the local up at the
+    /// prior mean.
     ConstantVelocity {
         /// Horizontal process-noise intensity, m²/s³.
         q_m2_s3: f64,
@@ -56,7 +121,8 @@ pub enum MotionModel {
         q_vertical_m2_s3: f64,
     },
     /// Singer manoeuvre model: acceleration is a first-order Markov process with time
-    /// constant `tau_s` and standard deviation `sigma_accel_mps2`.
+    /// constant `tau_s` and standard deviation `sigma_accel_mps2`, independently per axis
+    /// (Singer 1970).
     Singer {
         /// Manoeuvre time constant, s.
         tau_s: f64,
@@ -64,15 +130,18 @@ pub enum MotionModel {
         sigma_accel_mps2: f64,
     },
     /// Horizontal coordinated turn at a fixed rate (positive = counter-clockwise seen from
-    /// above) with white-noise acceleration `q_m2_s3`.
+    /// above, i.e. right-handed about the local up) with white-noise acceleration `q_m2_s3`
+    /// on all three axes; vertical motion is nearly constant velocity. Exact discretisation
+    /// of both the rotation and the noise; acceleration held at zero.
     CoordinatedTurn {
         /// Turn rate, rad/s.
         turn_rate_rad_s: f64,
         /// Process-noise intensity, m²/s³.
         q_m2_s3: f64,
     },
-    /// Ballistic coast: gravity only (central field in ECEF, constant in the flat frame),
-    /// plus white-noise acceleration `q_m2_s3`.
+    /// Ballistic coast: gravity only (central field in ECEF, with Coriolis and centrifugal
+    /// terms because ECEF rotates; constant in the flat frame), plus isotropic white-noise
+    /// acceleration `q_m2_s3`. Acceleration state held at zero.
     Ballistic {
         /// Process-noise intensity, m²/s³.
         q_m2_s3: f64,
@@ -94,7 +163,9 @@ pub enum FilterKind {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum MeasurementModel {
     /// A radar plot in the sensor's local ENU frame: `[range, azimuth (from north,
-    /// clockwise), elevation, range rate?]`.
+    /// clockwise), elevation, range rate?]`. With `d = to_enu (p − sensor_position)`:
+    /// range `|d|`, azimuth `atan2(e, n)` in [0, 2π), elevation `atan2(u, √(e² + n²))`,
+    /// range rate `(p − s)·(v − v_s)/|p − s|` (positive opening).
     RadarEnu {
         /// Sensor position in the tracker frame, m.
         sensor_position: Vec3,
@@ -108,7 +179,7 @@ pub enum MeasurementModel {
         with_range_rate: bool,
     },
     /// Flat-frame 2D polar: `[bearing (maths convention, counter-clockwise from +x), range]`
-    /// (Stone Soup's `CartesianToBearingRange`).
+    /// (Stone Soup's `CartesianToBearingRange`: `atan2(y − sy, x − sx)`, `√(Δx² + Δy²)`).
     Polar2 {
         /// Sensor position (x, y), m.
         sensor_xy: [f64; 2],
@@ -116,7 +187,7 @@ pub enum MeasurementModel {
         sigma: [f64; 2],
     },
     /// Flat-frame 3D polar: `[elevation, bearing, range]` (Stone Soup's
-    /// `CartesianToElevationBearingRange`).
+    /// `CartesianToElevationBearingRange`: `asin(Δz/r)`, `atan2(Δy, Δx)`, `r`).
     Polar3 {
         /// Sensor position, m.
         sensor_position: Vec3,
@@ -169,9 +240,10 @@ pub struct Innovation {
 pub enum MotionConfig {
     /// One model.
     Single(MotionModel),
-    /// Interacting multiple models with a Markov transition matrix (row i: from model i).
+    /// Interacting multiple models with a Markov transition matrix (row i: from model i),
+    /// applied once per prediction with a positive time step (per sensor look).
     Imm {
-        /// The models (at most 4).
+        /// The models (at most [`MAX_MODES`]).
         models: Vec<MotionModel>,
         /// Transition probabilities, row-stochastic, `models.len()` square.
         transition: Vec<Vec<f64>>,
@@ -200,47 +272,105 @@ pub struct FilterState {
 }
 
 impl FilterState {
-    /// A filter starting from `initial` (all IMM modes start from it).
+    /// A filter starting from `initial` (all IMM modes start from it). Asserts the IMM
+    /// configuration (≤ [`MAX_MODES`] models, row-stochastic transitions, probabilities
+    /// summing to one) and that `initial.p` is symmetric positive definite.
     pub fn new(config: &FilterConfig, initial: Estimate) -> Self {
-        let n = match &config.motion {
-            MotionConfig::Single(_) => 1,
-            MotionConfig::Imm { models, .. } => models.len(),
-        };
-        let mu = match &config.motion {
-            MotionConfig::Single(_) => vec![1.0],
-            MotionConfig::Imm { initial, .. } => initial.clone(),
-        };
-        FilterState { estimates: vec![initial; n], mode_probabilities: mu }
+        linalg::assert_covariance(&initial.p, "initial estimate");
+        match &config.motion {
+            MotionConfig::Single(_) => FilterState {
+                estimates: vec![initial],
+                mode_probabilities: vec![1.0],
+            },
+            MotionConfig::Imm {
+                models,
+                transition,
+                initial: mu,
+            } => {
+                imm::validate(models, transition, mu);
+                FilterState {
+                    estimates: vec![initial; models.len()],
+                    mode_probabilities: mu.clone(),
+                }
+            }
+        }
     }
     /// The combined estimate (moment-matched for IMM).
     pub fn estimate(&self) -> Estimate {
-        unimplemented!("filter work")
+        match self.estimates.as_slice() {
+            [single] => *single,
+            modes => imm::combine(modes, &self.mode_probabilities),
+        }
     }
     /// IMM mode probabilities (`[1.0]` for a single model).
     pub fn mode_probabilities(&self) -> &[f64] {
         &self.mode_probabilities
     }
-    /// Predicted to `t` (IMM: mixing then mode-matched prediction).
-    pub fn predict(&self, _config: &FilterConfig, _t: SimTime) -> FilterState {
-        unimplemented!("filter work")
+    /// The mode-conditioned estimates (one for a single model), in model order.
+    pub fn mode_estimates(&self) -> &[Estimate] {
+        &self.estimates
     }
-    /// Innovation of `meas` against this (already predicted) state's combined estimate.
-    pub fn innovation(&self, _config: &FilterConfig, _meas: &Measurement) -> Innovation {
-        unimplemented!("filter work")
+    /// Predicted to `t ≥` the estimate's time (IMM: mixing then mode-matched prediction; a
+    /// zero step changes nothing, so repeated reports at one time never re-mix).
+    pub fn predict(&self, config: &FilterConfig, t: SimTime) -> FilterState {
+        match &config.motion {
+            MotionConfig::Single(model) => {
+                let e = motion::predict(config.frame, config.kind, model, &self.estimates[0], t);
+                FilterState {
+                    estimates: vec![e],
+                    mode_probabilities: vec![1.0],
+                }
+            }
+            MotionConfig::Imm {
+                models, transition, ..
+            } => imm::predict(self, config, models, transition, t),
+        }
     }
-    /// Updated with `meas` (this state must already be predicted to `meas.time`).
-    pub fn update(&self, _config: &FilterConfig, _meas: &Measurement) -> FilterState {
-        unimplemented!("filter work")
+    /// Innovation of `meas` against this (already predicted) state's combined estimate. For
+    /// IMM this is the moment-matched prediction: one gate per track, as in Bar-Shalom's
+    /// IMM-PDA, rather than the union of per-mode gates.
+    pub fn innovation(&self, config: &FilterConfig, meas: &Measurement) -> Innovation {
+        kalman::prepare(config.kind, &self.estimate(), meas).inn
+    }
+    /// Updated with `meas` (this state must already be predicted to `meas.time`; asserted).
+    pub fn update(&self, config: &FilterConfig, meas: &Measurement) -> FilterState {
+        if self.estimates.len() == 1 {
+            let e = kalman::update(config.kind, &self.estimates[0], meas).0;
+            FilterState {
+                estimates: vec![e],
+                mode_probabilities: vec![1.0],
+            }
+        } else {
+            imm::update(self, config.kind, meas)
+        }
     }
     /// Probabilistic-data-association update: `weighted[i] = (β_i, measurement)`, `beta0`
-    /// the probability that none is the target's (JPDA marginals).
+    /// the probability that none is the target's (JPDA marginals; `β0 + Σβ_i = 1` is
+    /// asserted to 1e-6). All measurements must share one measurement model (one sensor's
+    /// scan) and are treated as taken at the state's time (Bar-Shalom & Li 1995, §6.4):
+    /// `x = x̂ + K Σβ_i ν_i`, `P = β0 P̂ + (1 − β0) P_c + K (Σβ_i ν_i ν_iᵀ − ν νᵀ) Kᵀ`.
+    /// IMM: each mode runs this update with the same β, and the mode probabilities are
+    /// `μ_j = β0 c_j + Σ_i β_i c_j N_ij / Σ_k c_k N_ik` (the exact mode posterior given the
+    /// association marginals; `c_j` the predicted mode probabilities).
     pub fn update_pda(
         &self,
-        _config: &FilterConfig,
-        _weighted: &[(f64, Measurement)],
-        _beta0: f64,
+        config: &FilterConfig,
+        weighted: &[(f64, Measurement)],
+        beta0: f64,
     ) -> FilterState {
-        unimplemented!("filter work")
+        kalman::assert_pda_weights(weighted, beta0);
+        if weighted.is_empty() {
+            return self.clone();
+        }
+        if self.estimates.len() == 1 {
+            let e = kalman::update_pda(config.kind, &self.estimates[0], weighted, beta0).0;
+            FilterState {
+                estimates: vec![e],
+                mode_probabilities: vec![1.0],
+            }
+        } else {
+            imm::update_pda(self, config.kind, weighted, beta0)
+        }
     }
 }
 
@@ -248,15 +378,45 @@ impl MeasurementModel {
     /// Active measurement dimension.
     pub fn dim(&self) -> usize {
         match self {
-            MeasurementModel::RadarEnu { with_range_rate, .. } => 3 + usize::from(*with_range_rate),
+            MeasurementModel::RadarEnu {
+                with_range_rate, ..
+            } => 3 + usize::from(*with_range_rate),
             MeasurementModel::Polar2 { .. } => 2,
             MeasurementModel::Polar3 { .. } => 3,
             MeasurementModel::Position { dim, .. } => *dim,
         }
     }
     /// Converts a measurement to a Cartesian position in the tracker frame with its
-    /// covariance (for initiation), unbiased-conversion or linearised (documented).
-    pub fn to_position(&self, _z: &MeasVector) -> (Vec3, Mat3) {
-        unimplemented!("filter work")
+    /// covariance (for initiation). Linearised conversion: `p = g(z)`, `C = J R Jᵀ` with
+    /// `J = ∂g/∂z` at the measured values (no debiasing: initiation only needs a gate-sized
+    /// prior). Range rate is ignored. 2D models (Polar2, 2D Position) return `z = 0` with
+    /// variance [`UNOBSERVED_HEIGHT_VARIANCE_M2`], since height is not observed.
+    pub fn to_position(&self, z: &MeasVector) -> (Vec3, Mat3) {
+        measurement::to_position(self, z)
     }
+    /// The noise-free measurement `h(x)` (padded with zeros; azimuth in [0, 2π), bearings in
+    /// (−π, π]).
+    pub fn predict(&self, x: &StateVector) -> MeasVector {
+        measurement::h(self, x)
+    }
+    /// The residual `z − ẑ` with angles wrapped to (−π, π] (padded with zeros).
+    pub fn residual(&self, z: &MeasVector, z_hat: &MeasVector) -> MeasVector {
+        measurement::residual(self, z, z_hat)
+    }
+    /// The noise covariance `R` (padded with identity).
+    pub fn noise_covariance(&self) -> MeasCovariance {
+        measurement::noise(self)
+    }
+}
+
+/// Height variance reported by [`MeasurementModel::to_position`] for 2D models, m²: a
+/// placeholder that keeps the 3×3 covariance invertible; 2D trackers never observe z.
+pub const UNOBSERVED_HEIGHT_VARIANCE_M2: f64 = 1.0;
+
+/// Normalised estimation error squared `(x − x_true)ᵀ P⁻¹ (x − x_true)` over the state
+/// components `indices` (e.g. `[0, 1, 3, 4]` for a 2D position/velocity check). Consistency
+/// tests compare its Monte Carlo mean with chi-square bounds of `indices.len()` degrees of
+/// freedom. Panics if the selected block of `P` is not positive definite.
+pub fn nees(estimate: &Estimate, truth: &StateVector, indices: &[usize]) -> f64 {
+    linalg::nees(estimate, truth, indices)
 }
