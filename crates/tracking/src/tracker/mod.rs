@@ -1,0 +1,366 @@
+//! The tracker layer: one node's multi-sensor multi-target tracker over its own sensors'
+//! measurements.
+//!
+//! Stone Soup's roles, as Rust modules rather than classes:
+//!
+//! | role | module | what it does here |
+//! |------|--------|-------------------|
+//! | predictor / updater | [`crate::filter`] | `FilterState::{predict, innovation, update, update_pda}` |
+//! | gater / hypothesizer | `gater` | coarse pre-gate on converted positions, then the χ² gate on the squared Mahalanobis distance |
+//! | associator | `associator::{gnn, jpda}` | global nearest neighbour by optimal assignment, or JPDA |
+//! | initiator | `initiator` | a tentative track from every measurement no track takes |
+//! | deleter | `deleter` | M-of-N confirmation, consecutive misses, coasting time |
+//! | — | `quality` | track quality 0–15 from the position covariance |
+//! | — | `oosm` | out-of-sequence measurements by bounded per-track reprocessing |
+//!
+//! # One scan
+//!
+//! [`Tracker::process`] takes one sensor's scan; each measurement carries its own time (a
+//! rotating radar's beam time). The tracker:
+//!
+//! 1. drops measurements older than the out-of-sequence window (counted,
+//!    [`TrackerStats::n_oosm_dropped`]) and deletes tracks that coasted too long by the scan's
+//!    earliest time (a stale track must not take a measurement);
+//! 2. gates every track against every measurement that survives a conservative coarse test
+//!    (gater docs), predicting the track to *that measurement's* time: `d² = νᵀS⁻¹ν ≤ gate_d2`;
+//! 3. associates (below), updates, and counts a look and a hit or a miss per track;
+//! 4. initiates tentative tracks from the measurements nobody took;
+//! 5. confirms (M of N) and deletes (misses, coasting).
+//!
+//! # Association
+//!
+//! Tracks and measurements are split into clusters (connected components of the gate graph)
+//! first, so the cost of a scan grows with cluster sizes, not with tracks × measurements.
+//!
+//! **GNN** (all live tracks, tentative ones competing with confirmed ones): the cost of
+//! assigning measurement *j* to track *i* is the negative log-likelihood ratio against clutter,
+//! `−2 ln(P_D N(ν; 0, S) / λ) = d² + ln det(2πS) − 2 ln(P_D/λ)` (the log-likelihood form; the
+//! `ln det S` term is what stops a loose tentative track from taking a confirmed track's
+//! measurement), and the cost of a miss is `−2 ln(1 − P_D)`. Pairs outside the gate are
+//! forbidden. Each cluster is one rectangular assignment, solved optimally by
+//! `assignment::solve` with one private miss column per track (so every row is assignable and
+//! "maximum cardinality first" does not force bad pairs).
+//!
+//! **JPDA** (confirmed tracks): standard JPDA marginals (Bar-Shalom & Fortmann 1988; Fortmann,
+//! Bar-Shalom & Scheffe 1983) with, per track, miss weight `1 − P_D P_G` and detection weight
+//! `P_D N(ν; 0, S) / λ`, where `P_G` is the χ² gate probability. A cluster whose joint
+//! events number at most [`MAX_JOINT_EVENTS`] is enumerated exactly; a larger one uses loopy
+//! belief propagation over the track–measurement graph (Williams & Lau, "Approximate
+//! evaluation of marginal association probabilities with belief propagation", IEEE TAES
+//! 50(4), 2014). No "efficient hypothesis management" (described as patented). Each
+//! track is updated with `FilterState::update_pda`. Measurements that gate with no confirmed
+//! track then go to a GNN stage with the tentative tracks (as Stone Soup's JPDA tracker hands
+//! them to its `MultiMeasurementInitiator`); a measurement in a confirmed track's gate never
+//! starts a track. A JPDA update counts as a *hit* when the track's detection probability
+//! `1 − β₀ ≥ 0.5`.
+//!
+//! # Track life
+//!
+//! * **Initiation**: position and its covariance from `MeasurementModel::to_position`,
+//!   velocity and acceleration zero with `init_velocity_sigma_mps` / `init_accel_sigma_mps2`
+//!   (see `initiator` for 2D models and variance floors). The initiating measurement is the
+//!   first look and the first hit.
+//! * **Looks, hits, misses**: every processed scan is a look for every live track that existed
+//!   before it (unless the whole scan is older than the track, see OOSM); associated = hit,
+//!   otherwise a miss. The tracker does not know sensor coverage, so a scan from a radar that
+//!   cannot see the track still counts as a miss: configure `tentative_max_misses`/`confirm_n`
+//!   for the number of sensors, or rely on the time rule.
+//! * **Confirmation**: tentative → confirmed once it has `confirm_m` hits; deleted as soon as it
+//!   can no longer reach `confirm_m` hits within `confirm_n` looks, or after
+//!   `tentative_max_misses` consecutive misses.
+//! * **Deletion by time**: any track whose last hit is more than `max_coast` before the
+//!   current time is deleted, at each scan (before association at its earliest time and after
+//!   it at its latest) and by [`Tracker::advance`].
+//! * **Track numbers** are local, start at 1 and increase; a number is never reused.
+//!
+//! # Track quality (TQ)
+//!
+//! `quality::track_quality`: from the RMS position error `σ = √(trace P_pos)` over the
+//! observed axes (x, y for 2D measurement models; x, y, z otherwise), one step per doubling:
+//!
+//! | TQ | σ up to | TQ | σ up to |
+//! |---:|---:|---:|---:|
+//! | 15 | 10 m | 7 | 2.56 km |
+//! | 14 | 20 m | 6 | 5.12 km |
+//! | 13 | 40 m | 5 | 10.24 km |
+//! | 12 | 80 m | 4 | 20.48 km |
+//! | 11 | 160 m | 3 | 40.96 km |
+//! | 10 | 320 m | 2 | 81.92 km |
+//! | 9 | 640 m | 1 | worse |
+//! | 8 | 1.28 km | 0 | no quality (non-finite covariance) |
+//!
+//! Reports from [`Tracker::tracks_at`] use the covariance predicted to the report time, so a
+//! coasting track's quality decays.
+//!
+//! # Out-of-sequence measurements
+//!
+//! Bounded reprocessing (PRIMER §3.5), per track (`oosm`): every track keeps the steps
+//! (measurement or PDA weights, and the posterior) of the last `oosm_window`, measured back from
+//! the newest measurement time seen. A measurement older than a track's latest step is gated
+//! against the track's state reconstructed at its time (the posterior of the step before it,
+//! predicted), associated together with the rest of its scan, inserted into the history, and
+//! the later steps are re-run in time order with their own measurements. This gives the same
+//! estimate as processing in time order whenever the later associations stand (GNN; JPDA
+//! steps re-run with their stored weights). Measurements older than the window are dropped
+//! and counted. Not undone: deletions and confirmations that already happened.
+//!
+//! # Determinism
+//!
+//! Tracks are iterated in track-number order, measurements in input order, ties broken by the
+//! lower index; only ordered containers; no wall clock.
+
+mod associator;
+mod deleter;
+mod gater;
+mod initiator;
+mod oosm;
+mod quality;
+mod track;
+
+#[cfg(test)]
+mod tests;
+
+use crate::filter::{Estimate, FilterConfig, Measurement};
+use base::{SimDuration, SimTime};
+use track::Track;
+
+pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
+
+/// A track number local to one tracker (node). Never reused within a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TrackNumber(pub u32);
+
+/// Where a track is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TrackStatus {
+    /// Being initiated (not yet reported).
+    Tentative,
+    /// Confirmed and reported.
+    Confirmed,
+    /// Deleted (kept only in the deletion record).
+    Deleted,
+}
+
+/// Association algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssociatorKind {
+    /// Global nearest neighbour by optimal assignment.
+    Gnn,
+    /// Joint probabilistic data association.
+    Jpda,
+}
+
+/// Tracker configuration (the scenario or the CLI decides every value; no `Default`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrackerConfig {
+    /// Filter configuration of every track.
+    pub filter: FilterConfig,
+    /// Associator.
+    pub associator: AssociatorKind,
+    /// Gate: squared Mahalanobis threshold (e.g. chi-square quantile for the dimension).
+    pub gate_d2: f64,
+    /// Detection probability assumed by the likelihoods (GNN miss cost, JPDA weights).
+    pub pd: f64,
+    /// Clutter spatial density in measurement space (per unit measurement volume).
+    pub clutter_density: f64,
+    /// Initiation: confirm after `confirm_m` updates within the first `confirm_n` looks.
+    pub confirm_m: u32,
+    /// See `confirm_m`.
+    pub confirm_n: u32,
+    /// Prior velocity standard deviation of a new track, m/s.
+    pub init_velocity_sigma_mps: f64,
+    /// Prior acceleration standard deviation of a new track, m/s².
+    pub init_accel_sigma_mps2: f64,
+    /// Delete a tentative track after this many consecutive misses (0 acts as 1).
+    pub tentative_max_misses: u32,
+    /// Delete a track (tentative or confirmed) once more than this has passed since its last
+    /// hit.
+    pub max_coast: SimDuration,
+    /// Keep this much measurement history for out-of-sequence reprocessing.
+    pub oosm_window: SimDuration,
+}
+
+/// A track as reported outside the tracker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrackReport {
+    /// Local track number.
+    pub number: TrackNumber,
+    /// Status.
+    pub status: TrackStatus,
+    /// Estimate at the report time.
+    pub estimate: Estimate,
+    /// Track quality 0–15 from the position covariance (table in the module docs).
+    pub quality: u8,
+    /// Last update time (last hit; see the module docs for JPDA).
+    pub last_update: SimTime,
+    /// Id of the measurement used in the last update (GNN) or the largest-β measurement of
+    /// the last hit (JPDA); `None` once a later scan missed the track.
+    pub last_measurement: Option<u64>,
+    /// IMM mode probabilities (single model: `[1.0]`).
+    pub mode_probabilities: Vec<f64>,
+}
+
+/// Running counts (for logs and tests; nothing is dropped silently).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrackerStats {
+    /// Non-empty scans processed.
+    pub n_scans: u64,
+    /// Measurements received (including dropped ones).
+    pub n_measurements: u64,
+    /// Track–measurement pairs that passed the coarse pre-gate (innovations computed).
+    pub n_innovations: u64,
+    /// Pairs inside the χ² gate.
+    pub n_gated: u64,
+    /// Track updates that counted as hits.
+    pub n_hits: u64,
+    /// Tracks initiated.
+    pub n_initiated: u64,
+    /// Tracks confirmed.
+    pub n_confirmed: u64,
+    /// Tracks deleted.
+    pub n_deleted: u64,
+    /// Updates inserted before later steps of a track (out-of-sequence reprocessing).
+    pub n_oosm_reprocessed: u64,
+    /// Measurements dropped because they were older than the out-of-sequence window.
+    pub n_oosm_dropped: u64,
+    /// JPDA clusters whose marginals were enumerated exactly.
+    pub n_jpda_exact: u64,
+    /// JPDA clusters too large to enumerate (loopy belief propagation instead).
+    pub n_jpda_lbp: u64,
+}
+
+/// A multi-target tracker for one node.
+#[derive(Clone, Debug)]
+pub struct Tracker {
+    config: TrackerConfig,
+    /// Live tracks in track-number order.
+    tracks: Vec<Track>,
+    /// The next track number to hand out (never rolled back).
+    next_number: u32,
+    /// Newest measurement time processed: the out-of-sequence window ends here.
+    newest: Option<SimTime>,
+    stats: TrackerStats,
+}
+
+impl Tracker {
+    /// A tracker with no tracks.
+    ///
+    /// # Panics
+    /// If the configuration breaks an invariant the scenario/CLI validation must already have
+    /// enforced (`1 ≤ confirm_m ≤ confirm_n`, `0 < pd ≤ 1`, positive gate, non-negative
+    /// clutter density, sigmas and durations).
+    pub fn new(config: TrackerConfig) -> Self {
+        check_config(&config);
+        Tracker {
+            config,
+            tracks: Vec::new(),
+            next_number: 1,
+            newest: None,
+            stats: TrackerStats::default(),
+        }
+    }
+    /// The configuration.
+    pub fn config(&self) -> &TrackerConfig {
+        &self.config
+    }
+    /// Running counts.
+    pub fn stats(&self) -> TrackerStats {
+        self.stats
+    }
+    /// Processes one scan's measurements from one sensor (each with its own time; possibly
+    /// older than other sensors' already-processed data: out-of-sequence handling applies).
+    /// An empty scan carries no time and changes nothing (use [`Tracker::advance`]).
+    pub fn process(&mut self, scan: &[Measurement]) {
+        self.stats.n_measurements += scan.len() as u64;
+        let kept = oosm::within_window(&self.config, self.newest, scan, &mut self.stats);
+        let (Some(t_min), Some(t_max)) = (
+            kept.iter().map(|m| m.time).min(),
+            kept.iter().map(|m| m.time).max(),
+        ) else {
+            return;
+        };
+        self.stats.n_scans += 1;
+        self.newest = Some(self.newest.map_or(t_max, |n| n.max(t_max)));
+        deleter::delete_coasted(&self.config, &mut self.tracks, t_min, &mut self.stats);
+        let gating = gater::gate(&self.config, &self.tracks, &kept, &mut self.stats);
+        let association =
+            associator::associate(&self.config, &self.tracks, &kept, &gating, &mut self.stats);
+        let (outcomes, taken) = (association.outcomes, association.taken);
+        oosm::apply(
+            &self.config,
+            &mut self.tracks,
+            &kept,
+            gating,
+            &outcomes,
+            t_max,
+            &mut self.stats,
+        );
+        initiator::initiate(
+            &self.config,
+            &mut self.tracks,
+            &kept,
+            &taken,
+            &mut self.next_number,
+            &mut self.stats,
+        );
+        deleter::confirm_and_delete(&self.config, &mut self.tracks, t_max, &mut self.stats);
+        if let Some(newest) = self.newest {
+            oosm::prune(&self.config, &mut self.tracks, newest);
+        }
+    }
+    /// Advances bookkeeping (deletion of tracks that coasted longer than `max_coast`) to `now`
+    /// without measurements.
+    pub fn advance(&mut self, now: SimTime) {
+        deleter::delete_coasted(&self.config, &mut self.tracks, now, &mut self.stats);
+    }
+    /// Every live track (tentative and confirmed), predicted to `t`, in track-number order. A
+    /// track whose latest step is at or after `t` is reported at its own time (no backward
+    /// prediction; `estimate.time` says which).
+    pub fn tracks_at(&self, t: SimTime) -> Vec<TrackReport> {
+        self.tracks
+            .iter()
+            .map(|track| track.report(&self.config, Some(t)))
+            .collect()
+    }
+    /// Confirmed tracks only, as of their last update (no prediction), in track-number order.
+    pub fn confirmed(&self) -> Vec<TrackReport> {
+        self.tracks
+            .iter()
+            .filter(|track| track.status == TrackStatus::Confirmed)
+            .map(|track| track.report(&self.config, None))
+            .collect()
+    }
+}
+
+/// Asserts what a validated configuration guarantees (STYLE §6: broken invariants stop).
+fn check_config(c: &TrackerConfig) {
+    assert!(
+        c.gate_d2 > 0.0 && c.gate_d2.is_finite(),
+        "tracker gate_d2 {} must be positive",
+        c.gate_d2
+    );
+    assert!(
+        c.pd > 0.0 && c.pd <= 1.0,
+        "tracker pd {} outside (0, 1]",
+        c.pd
+    );
+    assert!(
+        c.clutter_density >= 0.0 && c.clutter_density.is_finite(),
+        "tracker clutter_density {} must be finite and non-negative",
+        c.clutter_density
+    );
+    assert!(
+        1 <= c.confirm_m && c.confirm_m <= c.confirm_n,
+        "tracker needs 1 <= confirm_m ({}) <= confirm_n ({})",
+        c.confirm_m,
+        c.confirm_n
+    );
+    assert!(
+        c.init_velocity_sigma_mps >= 0.0 && c.init_accel_sigma_mps2 >= 0.0,
+        "tracker initial sigmas must be non-negative"
+    );
+    assert!(
+        c.max_coast >= SimDuration::ZERO && c.oosm_window >= SimDuration::ZERO,
+        "tracker max_coast and oosm_window must be non-negative"
+    );
+}

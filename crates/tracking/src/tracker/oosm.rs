@@ -1,0 +1,193 @@
+//! Applying association outcomes to tracks, with bounded out-of-sequence reprocessing.
+//!
+//! Every update becomes a step in the track's time-ordered history. An update older than the
+//! track's latest step (a late sensor's measurement, or a measurement of a scan that overlaps
+//! another sensor's in time) is inserted at its time, and every later step is re-run in order:
+//! predict from the previous posterior to the step's time, then the same update with the same
+//! measurement (or the same PDA weights). History older than `oosm_window` before the newest
+//! measurement time is folded into the track's base state; measurements older than that are
+//! dropped and counted (PRIMER §3.5, "reprocess").
+
+use super::associator::Outcome;
+use super::associator::jpda::single_track_betas;
+use super::gater::Gating;
+use super::track::{Step, StepInput, Track, sigmas};
+use super::{TrackerConfig, TrackerStats};
+use crate::filter::{FilterState, Measurement};
+use base::SimTime;
+
+/// Smallest detection probability `1 − β₀` for a JPDA update to count as a hit.
+const JPDA_HIT_PROBABILITY: f64 = 0.5;
+
+/// The measurements of `scan` inside the window ending at `newest`; the rest are counted as
+/// dropped.
+pub(super) fn within_window(
+    config: &TrackerConfig,
+    newest: Option<SimTime>,
+    scan: &[Measurement],
+    stats: &mut TrackerStats,
+) -> Vec<Measurement> {
+    let Some(newest) = newest else {
+        return scan.to_vec();
+    };
+    let start = newest - config.oosm_window;
+    let kept: Vec<Measurement> = scan.iter().filter(|m| m.time >= start).copied().collect();
+    stats.n_oosm_dropped += (scan.len() - kept.len()) as u64;
+    kept
+}
+
+/// Folds history older than the window into each track's base state.
+pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTime) {
+    let start = newest - config.oosm_window;
+    for track in tracks {
+        while track.history.front().is_some_and(|s| s.time < start) {
+            if let Some(step) = track.history.pop_front() {
+                track.base_sigmas = (step.sigma_pos_m, step.sigma_vel_mps);
+                track.base_time = step.time;
+                track.base = step.posterior;
+            }
+        }
+    }
+}
+
+/// Applies the outcomes to the tracks that existed before the scan: filter updates (with
+/// reprocessing when out of sequence), looks, hits and misses.
+pub(super) fn apply(
+    config: &TrackerConfig,
+    tracks: &mut [Track],
+    scan: &[Measurement],
+    gating: Gating,
+    outcomes: &[Outcome],
+    t_max: SimTime,
+    stats: &mut TrackerStats,
+) {
+    for (ti, (track, outcome)) in tracks.iter_mut().zip(outcomes).enumerate() {
+        let could_see = t_max >= track.time();
+        let prior = |t: SimTime| -> &FilterState {
+            gating
+                .prior(ti, t)
+                .expect("a gated measurement's time has a prior from gating")
+        };
+        let hit_id = match outcome {
+            Outcome::Missed => None,
+            Outcome::Assigned(j) => {
+                let meas = scan[*j];
+                let posterior = prior(meas.time).update(&config.filter, &meas);
+                insert_step(
+                    config,
+                    track,
+                    meas.time,
+                    StepInput::Update(meas),
+                    posterior,
+                    stats,
+                );
+                Some((meas.time, meas.id))
+            }
+            Outcome::Pda {
+                weighted,
+                beta0,
+                single,
+            } => {
+                let t_upd = weighted
+                    .iter()
+                    .map(|&(_, j)| scan[j].time)
+                    .max()
+                    .unwrap_or(track.time());
+                let pairs: Vec<(f64, Measurement)> =
+                    weighted.iter().map(|&(b, j)| (b, scan[j])).collect();
+                let posterior = prior(t_upd).update_pda(&config.filter, &pairs, *beta0);
+                let best = weighted
+                    .iter()
+                    .fold(None, |best: Option<(f64, usize)>, &(b, j)| match best {
+                        Some((bb, _)) if bb >= b => best,
+                        _ => Some((b, j)),
+                    })
+                    .map(|(_, j)| scan[j].id);
+                let input = StepInput::Pda {
+                    weighted: pairs,
+                    beta0: *beta0,
+                    recompute: *single,
+                };
+                insert_step(config, track, t_upd, input, posterior, stats);
+                if 1.0 - beta0 >= JPDA_HIT_PROBABILITY {
+                    best.map(|id| (t_upd, id))
+                } else {
+                    None
+                }
+            }
+        };
+        match hit_id {
+            Some((t, id)) => {
+                stats.n_hits += 1;
+                track.hits += 1;
+                track.looks += 1;
+                if t >= track.last_hit {
+                    track.last_hit = t;
+                    track.consecutive_misses = 0;
+                }
+                if track.time() == t {
+                    track.last_measurement = Some(id);
+                }
+            }
+            None if could_see => {
+                track.looks += 1;
+                track.consecutive_misses += 1;
+                track.last_measurement = None;
+            }
+            None => {} // the whole scan is older than the track: not a look
+        }
+    }
+}
+
+/// Inserts an update at `time` and re-runs every later step.
+fn insert_step(
+    config: &TrackerConfig,
+    track: &mut Track,
+    time: SimTime,
+    input: StepInput,
+    posterior: FilterState,
+    stats: &mut TrackerStats,
+) {
+    let idx = track.history.partition_point(|s| s.time <= time);
+    if idx < track.history.len() {
+        stats.n_oosm_reprocessed += 1;
+    }
+    track.history.insert(idx, step(time, input, posterior));
+    for k in idx + 1..track.history.len() {
+        let prior = track.history[k - 1]
+            .posterior
+            .predict(&config.filter, track.history[k].time);
+        let s = &mut track.history[k];
+        s.posterior = match &mut s.input {
+            StepInput::Update(meas) => prior.update(&config.filter, meas),
+            StepInput::Pda {
+                weighted,
+                beta0,
+                recompute,
+            } => {
+                if *recompute {
+                    let meas: Vec<Measurement> = weighted.iter().map(|w| w.1).collect();
+                    let (betas, b0) = single_track_betas(config, &prior, &meas);
+                    for (w, b) in weighted.iter_mut().zip(betas) {
+                        w.0 = b;
+                    }
+                    *beta0 = b0;
+                }
+                prior.update_pda(&config.filter, weighted, *beta0)
+            }
+        };
+        (s.sigma_pos_m, s.sigma_vel_mps) = sigmas(&s.posterior);
+    }
+}
+
+/// A history step with its cached sigmas.
+pub(super) fn step(time: SimTime, input: StepInput, posterior: FilterState) -> Step {
+    let (sigma_pos_m, sigma_vel_mps) = sigmas(&posterior);
+    Step {
+        time,
+        input,
+        posterior,
+        sigma_pos_m,
+        sigma_vel_mps,
+    }
+}

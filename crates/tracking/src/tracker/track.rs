@@ -1,0 +1,132 @@
+//! One track's state: its bounded step history (for out-of-sequence reprocessing), counters
+//! and reporting.
+
+use super::quality::track_quality;
+use super::{TrackNumber, TrackReport, TrackStatus, TrackerConfig};
+use crate::filter::{FilterState, Measurement};
+use base::SimTime;
+use std::collections::VecDeque;
+
+/// What a step fed the filter.
+#[derive(Clone, Debug)]
+pub(super) enum StepInput {
+    /// A single-measurement update (GNN).
+    Update(Measurement),
+    /// A PDA update with its association weights and miss weight (JPDA).
+    Pda {
+        /// `(β_j, measurement_j)`.
+        weighted: Vec<(f64, Measurement)>,
+        /// Probability that none of them is the target's.
+        beta0: f64,
+        /// The track was alone in its JPDA cluster: a re-run recomputes the weights from the
+        /// new prior (exact); otherwise a re-run keeps them (the other tracks' hypotheses are
+        /// not re-run).
+        recompute: bool,
+    },
+}
+
+/// One filter update of a track and its result.
+#[derive(Clone, Debug)]
+pub(super) struct Step {
+    /// Time of the update (the posterior's time).
+    pub(super) time: SimTime,
+    /// What was fed to the filter (kept so later steps can be re-run).
+    pub(super) input: StepInput,
+    /// The filter state after the update.
+    pub(super) posterior: FilterState,
+    /// √trace of the posterior's position covariance, m (cached for the coarse gate).
+    pub(super) sigma_pos_m: f64,
+    /// √trace of the posterior's velocity covariance, m/s (cached for the coarse gate).
+    pub(super) sigma_vel_mps: f64,
+}
+
+/// A live track.
+#[derive(Clone, Debug)]
+pub(super) struct Track {
+    pub(super) number: TrackNumber,
+    pub(super) status: TrackStatus,
+    /// 2 when the initiating sensor measures only x, y (flat 2D models), else 3.
+    pub(super) observed_dims: u8,
+    /// The state before the oldest kept step (the initial state, until pruning folds steps
+    /// into it), its time, and its cached sigmas.
+    pub(super) base: FilterState,
+    pub(super) base_time: SimTime,
+    pub(super) base_sigmas: (f64, f64),
+    /// Updates within the out-of-sequence window, in time order.
+    pub(super) history: VecDeque<Step>,
+    /// Time of the last hit.
+    pub(super) last_hit: SimTime,
+    /// See `TrackReport::last_measurement`.
+    pub(super) last_measurement: Option<u64>,
+    /// Looks and hits (M-of-N confirmation) and consecutive misses (tentative deletion).
+    pub(super) looks: u32,
+    pub(super) hits: u32,
+    pub(super) consecutive_misses: u32,
+}
+
+impl Track {
+    /// The latest filter state.
+    pub(super) fn current(&self) -> &FilterState {
+        self.history.back().map_or(&self.base, |s| &s.posterior)
+    }
+    /// Time of the latest filter state.
+    pub(super) fn time(&self) -> SimTime {
+        self.history.back().map_or(self.base_time, |s| s.time)
+    }
+    /// The posterior valid just before an update at `t` would be inserted (the last state at
+    /// or before `t`), or `None` if the track's kept history starts after `t`.
+    pub(super) fn state_before(&self, t: SimTime) -> Option<&FilterState> {
+        if t < self.base_time {
+            return None;
+        }
+        let idx = self.history.partition_point(|s| s.time <= t);
+        Some(if idx == 0 {
+            &self.base
+        } else {
+            &self.history[idx - 1].posterior
+        })
+    }
+    /// Largest cached position and velocity sigma over the kept states, and the longest gap
+    /// between consecutive kept states (bounds for gating a measurement older than the track).
+    pub(super) fn history_bounds(&self) -> (f64, f64, f64) {
+        let (mut sp, mut sv) = self.base_sigmas;
+        let mut gap_s = 0.0_f64;
+        let mut prev = self.base_time;
+        for s in &self.history {
+            sp = sp.max(s.sigma_pos_m);
+            sv = sv.max(s.sigma_vel_mps);
+            gap_s = gap_s.max(s.time.since(prev).as_secs_f64());
+            prev = s.time;
+        }
+        (sp, sv, gap_s)
+    }
+    /// The report of this track, predicted to `t` when given and later than its state.
+    pub(super) fn report(&self, config: &TrackerConfig, t: Option<SimTime>) -> TrackReport {
+        let predicted;
+        let state = match t {
+            Some(t) if t > self.time() => {
+                predicted = self.current().predict(&config.filter, t);
+                &predicted
+            }
+            _ => self.current(),
+        };
+        let estimate = state.estimate();
+        TrackReport {
+            number: self.number,
+            status: self.status,
+            quality: track_quality(&estimate.p, self.observed_dims),
+            estimate,
+            last_update: self.last_hit,
+            last_measurement: self.last_measurement,
+            mode_probabilities: state.mode_probabilities().to_vec(),
+        }
+    }
+}
+
+/// `(√trace P_pos, √trace P_vel)` of a filter state, for the coarse gate.
+pub(super) fn sigmas(state: &FilterState) -> (f64, f64) {
+    let p = state.estimate().p;
+    let pos = p.fixed_view::<3, 3>(0, 0).trace();
+    let vel = p.fixed_view::<3, 3>(3, 3).trace();
+    (pos.max(0.0).sqrt(), vel.max(0.0).sqrt())
+}
