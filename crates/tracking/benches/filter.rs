@@ -47,9 +47,7 @@ fn imm3(kind: FilterKind) -> FilterConfig {
 }
 
 fn prior() -> Estimate {
-    let x = StateVector::from_column_slice(&[
-        30e3, 40e3, 5e3, -150.0, 200.0, 5.0, 0.0, 0.0, 0.0,
-    ]);
+    let x = StateVector::from_column_slice(&[30e3, 40e3, 5e3, -150.0, 200.0, 5.0, 0.0, 0.0, 0.0]);
     let sd = [100.0, 100.0, 100.0, 10.0, 10.0, 10.0, 1.0, 1.0, 1.0];
     let p = StateCovariance::from_diagonal(&StateVector::from_fn(|i, _| sd[i] * sd[i]));
     Estimate {
@@ -91,7 +89,11 @@ fn bench_filters(c: &mut Criterion) {
     let ekf = single(FilterKind::Ekf, cv());
     let state = FilterState::new(&ekf, prior());
     c.bench_function("cv predict + ekf radar(4) update", |b| {
-        b.iter(|| black_box(&state).predict(&ekf, t).update(&ekf, black_box(&m)))
+        b.iter(|| {
+            black_box(&state)
+                .predict(&ekf, t)
+                .update(&ekf, black_box(&m))
+        })
     });
 
     let ukf = single(FilterKind::Ukf, cv());
@@ -107,7 +109,11 @@ fn bench_filters(c: &mut Criterion) {
     let imm = imm3(FilterKind::Ekf);
     let state = FilterState::new(&imm, prior());
     c.bench_function("imm(cv, ct+, ct-) ekf cycle", |b| {
-        b.iter(|| black_box(&state).predict(&imm, t).update(&imm, black_box(&m)))
+        b.iter(|| {
+            black_box(&state)
+                .predict(&imm, t)
+                .update(&imm, black_box(&m))
+        })
     });
 
     // Ballistic coast in ECEF over a 10 s revisit (10 RK4 substeps).
@@ -117,7 +123,10 @@ fn bench_filters(c: &mut Criterion) {
     e.x = StateVector::from_column_slice(&[r, 0.0, 0.0, 500.0, 2000.0, 1000.0, 0.0, 0.0, 0.0]);
     for (name, kind) in [
         ("ballistic ecef 10 s predict (ekf, stm)", FilterKind::Ekf),
-        ("ballistic ecef 10 s predict (ukf, 19 sigma points)", FilterKind::Ukf),
+        (
+            "ballistic ecef 10 s predict (ukf, 19 sigma points)",
+            FilterKind::Ukf,
+        ),
     ] {
         let cfg = FilterConfig {
             frame: Frame::Ecef,

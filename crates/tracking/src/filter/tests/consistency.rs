@@ -151,6 +151,33 @@ fn ekf_ukf_cv_polar2_across_the_bearing_cut() {
 }
 
 #[test]
+fn ekf_ukf_cv_polar3_across_the_bearing_cut() {
+    // Stone Soup's elevation/bearing/range, same ±π crossing, 5 km above the sensor.
+    let truth = linear_truth(Frame::Flat, cv());
+    let model = MeasurementModel::Polar3 {
+        sensor_position: Vec3::new(0.0, 0.0, 0.0),
+        sigma: [1e-3, 1e-3, 20.0],
+    };
+    let t0 = state([-20e3, 2.5e3, 5e3], [0.0, -100.0, 0.0]);
+    for kind in [FilterKind::Ekf, FilterKind::Ukf] {
+        let name = if kind == FilterKind::Ekf {
+            "ekf polar3"
+        } else {
+            "ukf polar3"
+        };
+        experiment(
+            name,
+            config(Frame::Flat, kind, cv()),
+            model,
+            t0,
+            &POS_VEL,
+            &truth,
+        )
+        .assert_consistent();
+    }
+}
+
+#[test]
 fn singer_position_and_radar() {
     let singer = MotionModel::Singer {
         tau_s: 20.0,

@@ -210,6 +210,8 @@ impl Experiment<'_> {
             avg.nees,
             avg.nis
         );
+        // Shown with --nocapture: the summary line is what a reviewer wants to see.
+        eprintln!("{}", report.lines().next().unwrap_or_default());
         assert!(
             nees_out <= allowed,
             "NEES outside per-step bounds: {report}"
