@@ -9,8 +9,8 @@
 mod bench;
 mod commands;
 mod coverage;
-mod track;
 mod output;
+mod track;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -68,7 +68,9 @@ enum Command {
         json: bool,
     },
     /// Track a benchmark file (iamd-bench/1, shared with Stone Soup) and score it.
-    #[command(after_help = "Example:\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100")]
+    #[command(
+        after_help = "Example:\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100"
+    )]
     Track(TrackArgs),
     /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
     #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]

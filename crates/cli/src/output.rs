@@ -1,18 +1,19 @@
 //! Output files of a run and the terminal summary table.
 
 use anyhow::{Context, Result};
-use sim::{DetectionRow, LogEvent, Recorder, Summary, TruthRow};
+use sim::{DetectionRow, LogEvent, Recorder, Summary, TrackRow, TruthRow};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// `summary.json`, `events.jsonl`, `truth.csv` and `detections.csv` in one directory, written
-/// as the run goes.
+/// `summary.json`, `events.jsonl`, `truth.csv`, `detections.csv` and `tracks.csv` in one
+/// directory, written as the run goes.
 pub(crate) struct OutputDir {
     path: PathBuf,
     events: BufWriter<File>,
     truth: csv::Writer<BufWriter<File>>,
     detections: csv::Writer<BufWriter<File>>,
+    tracks: csv::Writer<BufWriter<File>>,
     /// First write error, reported at `finish` (the recorder interface cannot fail).
     error: Option<std::io::Error>,
 }
@@ -32,6 +33,7 @@ impl OutputDir {
             events: open("events.jsonl")?,
             truth: csv::Writer::from_writer(open("truth.csv")?),
             detections: csv::Writer::from_writer(open("detections.csv")?),
+            tracks: csv::Writer::from_writer(open("tracks.csv")?),
             error: None,
         })
     }
@@ -47,6 +49,7 @@ impl OutputDir {
         self.events.flush().context("writing events.jsonl")?;
         self.truth.flush().context("writing truth.csv")?;
         self.detections.flush().context("writing detections.csv")?;
+        self.tracks.flush().context("writing tracks.csv")?;
         let mut json = serde_json::to_string_pretty(summary)?;
         json.push('\n');
         let p = self.path.join("summary.json");
@@ -79,6 +82,14 @@ impl Recorder for OutputDir {
             return;
         }
         if let Err(e) = self.detections.serialize(row) {
+            self.error = Some(std::io::Error::other(e));
+        }
+    }
+    fn track(&mut self, row: &TrackRow) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.tracks.serialize(row) {
             self.error = Some(std::io::Error::other(e));
         }
     }
@@ -150,6 +161,30 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
             ),
         ),
     ];
+    let node_rows: Vec<(String, String)> = s
+        .nodes
+        .iter()
+        .map(|n| {
+            (
+                format!("node {} picture", n.nation),
+                format!(
+                    "{} tracks, GOSPA {:.0} m (missed {:.1}, false {:.1}), {} threats tracked{}",
+                    n.tracks_confirmed,
+                    n.gospa_mean,
+                    n.gospa_missed_mean,
+                    n.gospa_false_mean,
+                    n.threats_tracked,
+                    n.mean_track_latency_s
+                        .map(|l| format!(" {l:.0} s after first detection"))
+                        .unwrap_or_default()
+                ),
+            )
+        })
+        .collect();
+    let rows: Vec<(&str, String)> = rows
+        .into_iter()
+        .chain(node_rows.iter().map(|(k, v)| (k.as_str(), v.clone())))
+        .collect();
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     println!();
     for (k, v) in rows {

@@ -3,6 +3,7 @@
 
 use crate::input::{Input, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
+use crate::nodes::{NodeRuntime, measurement_id, to_measurement};
 use crate::sensing::SensorRuntime;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::world::{BuildError, Origin, TruthObject, World};
@@ -11,6 +12,7 @@ use dynamics::Milestone;
 use picture::DetectionId;
 use sensors::{Labeled, TruthLabel};
 use std::collections::{BTreeMap, BTreeSet};
+use tracking::filter::Measurement;
 
 /// What the agenda holds.
 #[derive(Clone, Debug)]
@@ -22,6 +24,8 @@ enum Ev {
         sensor: SensorId,
         labeled: Box<Labeled>,
     },
+    /// A completed radar scan goes to its nation's tracker.
+    Track { node: usize, scan: Vec<Measurement> },
     /// Milestone `index` of an object's trajectory.
     Milestone { object: ObjectId, index: usize },
     /// Sample every moving object's truth state.
@@ -47,6 +51,8 @@ pub struct Simulation {
     ledger: BTreeMap<DetectionId, TruthLabel>,
     first_detection: BTreeMap<ObjectId, FirstDetection>,
     detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
+    nodes: Vec<NodeRuntime>,
+    n_track_rows: u64,
     started: bool,
     finished: bool,
 }
@@ -115,6 +121,12 @@ impl Simulation {
             ledger: BTreeMap::new(),
             first_detection: BTreeMap::new(),
             detected_by: BTreeMap::new(),
+            nodes: input
+                .nations
+                .iter()
+                .map(|n| NodeRuntime::new(n.id))
+                .collect(),
+            n_track_rows: 0,
             started: false,
             finished: false,
         })
@@ -161,6 +173,12 @@ impl Simulation {
                 Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
                 Ev::Scan { sensor } => self.scan(now, sensor),
                 Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
+                Ev::Track { node, scan } => {
+                    let node = &mut self.nodes[node];
+                    node.tracker.process(&scan);
+                    node.tracker.advance(now);
+                    node.scans_processed += 1;
+                }
                 Ev::TruthSample => self.sample(now, rec),
                 Ev::End => {
                     let n_events = self.n_events;
@@ -187,6 +205,8 @@ impl Simulation {
                 sensors: self.sensors.iter().map(SensorRuntime::summary).collect(),
                 first_detection: self.first_detection,
                 detected_by: self.detected_by,
+                nodes: self.nodes.iter().map(|n| n.summary(&self.world)).collect(),
+                track_rows: self.n_track_rows,
             },
         )
     }
@@ -198,6 +218,18 @@ impl Simulation {
 
     fn scan(&mut self, now: SimTime, id: SensorId) {
         let sensor = &mut self.sensors[id.index()];
+        // The previous scan is complete: every plot it measured has been delivered.
+        if !sensor.pending.is_empty() {
+            let scan = std::mem::take(&mut sensor.pending);
+            self.agenda.schedule(
+                now,
+                EventClass::Track,
+                Ev::Track {
+                    node: sensor.node,
+                    scan,
+                },
+            );
+        }
         let detections = sensor.scan(now, &self.world);
         let next = now + sensor.period();
         let latency = sensor.latency();
@@ -232,6 +264,9 @@ impl Simulation {
         }
         let row = sensor.row(labeled, now, &self.world);
         rec.detection(&row);
+        if let Some(m) = to_measurement(&labeled.detection, measurement_id(labeled.detection.id)) {
+            sensor.pending.push(m);
+        }
         if sensor.kind() == "space_ir" {
             let kind = EventKind::Cue {
                 sensor: row.sensor.clone(),
@@ -248,6 +283,16 @@ impl Simulation {
             .entry(object)
             .or_default()
             .insert(sensor.nation);
+        // Track latency counts from the first plot the node's tracker could use (radar).
+        if matches!(
+            labeled.detection.measurement,
+            picture::Measurement::Radar { .. }
+        ) {
+            self.nodes[sensor.node]
+                .first_detection
+                .entry(object)
+                .or_insert(labeled.detection.time_measured);
+        }
         let target = &self.world.objects[object.index()];
         if !target.kind.is_threat() || self.first_detection.contains_key(&object) {
             return;
@@ -368,6 +413,14 @@ impl Simulation {
     }
 
     fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
+        let mut rows = Vec::new();
+        for node in &mut self.nodes {
+            node.sample(now, &self.world, &mut rows);
+        }
+        self.n_track_rows += rows.len() as u64;
+        for row in &rows {
+            rec.track(row);
+        }
         for object in self.world.objects.iter().filter(|o| o.moves) {
             let Some(s) = object.trajectory.state_at(now) else {
                 continue;

@@ -18,6 +18,7 @@
 mod engine;
 mod input;
 mod log;
+mod nodes;
 mod sensing;
 mod summary;
 mod world;
@@ -28,12 +29,13 @@ pub use input::{
     Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
 pub use log::{
-    DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TruthRow,
+    DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TrackRow,
+    TruthRow,
 };
 pub use sensing::SensorBuildError;
 pub use summary::{
-    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, SCHEMA_VERSION, SensorSummary,
-    Summary, SummaryCounts, ThreatSummary,
+    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, NodeSummary, SCHEMA_VERSION,
+    SensorSummary, Summary, SummaryCounts, ThreatSummary,
 };
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 

@@ -258,6 +258,43 @@ pub struct DetectionRow {
     pub alt_m: Option<f64>,
 }
 
+/// One row of `tracks.csv`: a node's confirmed local track at a truth-sample instant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrackRow {
+    /// Sample time, seconds.
+    pub t_s: f64,
+    /// Tracking node (its nation).
+    pub node: String,
+    /// Local track number (unique within the node).
+    pub track: u32,
+    /// Track quality 0–15.
+    pub quality: u8,
+    /// Estimated latitude, degrees.
+    pub lat_deg: f64,
+    /// Estimated longitude, degrees.
+    pub lon_deg: f64,
+    /// Estimated altitude, m.
+    pub alt_m: f64,
+    /// Estimated ECEF x, m.
+    pub x_m: f64,
+    /// Estimated ECEF y, m.
+    pub y_m: f64,
+    /// Estimated ECEF z, m.
+    pub z_m: f64,
+    /// Estimated ECEF velocity x, m/s.
+    pub vx_mps: f64,
+    /// Estimated ECEF velocity y, m/s.
+    pub vy_mps: f64,
+    /// Estimated ECEF velocity z, m/s.
+    pub vz_mps: f64,
+    /// √(trace of the position covariance), m.
+    pub sigma_pos_m: f64,
+    /// Time of the last measurement update, seconds.
+    pub last_update_s: f64,
+    /// IMM mode probabilities, space-separated (CV, ballistic).
+    pub mode_probabilities: String,
+}
+
 /// Receives a run's records as they are produced (the CLI writes files; tests digest).
 pub trait Recorder {
     /// An event, in processing order.
@@ -266,6 +303,8 @@ pub trait Recorder {
     fn truth(&mut self, row: &TruthRow);
     /// A delivered detection.
     fn detection(&mut self, row: &DetectionRow);
+    /// A node's confirmed track at a sample instant.
+    fn track(&mut self, row: &TrackRow);
 }
 
 /// Discards everything (benchmarks).
@@ -276,6 +315,7 @@ impl Recorder for NullRecorder {
     fn event(&mut self, _: &LogEvent) {}
     fn truth(&mut self, _: &TruthRow) {}
     fn detection(&mut self, _: &DetectionRow) {}
+    fn track(&mut self, _: &TrackRow) {}
 }
 
 /// Keeps everything in memory (tests, small runs).
@@ -287,6 +327,8 @@ pub struct MemoryRecorder {
     pub truth: Vec<TruthRow>,
     /// Detection rows in order.
     pub detections: Vec<DetectionRow>,
+    /// Track rows in order.
+    pub tracks: Vec<TrackRow>,
 }
 
 impl Recorder for MemoryRecorder {
@@ -298,5 +340,8 @@ impl Recorder for MemoryRecorder {
     }
     fn detection(&mut self, row: &DetectionRow) {
         self.detections.push(row.clone());
+    }
+    fn track(&mut self, row: &TrackRow) {
+        self.tracks.push(row.clone());
     }
 }

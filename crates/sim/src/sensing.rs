@@ -38,6 +38,11 @@ pub(crate) struct SensorRuntime {
     pub(crate) scans: u64,
     pub(crate) real: u64,
     pub(crate) false_alarms: u64,
+    /// Index of its nation's tracking node.
+    pub(crate) node: usize,
+    /// Radar measurements delivered during the current scan, handed to the node when the
+    /// scan completes.
+    pub(crate) pending: Vec<tracking::filter::Measurement>,
 }
 
 /// Why a sensor could not be instantiated.
@@ -108,6 +113,12 @@ impl SensorRuntime {
                     scans: 0,
                     real: 0,
                     false_alarms: 0,
+                    node: input
+                        .nations
+                        .iter()
+                        .position(|n| n.id == s.nation)
+                        .expect("the scenario validates sensor nations against declared nations"),
+                    pending: Vec::new(),
                 })
             })
             .collect()

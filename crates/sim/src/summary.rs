@@ -30,6 +30,10 @@ pub(crate) struct Tallies {
     pub(crate) first_detection: BTreeMap<ObjectId, FirstDetection>,
     /// Nations whose sensors detected each object.
     pub(crate) detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
+    /// Per-node picture quality.
+    pub(crate) nodes: Vec<NodeSummary>,
+    /// Rows written to `tracks.csv`.
+    pub(crate) track_rows: u64,
 }
 
 /// One threat's ground impact.
@@ -81,6 +85,41 @@ pub struct SensorSummary {
     pub detections: u64,
     /// False alarms delivered.
     pub false_alarms: u64,
+}
+
+/// One national node's picture quality over the run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeSummary {
+    /// Node (nation).
+    pub nation: String,
+    /// Radar scans the tracker processed.
+    pub scans_processed: u64,
+    /// Distinct confirmed tracks reported.
+    pub tracks_confirmed: u64,
+    /// Tracks initiated (tentative included).
+    pub tracks_initiated: u64,
+    /// Mean GOSPA over truth samples against every air object in the theatre, m (c = 5 km,
+    /// p = 1, α = 2).
+    pub gospa_mean: f64,
+    /// Mean localisation part, m.
+    pub gospa_localisation_mean: f64,
+    /// Mean number of missed objects.
+    pub gospa_missed_mean: f64,
+    /// Mean number of false tracks.
+    pub gospa_false_mean: f64,
+    /// Threats that got a confirmed track of this node within the GOSPA cut-off.
+    pub threats_tracked: u64,
+    /// Mean seconds from this nation's first detection of a threat to its first confirmed
+    /// track on it.
+    pub mean_track_latency_s: Option<f64>,
+    /// Track breaks (a tracked object losing its track while present).
+    pub track_breaks: u64,
+    /// Track-number changes on an object.
+    pub track_id_changes: u64,
+    /// Out-of-sequence measurements reprocessed.
+    pub oosm_reprocessed: u64,
+    /// Out-of-sequence measurements too old to use (counted, never silent).
+    pub oosm_dropped: u64,
 }
 
 /// Per-threat detection timeline.
@@ -170,6 +209,8 @@ pub struct Summary {
     pub sensors: Vec<SensorSummary>,
     /// Per-threat detection timeline, in scenario order.
     pub threats: Vec<ThreatSummary>,
+    /// Per-node tracking (one node per nation), in nation order.
+    pub nodes: Vec<NodeSummary>,
 }
 
 /// `counts` in `summary.json`.
@@ -185,6 +226,8 @@ pub struct SummaryCounts {
     pub detections: u64,
     /// False alarms among them.
     pub false_alarms: u64,
+    /// Rows in `tracks.csv`.
+    pub track_rows: u64,
 }
 
 impl Summary {
@@ -202,6 +245,8 @@ impl Summary {
             sensors,
             first_detection,
             detected_by,
+            nodes,
+            track_rows,
         } = tallies;
         let threats: Vec<ThreatSummary> = world
             .objects
@@ -275,10 +320,12 @@ impl Summary {
                 truth_rows,
                 detections: sensors.iter().map(|s| s.detections + s.false_alarms).sum(),
                 false_alarms: sensors.iter().map(|s| s.false_alarms).sum(),
+                track_rows,
             },
             impacts,
             sensors,
             threats,
+            nodes,
         }
     }
 }

@@ -67,7 +67,8 @@ fn lines(path: &Path) -> Result<Vec<(usize, String)>> {
     let f = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
     for (i, line) in BufReader::new(f).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: unreadable line", path.display(), i + 1))?;
+        let line =
+            line.with_context(|| format!("{}:{}: unreadable line", path.display(), i + 1))?;
         if !line.trim().is_empty() {
             out.push((i + 1, line));
         }
@@ -76,29 +77,57 @@ fn lines(path: &Path) -> Result<Vec<(usize, String)>> {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &Path, line_no: usize, line: &str) -> Result<T> {
-    serde_json::from_str(line)
-        .with_context(|| format!("{}:{line_no}: not a valid iamd-bench/1 record", path.display()))
+    serde_json::from_str(line).with_context(|| {
+        format!(
+            "{}:{line_no}: not a valid iamd-bench/1 record",
+            path.display()
+        )
+    })
 }
 
 /// Reads `measurements.jsonl`: the header and every frame, checked for consistency.
 pub(crate) fn read_measurements(path: &Path) -> Result<(Header, Vec<Frame>)> {
     let all = lines(path)?;
-    let Some((first_no, first)) = all.first() else { bail!("{}: empty file", path.display()) };
+    let Some((first_no, first)) = all.first() else {
+        bail!("{}: empty file", path.display())
+    };
     let header: Header = parse(path, *first_no, first)?;
     if header.format != "iamd-bench/1" {
-        bail!("{}:{first_no}: format {:?}, expected \"iamd-bench/1\"", path.display(), header.format);
+        bail!(
+            "{}:{first_no}: format {:?}, expected \"iamd-bench/1\"",
+            path.display(),
+            header.format
+        );
     }
-    if !(header.dim == 2 || header.dim == 3) || !(header.meas == "polar" || header.meas == "cartesian") {
-        bail!("{}:{first_no}: unsupported dim {} / meas {:?}", path.display(), header.dim, header.meas);
+    if !(header.dim == 2 || header.dim == 3)
+        || !(header.meas == "polar" || header.meas == "cartesian")
+    {
+        bail!(
+            "{}:{first_no}: unsupported dim {} / meas {:?}",
+            path.display(),
+            header.dim,
+            header.meas
+        );
     }
     let mut frames = Vec::with_capacity(header.n_frames);
     for (no, line) in &all[1..] {
         let f: Frame = parse(path, *no, line)?;
         if f.sensor >= header.sensors.len() {
-            bail!("{}:{no}: frame names sensor {} of {}", path.display(), f.sensor, header.sensors.len());
+            bail!(
+                "{}:{no}: frame names sensor {} of {}",
+                path.display(),
+                f.sensor,
+                header.sensors.len()
+            );
         }
-        if f.detections.iter().any(|d| d.z.len() != header.z_fields.len()) {
-            bail!("{}:{no}: a detection has the wrong number of values", path.display());
+        if f.detections
+            .iter()
+            .any(|d| d.z.len() != header.z_fields.len())
+        {
+            bail!(
+                "{}:{no}: a detection has the wrong number of values",
+                path.display()
+            );
         }
         frames.push(f);
     }
@@ -111,5 +140,8 @@ pub(crate) fn read_measurements(path: &Path) -> Result<(Header, Vec<Frame>)> {
 /// Reads `truth.jsonl` (header skipped).
 pub(crate) fn read_truth(path: &Path) -> Result<Vec<TruthFrame>> {
     let all = lines(path)?;
-    all.iter().skip(1).map(|(no, line)| parse(path, *no, line)).collect()
+    all.iter()
+        .skip(1)
+        .map(|(no, line)| parse(path, *no, line))
+        .collect()
 }

@@ -31,7 +31,10 @@ fn models(h: &Header) -> Result<Vec<MeasurementModel>> {
         .iter()
         .map(|s| {
             let sig = |k: &str| {
-                s.sigma.get(k).copied().with_context(|| format!("sensor {} lacks sigma {k:?}", s.id))
+                s.sigma
+                    .get(k)
+                    .copied()
+                    .with_context(|| format!("sensor {} lacks sigma {k:?}", s.id))
             };
             Ok(match (h.meas.as_str(), h.dim) {
                 ("polar", 2) => MeasurementModel::Polar2 {
@@ -39,10 +42,17 @@ fn models(h: &Header) -> Result<Vec<MeasurementModel>> {
                     sigma: [sig("bearing")?, sig("range")?],
                 },
                 ("polar", _) => MeasurementModel::Polar3 {
-                    sensor_position: Vec3::new(s.pos[0], s.pos[1], s.pos.get(2).copied().unwrap_or(0.0)),
+                    sensor_position: Vec3::new(
+                        s.pos[0],
+                        s.pos[1],
+                        s.pos.get(2).copied().unwrap_or(0.0),
+                    ),
                     sigma: [sig("elevation")?, sig("bearing")?, sig("range")?],
                 },
-                _ => MeasurementModel::Position { dim: h.dim, sigma_m: sig(&h.z_fields[0])? },
+                _ => MeasurementModel::Position {
+                    dim: h.dim,
+                    sigma_m: sig(&h.z_fields[0])?,
+                },
             })
         })
         .collect()
@@ -63,7 +73,11 @@ fn config(h: &Header, args: &TrackArgs) -> Result<TrackerConfig> {
         other => bail!("unknown --associator {other:?} (gnn, jpda)"),
     };
     // 2D files: z is unobserved and held at 0 with no vertical process noise.
-    let q_vertical = if h.dim == 3 { h.q_z.unwrap_or(h.q) } else { 0.0 };
+    let q_vertical = if h.dim == 3 {
+        h.q_z.unwrap_or(h.q)
+    } else {
+        0.0
+    };
     Ok(TrackerConfig {
         filter: FilterConfig {
             frame: TrackFrame::Flat,
@@ -97,7 +111,12 @@ fn measurements(frame: &Frame, model: MeasurementModel) -> Vec<Measurement> {
             for (i, v) in d.z.iter().enumerate() {
                 z[i] = *v;
             }
-            Measurement { id: d.id, time, z, model }
+            Measurement {
+                id: d.id,
+                time,
+                z,
+                model,
+            }
         })
         .collect()
 }
@@ -111,17 +130,26 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
     let (h, frames) = read_measurements(&args.measurements)?;
     let truth = read_truth(&args.truth)?;
     if truth.len() < frames.len() {
-        bail!("{}: {} truth frames for {} measurement frames", args.truth.display(), truth.len(), frames.len());
+        bail!(
+            "{}: {} truth frames for {} measurement frames",
+            args.truth.display(),
+            truth.len(),
+            frames.len()
+        );
     }
     let models = models(&h)?;
     let mut tracker = Tracker::new(config(&h, args)?);
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
     let tracks_path = args.out.join("tracks.jsonl");
     let mut out = BufWriter::new(
-        std::fs::File::create(&tracks_path).with_context(|| format!("cannot create {}", tracks_path.display()))?,
+        std::fs::File::create(&tracks_path)
+            .with_context(|| format!("cannot create {}", tracks_path.display()))?,
     );
-    let fields: Vec<String> =
-        ["x", "vx", "y", "vy", "z", "vz"][..2 * h.dim].iter().map(|s| (*s).to_owned()).collect();
+    let fields: Vec<String> = ["x", "vx", "y", "vy", "z", "vz"][..2 * h.dim]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
     writeln!(
         out,
         "{}",
@@ -138,8 +166,11 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
         tracker.process(&scan);
         let t = SimTime::from_secs_f64(f.t);
         tracker.advance(t);
-        let reports: Vec<_> =
-            tracker.tracks_at(t).into_iter().filter(|r| r.status == TrackStatus::Confirmed).collect();
+        let reports: Vec<_> = tracker
+            .tracks_at(t)
+            .into_iter()
+            .filter(|r| r.status == TrackStatus::Confirmed)
+            .collect();
         frame_ms.push(t0.elapsed().as_secs_f64() * 1e3);
         let mut items = Vec::with_capacity(reports.len());
         let mut positions = Vec::with_capacity(reports.len());
@@ -152,7 +183,11 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
                               "det": if r.last_update == t { r.last_measurement } else { None }}));
         }
         online.push((ids, positions));
-        writeln!(out, "{}", json!({"type": "tracks", "frame": f.frame, "t": f.t, "tracks": items}))?;
+        writeln!(
+            out,
+            "{}",
+            json!({"type": "tracks", "frame": f.frame, "t": f.t, "tracks": items})
+        )?;
     }
     out.flush()?;
     let track_seconds: f64 = frame_ms.iter().sum::<f64>() / 1e3;
@@ -178,8 +213,11 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
         "ms_per_frame_mean": 1e3 * track_seconds / frames.len().max(1) as f64,
     });
     let metrics_path = args.out.join("metrics.json");
-    std::fs::write(&metrics_path, serde_json::to_string_pretty(&metrics)? + "\n")
-        .with_context(|| format!("cannot write {}", metrics_path.display()))?;
+    std::fs::write(
+        &metrics_path,
+        serde_json::to_string_pretty(&metrics)? + "\n",
+    )
+    .with_context(|| format!("cannot write {}", metrics_path.display()))?;
     println!("{}", serde_json::to_string_pretty(&metrics)?);
     Ok(ExitCode::SUCCESS)
 }
@@ -219,12 +257,28 @@ fn score(
         if truth[k].frame >= args.warmup {
             // Missed/false reported as counts, as run_stonesoup.py does (value / (c^p / 2)).
             let half = c.powf(p) / 2.0;
-            after.push((g.total, g.localisation, g.missed / half, g.false_tracks / half));
+            after.push((
+                g.total,
+                g.localisation,
+                g.missed / half,
+                g.false_tracks / half,
+            ));
             ospa.push(o);
         }
     }
-    let mean = |v: &[f64]| if v.is_empty() { f64::NAN } else { v.iter().sum::<f64>() / v.len() as f64 };
-    let col = |i: usize| after.iter().map(|r| [r.0, r.1, r.2, r.3][i]).collect::<Vec<_>>();
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            f64::NAN
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let col = |i: usize| {
+        after
+            .iter()
+            .map(|r| [r.0, r.1, r.2, r.3][i])
+            .collect::<Vec<_>>()
+    };
     Scores {
         gospa_mean: mean(&col(0)),
         gospa_mean_all: mean(&g_all),

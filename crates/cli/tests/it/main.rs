@@ -190,6 +190,7 @@ fn every_command_has_help_with_an_example() {
         vec!["schema", "--help"],
         vec!["bench", "--help"],
         vec!["sensors", "--help"],
+        vec!["track", "--help"],
     ] {
         let o = kizuna(&args);
         assert!(o.status.success(), "{args:?}");
@@ -231,4 +232,111 @@ fn sensors_prints_coverage_for_every_radar() {
             .expect("number")
     };
     assert!(eff("JPN-AEW-1-RADAR") > 3.0 * eff("JS-DDG-1-RADAR"));
+}
+
+/// Writes a small iamd-bench/1 pair: two targets on straight lines, cartesian 2D detections
+/// with small deterministic noise, every target detected every frame, no clutter.
+fn write_bench_files(dir: &Path, frames: usize) -> (std::path::PathBuf, std::path::PathBuf) {
+    let meas = dir.join("measurements.jsonl");
+    let truth = dir.join("truth.jsonl");
+    let header = |file: &str| {
+        serde_json::json!({"type": "header", "format": "iamd-bench/1", "file": file, "dim": 2,
+            "meas": "cartesian", "z_fields": ["x", "y"], "t0": 0.0, "dt": 1.0,
+            "n_frames": frames, "n_targets": 2, "seed": 1, "pd": 1.0, "clutter_rate": 0.0,
+            "clutter_density": 1e-12, "half_width": 10000.0, "q": 1.0,
+            "sensors": [{"id": 0, "pos": [0.0, 0.0], "sigma": {"x": 10.0, "y": 10.0},
+                         "r_max": 20000.0, "clutter_region": {}}]})
+    };
+    let mut m = vec![header("measurements").to_string()];
+    let mut t = vec![header("truth").to_string()];
+    let mut det_id = 0;
+    for k in 0..frames {
+        let time = k as f64;
+        let states = [
+            [-5000.0 + 100.0 * time, 100.0, 0.0, 0.0],
+            [0.0, 0.0, -5000.0 + 80.0 * time, 80.0],
+        ];
+        let mut dets = Vec::new();
+        for (i, s) in states.iter().enumerate() {
+            // Deterministic noise of a few metres, different per frame and target.
+            let nx = ((k * 7 + i * 3) % 11) as f64 - 5.0;
+            let ny = ((k * 5 + i * 7) % 13) as f64 - 6.0;
+            dets.push(serde_json::json!({"id": det_id, "z": [s[0] + nx, s[2] + ny]}));
+            det_id += 1;
+        }
+        m.push(
+            serde_json::json!({"type": "frame", "frame": k, "t": time, "sensor": 0,
+            "detections": dets})
+            .to_string(),
+        );
+        t.push(
+            serde_json::json!({"type": "truth", "frame": k, "t": time, "sensor": 0,
+            "targets": [{"id": 0, "state": states[0]}, {"id": 1, "state": states[1]}],
+            "det_origin": []})
+            .to_string(),
+        );
+    }
+    std::fs::write(&meas, m.join("\n") + "\n").expect("write");
+    std::fs::write(&truth, t.join("\n") + "\n").expect("write");
+    (meas, truth)
+}
+
+#[test]
+fn track_runs_on_benchmark_files_and_scores_itself() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (meas, truth) = write_bench_files(tmp.path(), 40);
+    let out = tmp.path().join("out");
+    for associator in ["gnn", "jpda"] {
+        let o = kizuna(&[
+            "track",
+            "--measurements",
+            meas.to_str().expect("utf-8"),
+            "--truth",
+            truth.to_str().expect("utf-8"),
+            "--associator",
+            associator,
+            "--out",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(o.status.success(), "{associator}: {}", stderr(&o));
+        let m: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("metrics.json")).expect("metrics"))
+                .expect("JSON");
+        assert_eq!(m["frames"], 40);
+        assert_eq!(m["n_tracks_confirmed"], 2, "{associator}: {m}");
+        // Two well-separated targets measured to ~5 m: after warm-up GOSPA (p = 1) is the sum
+        // of two localisation errors, well under 50 m.
+        let g = m["gospa_mean"].as_f64().expect("gospa");
+        assert!(g < 50.0, "{associator}: GOSPA {g}");
+        assert_eq!(m["track_breaks"], 0);
+        let tracks = std::fs::read_to_string(out.join("tracks.jsonl")).expect("tracks");
+        let first: serde_json::Value =
+            serde_json::from_str(tracks.lines().next().expect("header")).expect("JSON");
+        assert_eq!(first["format"], "iamd-bench-tracks/1");
+        assert_eq!(tracks.lines().count(), 41);
+    }
+}
+
+#[test]
+fn track_rejects_a_malformed_file_with_its_location() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (meas, truth) = write_bench_files(tmp.path(), 5);
+    let text = std::fs::read_to_string(&meas).expect("read");
+    let broken: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<String> = broken.iter().map(|l| (*l).to_owned()).collect();
+    lines[3] = "{\"type\": \"frame\", \"frame\": 2".to_owned();
+    std::fs::write(&meas, lines.join("\n")).expect("write");
+    let o = kizuna(&[
+        "track",
+        "--measurements",
+        meas.to_str().expect("utf-8"),
+        "--truth",
+        truth.to_str().expect("utf-8"),
+        "--out",
+        tmp.path().join("o").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("measurements.jsonl:4"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
