@@ -1,19 +1,39 @@
 //! Deleter and confirmation: M-of-N, consecutive misses for tentative tracks, coasting time
-//! for every track.
+//! for every track, duplicate confirmed tracks.
 
 use super::track::Track;
 use super::{TrackStatus, TrackerConfig, TrackerStats};
-use base::SimTime;
+use base::{SimDuration, SimTime};
+use nalgebra::{DMatrix, DVector};
 
-/// Deletes every track whose last hit is more than `max_coast` before `now`.
+/// When a coasting track is deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Coast {
+    /// Before association at `now`: only tracks already past `max_coast` (a hit at `now` could
+    /// still save a track that is exactly at it).
+    Past,
+    /// After association at `now`, or advancing to `now`: tracks not hit at `now` whose coast
+    /// has reached `max_coast` (as Stone Soup's `UpdateTimeStepsDeleter` deletes at the
+    /// `n`-th consecutive miss).
+    Reached,
+}
+
+/// Deletes every track that coasted `max_coast` by `now` (see [`Coast`]).
 pub(super) fn delete_coasted(
     config: &TrackerConfig,
     tracks: &mut Vec<Track>,
     now: SimTime,
+    rule: Coast,
     stats: &mut TrackerStats,
 ) {
     let before = tracks.len();
-    tracks.retain(|t| now.since(t.last_hit) <= config.max_coast);
+    tracks.retain(|t| {
+        let coast = now.since(t.last_hit);
+        match rule {
+            Coast::Past => coast <= config.max_coast,
+            Coast::Reached => coast < config.max_coast || coast <= SimDuration::ZERO,
+        }
+    });
     stats.n_deleted += (before - tracks.len()) as u64;
 }
 
@@ -41,5 +61,121 @@ pub(super) fn confirm_and_delete(
         t.consecutive_misses < max_misses && looks_left >= config.confirm_m - t.hits
     });
     stats.n_deleted += (before - tracks.len()) as u64;
-    delete_coasted(config, tracks, now, stats);
+    delete_coasted(config, tracks, now, Coast::Reached, stats);
+}
+
+/// Squared Mahalanobis distance between two confirmed tracks' position and velocity below
+/// which they are taken as one target: χ² 99 % quantiles for 4 (x, y, vx, vy: flat 2D
+/// tracks) and 6 degrees of freedom.
+const DUPLICATE_D2: [f64; 2] = [13.277, 16.812];
+/// Additive margin of the cheap pre-test (process noise since the older track's update), m.
+const DUPLICATE_MARGIN_M: f64 = 100.0;
+
+/// Deletes the younger (higher-numbered) of two confirmed tracks whose positions *and*
+/// velocities agree within [`DUPLICATE_D2`] (covariance `P_a + P_b`, cross-correlation
+/// ignored, which only makes the test more willing to merge). Why: two confirmed tracks on one
+/// target can each keep the other alive by taking alternate sensors' detections, for as long as
+/// the target lives. Crossing targets are not merged: their velocities differ by far more than
+/// their sigmas. Targets flying in formation closer than their sigmas are (no sensor here can
+/// resolve them anyway).
+pub(super) fn delete_duplicates(
+    config: &TrackerConfig,
+    tracks: &mut Vec<Track>,
+    stats: &mut TrackerStats,
+) {
+    let k = DUPLICATE_D2[1].sqrt();
+    let mut order: Vec<usize> = (0..tracks.len())
+        .filter(|&i| tracks[i].status == TrackStatus::Confirmed)
+        .collect();
+    order.sort_by(|&a, &b| {
+        tracks[a]
+            .summary()
+            .pos
+            .x
+            .total_cmp(&tracks[b].summary().pos.x)
+            .then(a.cmp(&b))
+    });
+    let sigma_max = order
+        .iter()
+        .map(|&i| tracks[i].summary().sigma_pos_m)
+        .fold(0.0, f64::max);
+    let speed_max = order
+        .iter()
+        .map(|&i| tracks[i].summary().vel.norm())
+        .fold(0.0, f64::max);
+    let sigma_vel_max = order
+        .iter()
+        .map(|&i| tracks[i].summary().sigma_vel_mps)
+        .fold(0.0, f64::max);
+    let (t_lo, t_hi) = order
+        .iter()
+        .fold((SimTime::MAX, SimTime::ZERO), |(lo, hi), &i| {
+            (lo.min(tracks[i].time()), hi.max(tracks[i].time()))
+        });
+    let span_s = t_hi.since(t_lo).as_secs_f64().max(0.0);
+    let mut doomed = vec![false; tracks.len()];
+    for (ai, &a) in order.iter().enumerate() {
+        let sa = *tracks[a].summary();
+        // Bounds |Δx| of any pair passing the pre-test below.
+        let reach = k * (sa.sigma_pos_m + sigma_max + 2.0 * sigma_vel_max * span_s)
+            + DUPLICATE_MARGIN_M
+            + 2.0 * speed_max * span_s;
+        for &b in &order[ai + 1..] {
+            let sb = *tracks[b].summary();
+            if sb.pos.x - sa.pos.x > reach {
+                break;
+            }
+            if doomed[a] || doomed[b] {
+                continue;
+            }
+            // Cheap bound first: both extrapolated to the later time, within k·(sum of sigmas).
+            let (ta, tb) = (tracks[a].time(), tracks[b].time());
+            let t = ta.max(tb);
+            let (da, db) = (t.since(ta).as_secs_f64(), t.since(tb).as_secs_f64());
+            let gap = (sa.pos + sa.vel * da - sb.pos - sb.vel * db).norm();
+            let sigmas =
+                sa.sigma_pos_m + sb.sigma_pos_m + sa.sigma_vel_mps * da + sb.sigma_vel_mps * db;
+            if gap > k * sigmas + DUPLICATE_MARGIN_M {
+                continue;
+            }
+            if same_target(config, &tracks[a], &tracks[b]) {
+                doomed[a.max(b)] = true; // indices follow track numbers
+            }
+        }
+    }
+    let before = tracks.len();
+    let mut i = 0;
+    tracks.retain(|_| {
+        i += 1;
+        !doomed[i - 1]
+    });
+    let n = (before - tracks.len()) as u64;
+    stats.n_deleted += n;
+    stats.n_duplicates += n;
+}
+
+/// The duplicate test of [`delete_duplicates`], at the later of the two tracks' times.
+fn same_target(config: &TrackerConfig, a: &Track, b: &Track) -> bool {
+    let t = a.time().max(b.time());
+    let at = |tr: &Track| {
+        if tr.time() < t {
+            tr.current().predict(&config.filter, t).estimate()
+        } else {
+            tr.current().estimate()
+        }
+    };
+    let (ea, eb) = (at(a), at(b));
+    let planar = a.observed_dims == 2 && b.observed_dims == 2;
+    let idx: &[usize] = if planar {
+        &[0, 1, 3, 4]
+    } else {
+        &[0, 1, 2, 3, 4, 5]
+    };
+    let n = idx.len();
+    let s = DMatrix::from_fn(n, n, |r, c| ea.p[(idx[r], idx[c])] + eb.p[(idx[r], idx[c])]);
+    let d = DVector::from_fn(n, |r, _| ea.x[idx[r]] - eb.x[idx[r]]);
+    let Some(chol) = s.cholesky() else {
+        return false; // not positive definite: no evidence either way
+    };
+    d.dot(&chol.solve(&d)) <= DUPLICATE_D2[usize::from(!planar)]
 }

@@ -1,36 +1,42 @@
 //! Gater / hypothesizer: which track–measurement pairs are plausible, and how likely.
 //!
-//! Two stages, so that 1,000 tracks × 1,000+ measurements never cost 10⁶ innovations:
+//! Two stages, so that 1,000 tracks × 1,000+ measurements never cost 10⁶ innovations, and a
+//! track with nothing near it costs a few multiplications (no prediction):
 //!
-//! 1. **Coarse pre-gate** in the tracker's Cartesian frame. Each measurement is converted to a
-//!    position with `MeasurementModel::to_position` (radius `r_m = √trace R_pos`). Each track is
-//!    predicted once per scan to `t_ref` (the scan's latest time, or the track's own time if
-//!    later), giving position `p`, velocity `v`, RMS sigmas `σ_p`, `σ_v` and an acceleration
-//!    bound `A` (|a| + k σ_a, plus 10 m/s² when a ballistic model is configured). A
-//!    measurement at `t` (Δt = t_ref − t ≥ 0) is a candidate when
-//!    `|p − vΔt − z_pos| ≤ k(σ_p + r_m) + kσ_vΔt + ½AΔt² + 10 m`, with
-//!    `k = 1.5 √gate_d2`. Because `d² ≥ |ν|² / trace S` and `√(a + b) ≤ √a + √b`, a pair
-//!    failing this has `d² > gate_d2` up to the linearisation of `to_position` and the mean
-//!    motion model; the factor 1.5 and the margin cover both. For a measurement older than the
-//!    track's latest update (out of sequence), `σ_p`, `σ_v` are the largest over the track's
-//!    kept history, plus `σ_v` times its longest gap. Measurements are sorted on x once per
-//!    scan and each track scans only its x-window (binary search), so the cost is
-//!    `O((T + M) log M + candidate pairs)`.
+//! 1. **Coarse pre-gate** in the tracker's Cartesian frame, from each track's latest state
+//!    (position `p`, velocity `v`, |a|, and RMS sigmas `σ_p`, `σ_v`, `σ_a` = √trace of the
+//!    covariance blocks, cached per filter update). Each measurement is converted with
+//!    `MeasurementModel::to_position` (radius `r_m = √trace R_pos`). A measurement `Δt` after
+//!    the track's state is a candidate when
+//!    `|p + vΔt − z_pos| ≤ k(σ_p + σ_vΔt + ½σ_aΔt² + σ_q(Δt) + r_m) + s(Δt) + 10 m`,
+//!    `k = 1.5 √gate_d2`. Why this is conservative: the predicted position error is
+//!    `e_p + Δt e_v + ½Δt² e_a` plus process noise, so its RMS is at most the sum of the RMS
+//!    terms (Minkowski); `σ_q(Δt)` bounds the process-noise RMS of every configured model
+//!    (`√((2q + q_v)Δt³/3)` for CV, `√(3 q Δt³/3)` for turn and ballistic, `√3 σ_a Δt²/2`
+//!    for Singer) and `s(Δt)` the drift of the predicted mean from `p + vΔt` (`½|a|Δt²`,
+//!    `½|v||ω|Δt²` for a turn, `½(10 m/s² + 2Ω|v|)Δt²` for ballistic gravity and Coriolis).
+//!    Then `d² ≥ |ν|² / trace S` and `√(a + b) ≤ √a + √b` mean a rejected pair has
+//!    `d² > gate_d2` up to the linearisation of `to_position`, which the factor 1.5 and the
+//!    margin cover. For a measurement older than the track's latest state (out of sequence),
+//!    `σ_p`, `σ_v` are the largest over the kept history, plus `σ_v` times its longest gap.
+//!    Measurements are sorted on x once per scan and each track scans only its x-window
+//!    (binary search): `O((T + M) log M + candidates)`.
 //! 2. **Fine gate**: the track's state before the measurement time, predicted to that time
 //!    (`FilterState::predict`, cached per track and time), gives the innovation; the pair is a
 //!    hypothesis when `d² = νᵀS⁻¹ν ≤ gate_d2`.
 
-use super::track::{Track, sigmas};
+use super::track::Track;
 use super::{TrackerConfig, TrackerStats};
 use crate::filter::{FilterState, Measurement, MotionConfig, MotionModel};
 use base::SimTime;
 use geodesy::Vec3;
+use geodesy::wgs84::OMEGA_RAD_S;
 
 /// Coarse gate radius in gate sigmas, relative to `√gate_d2` (covers linearisation).
 const COARSE_GATE_SAFETY: f64 = 1.5;
 /// Coarse gate additive margin, m (covers rounding and tiny covariances).
 const COARSE_GATE_MARGIN_M: f64 = 10.0;
-/// Bound on gravity's effect on a predicted mean when a ballistic model is configured, m/s².
+/// Bound on gravity (central field plus centrifugal, flat or ECEF), m/s².
 const GRAVITY_BOUND_MPS2: f64 = 10.0;
 
 /// A track–measurement pair inside the χ² gate.
@@ -49,8 +55,8 @@ pub(super) struct Hypothesis {
 pub(super) struct Gating {
     /// Hypotheses ordered by track, then measurement.
     pub(super) hyps: Vec<Hypothesis>,
-    /// Per track: states predicted to the times needed (the reference time and every gated
-    /// measurement time), each from the track's state before that time.
+    /// Per track: states predicted to the times of its candidate measurements, each from the
+    /// track's state before that time.
     priors: Vec<Vec<(SimTime, FilterState)>>,
 }
 
@@ -71,78 +77,79 @@ pub(super) fn gate(
     scan: &[Measurement],
     stats: &mut TrackerStats,
 ) -> Gating {
-    let converted: Vec<(Vec3, f64)> = scan
-        .iter()
-        .map(|m| {
-            let (p, cov) = m.model.to_position(&m.z);
-            (p, cov.trace().max(0.0).sqrt())
-        })
-        .collect();
-    let r_max = converted.iter().map(|c| c.1).fold(0.0, f64::max);
-    let mut by_x: Vec<usize> = (0..scan.len()).collect();
-    by_x.sort_by(|&a, &b| {
-        converted[a]
-            .0
-            .x
-            .total_cmp(&converted[b].0.x)
-            .then(a.cmp(&b))
-    });
-    let xs: Vec<f64> = by_x.iter().map(|&j| converted[j].0.x).collect();
     let t_min = scan.iter().map(|m| m.time).min().unwrap_or(SimTime::ZERO);
     let t_max = scan.iter().map(|m| m.time).max().unwrap_or(SimTime::ZERO);
     let k = COARSE_GATE_SAFETY * config.gate_d2.sqrt();
-    let gravity = if has_ballistic(&config.filter.motion) {
-        GRAVITY_BOUND_MPS2
-    } else {
-        0.0
-    };
+    // Converted measurements sorted on x: position, k·r_m, time after t_min (s), scan index.
+    let mut sorted: Vec<(Vec3, f64, f64, usize)> = scan
+        .iter()
+        .enumerate()
+        .map(|(j, m)| {
+            let (p, cov) = m.model.to_position(&m.z);
+            (
+                p,
+                k * cov.trace().max(0.0).sqrt(),
+                m.time.since(t_min).as_secs_f64(),
+                j,
+            )
+        })
+        .collect();
+    sorted.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.3.cmp(&b.3)));
+    let xs: Vec<f64> = sorted.iter().map(|c| c.0.x).collect();
+    let kr_max = sorted.iter().map(|c| c.1).fold(0.0, f64::max);
+    let motion = MotionBound::of(&config.filter.motion);
 
     let mut hyps = Vec::new();
     let mut priors = Vec::with_capacity(tracks.len());
     let mut candidates = Vec::new();
     for (ti, track) in tracks.iter().enumerate() {
-        let mut cache: Vec<(SimTime, FilterState)> = Vec::new();
-        let t_ref = t_max.max(track.time());
-        let reference = if t_ref > track.time() {
-            cache.push((t_ref, track.current().predict(&config.filter, t_ref)));
-            &cache[0].1
-        } else {
-            track.current()
-        };
-        let est = reference.estimate();
-        let p = Vec3::new(est.x[0], est.x[1], est.x[2]);
-        let v = Vec3::new(est.x[3], est.x[4], est.x[5]);
-        let a_norm = Vec3::new(est.x[6], est.x[7], est.x[8]).norm();
-        let sigma_acc = est.p.fixed_view::<3, 3>(6, 6).trace().max(0.0).sqrt();
-        let (sp, sv) = sigmas(reference);
-        let accel = a_norm + k * sigma_acc + gravity;
-        let retro = if t_min < track.time() {
+        let t0 = track.time();
+        let s = *track.summary();
+        let speed = s.vel.norm();
+        let retro = (t_min < t0).then(|| {
             let (hp, hv, gap_s) = track.history_bounds();
-            Some((sp.max(hp) + hv.max(sv) * gap_s, sv.max(hv)))
-        } else {
-            None
-        };
-        let radius = |dt_s: f64, r_m: f64, is_retro: bool| {
+            (
+                s.sigma_pos_m.max(hp) + hv.max(s.sigma_vel_mps) * gap_s,
+                s.sigma_vel_mps.max(hv),
+            )
+        });
+        // Coarse radius, without the measurement's own k·r_m, for a measurement `dt_s` after
+        // the track's state (negative: older).
+        let radius = |dt_s: f64| {
             let (sp, sv) = match retro {
-                Some(b) if is_retro => b,
-                _ => (sp, sv),
+                Some(b) if dt_s < 0.0 => b,
+                _ => (s.sigma_pos_m, s.sigma_vel_mps),
             };
-            k * (sp + r_m) + k * sv * dt_s + 0.5 * accel * dt_s * dt_s + COARSE_GATE_MARGIN_M
+            let dt = dt_s.abs();
+            let sigma = sp + sv * dt + 0.5 * s.sigma_acc_mps2 * dt * dt + motion.sigma_m(dt);
+            k * sigma + motion.drift_m(dt, speed, s.acc_mps2) + COARSE_GATE_MARGIN_M
         };
-        let span_s = t_ref.since(t_min).as_secs_f64();
-        let half_width = radius(span_s, r_max, true) + v.x.abs() * span_s;
-        let lo = xs.partition_point(|&x| x < p.x - half_width);
-        let hi = xs.partition_point(|&x| x <= p.x + half_width);
+        let (dt_lo, dt_hi) = (t_min.since(t0).as_secs_f64(), t_max.since(t0).as_secs_f64());
+        let reach = radius(dt_lo).max(radius(dt_hi)) + kr_max;
+        let (cx_a, cx_b) = (s.pos.x + s.vel.x * dt_lo, s.pos.x + s.vel.x * dt_hi);
+        let lo = xs.partition_point(|&x| x < cx_a.min(cx_b) - reach);
+        let hi = xs.partition_point(|&x| x <= cx_a.max(cx_b) + reach);
         candidates.clear();
-        for &j in &by_x[lo..hi] {
-            let dt_s = t_ref.since(scan[j].time).as_secs_f64();
-            let centre = p - v * dt_s;
-            let is_retro = scan[j].time < track.time();
-            if (centre - converted[j].0).norm() <= radius(dt_s, converted[j].1, is_retro) {
-                candidates.push(j);
+        if t_min == t_max {
+            // One time for the whole scan (the common case): one centre and radius per track,
+            // squared distances only.
+            let (centre, r) = (s.pos + s.vel * dt_lo, radius(dt_lo));
+            for &(z, kr, _, j) in &sorted[lo..hi] {
+                if (centre - z).norm_squared() <= (r + kr) * (r + kr) {
+                    candidates.push(j);
+                }
+            }
+        } else {
+            for &(z, kr, t_rel_s, j) in &sorted[lo..hi] {
+                let dt_s = dt_lo + t_rel_s;
+                let r = radius(dt_s) + kr;
+                if (s.pos + s.vel * dt_s - z).norm_squared() <= r * r {
+                    candidates.push(j);
+                }
             }
         }
         candidates.sort_unstable();
+        let mut cache: Vec<(SimTime, FilterState)> = Vec::new();
         for &j in &candidates {
             let meas = &scan[j];
             let prior = match cache.iter().position(|(t, _)| *t == meas.time) {
@@ -171,12 +178,66 @@ pub(super) fn gate(
     Gating { hyps, priors }
 }
 
-/// Whether any configured motion model includes gravity in the predicted mean.
-fn has_ballistic(motion: &MotionConfig) -> bool {
-    match motion {
-        MotionConfig::Single(m) => matches!(m, MotionModel::Ballistic { .. }),
-        MotionConfig::Imm { models, .. } => models
-            .iter()
-            .any(|m| matches!(m, MotionModel::Ballistic { .. })),
+/// Process-noise and mean-drift bounds over every configured motion model.
+#[derive(Clone, Copy, Debug, Default)]
+struct MotionBound {
+    /// Position process-noise variance per `Δt³` (white-noise-acceleration models), m²/s³.
+    q_m2_s3: f64,
+    /// RMS acceleration of Singer models, m/s² (position noise ≤ √3 σ_a Δt²/2).
+    singer_sigma_mps2: f64,
+    /// Largest turn rate, rad/s.
+    turn_rad_s: f64,
+    /// Whether gravity acts on the mean (ballistic).
+    gravity: bool,
+}
+
+impl MotionBound {
+    fn of(motion: &MotionConfig) -> MotionBound {
+        let models: &[MotionModel] = match motion {
+            MotionConfig::Single(m) => std::slice::from_ref(m),
+            MotionConfig::Imm { models, .. } => models,
+        };
+        let mut b = MotionBound::default();
+        for m in models {
+            match *m {
+                MotionModel::ConstantVelocity {
+                    q_m2_s3,
+                    q_vertical_m2_s3,
+                } => {
+                    b.q_m2_s3 = b.q_m2_s3.max((2.0 * q_m2_s3 + q_vertical_m2_s3) / 3.0);
+                }
+                MotionModel::Singer {
+                    sigma_accel_mps2, ..
+                } => {
+                    b.singer_sigma_mps2 = b.singer_sigma_mps2.max(sigma_accel_mps2);
+                }
+                MotionModel::CoordinatedTurn {
+                    turn_rate_rad_s,
+                    q_m2_s3,
+                } => {
+                    b.q_m2_s3 = b.q_m2_s3.max(q_m2_s3);
+                    b.turn_rad_s = b.turn_rad_s.max(turn_rate_rad_s.abs());
+                }
+                MotionModel::Ballistic { q_m2_s3 } => {
+                    b.q_m2_s3 = b.q_m2_s3.max(q_m2_s3);
+                    b.gravity = true;
+                }
+            }
+        }
+        b
+    }
+    /// RMS position process noise over `dt` (≥ 0), m.
+    fn sigma_m(&self, dt: f64) -> f64 {
+        (self.q_m2_s3 * dt * dt * dt).sqrt()
+            + 3.0_f64.sqrt() * self.singer_sigma_mps2 * 0.5 * dt * dt
+    }
+    /// Largest drift of the predicted mean from `p + v dt` over `dt` (≥ 0), m.
+    fn drift_m(&self, dt: f64, speed: f64, acc: f64) -> f64 {
+        let gravity = if self.gravity {
+            GRAVITY_BOUND_MPS2 + 2.0 * OMEGA_RAD_S * speed
+        } else {
+            0.0
+        };
+        0.5 * dt * dt * (acc + speed * self.turn_rad_s + gravity)
     }
 }

@@ -11,7 +11,7 @@
 //! Not done: two-point velocity initialisation (the zero-velocity prior with Stone Soup's
 //! sigma is what the benchmark's reference tracker uses).
 
-use super::track::Track;
+use super::track::{Summary, Track};
 use super::{TrackNumber, TrackStatus, TrackerConfig, TrackerStats};
 use crate::filter::{
     Estimate, FilterState, Measurement, MeasurementModel, StateCovariance, StateVector,
@@ -52,7 +52,7 @@ pub(super) fn initiate(
                 TrackStatus::Tentative
             },
             observed_dims: if is_planar(&meas.model) { 2 } else { 3 },
-            base_sigmas: super::track::sigmas(&base),
+            base_summary: Summary::of(&base),
             base,
             base_time: meas.time,
             history: VecDeque::new(),

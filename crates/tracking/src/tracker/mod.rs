@@ -9,7 +9,7 @@
 //! | gater / hypothesizer | `gater` | coarse pre-gate on converted positions, then the χ² gate on the squared Mahalanobis distance |
 //! | associator | `associator::{gnn, jpda}` | global nearest neighbour by optimal assignment, or JPDA |
 //! | initiator | `initiator` | a tentative track from every measurement no track takes |
-//! | deleter | `deleter` | M-of-N confirmation, consecutive misses, coasting time |
+//! | deleter | `deleter` | M-of-N confirmation, consecutive misses, coasting time, duplicates |
 //! | — | `quality` | track quality 0–15 from the position covariance |
 //! | — | `oosm` | out-of-sequence measurements by bounded per-track reprocessing |
 //!
@@ -25,21 +25,24 @@
 //!    (gater docs), predicting the track to *that measurement's* time: `d² = νᵀS⁻¹ν ≤ gate_d2`;
 //! 3. associates (below), updates, and counts a look and a hit or a miss per track;
 //! 4. initiates tentative tracks from the measurements nobody took;
-//! 5. confirms (M of N) and deletes (misses, coasting).
+//! 5. confirms (M of N) and deletes (misses, coasting, duplicates).
 //!
 //! # Association
 //!
 //! Tracks and measurements are split into clusters (connected components of the gate graph)
 //! first, so the cost of a scan grows with cluster sizes, not with tracks × measurements.
+//! Association runs in two stages: the confirmed tracks (GNN or JPDA) first, then the
+//! tentative tracks, by GNN, over the measurements the first stage left; whatever is left
+//! then starts tracks (`associator::associate` says why two stages).
 //!
-//! **GNN** (all live tracks, tentative ones competing with confirmed ones): the cost of
-//! assigning measurement *j* to track *i* is the negative log-likelihood ratio against clutter,
-//! `−2 ln(P_D N(ν; 0, S) / λ) = d² + ln det(2πS) − 2 ln(P_D/λ)` (the log-likelihood form; the
-//! `ln det S` term is what stops a loose tentative track from taking a confirmed track's
-//! measurement), and the cost of a miss is `−2 ln(1 − P_D)`. Pairs outside the gate are
+//! **GNN**: the cost of assigning measurement *j* to track *i* is the negative
+//! log-likelihood ratio against clutter, `−2 ln(P_D N(ν; 0, S) / λ) = d² + ln det(2πS) −
+//! 2 ln(P_D/λ)` (the log-likelihood form: the `ln det S` term makes a loose track pay for
+//! its looseness), and the cost of a miss is `−2 ln(1 − P_D)`. Pairs outside the gate are
 //! forbidden. Each cluster is one rectangular assignment, solved optimally by
-//! `assignment::solve` with one private miss column per track (so every row is assignable and
-//! "maximum cardinality first" does not force bad pairs).
+//! `assignment::solve_into` with one private miss column per track (so every row is
+//! assignable and "maximum cardinality first" does not force bad pairs); clusters with one
+//! track or one measurement are solved directly.
 //!
 //! **JPDA** (confirmed tracks): standard JPDA marginals (Bar-Shalom & Fortmann 1988; Fortmann,
 //! Bar-Shalom & Scheffe 1983) with, per track, miss weight `1 − P_D P_G` and detection weight
@@ -48,11 +51,10 @@
 //! belief propagation over the track–measurement graph (Williams & Lau, "Approximate
 //! evaluation of marginal association probabilities with belief propagation", IEEE TAES
 //! 50(4), 2014). No "efficient hypothesis management" (described as patented). Each
-//! track is updated with `FilterState::update_pda`. Measurements that gate with no confirmed
-//! track then go to a GNN stage with the tentative tracks (as Stone Soup's JPDA tracker hands
-//! them to its `MultiMeasurementInitiator`); a measurement in a confirmed track's gate never
-//! starts a track. A JPDA update counts as a *hit* when the track's detection probability
-//! `1 − β₀ ≥ 0.5`.
+//! track is updated with `FilterState::update_pda`, at the latest time among its gated
+//! measurements (they share a beam position, so their times barely differ). A measurement in
+//! a confirmed track's gate never starts a track. A JPDA update counts as a *hit* when the
+//! track's detection probability `1 − β₀ ≥ 0.5`.
 //!
 //! # Track life
 //!
@@ -68,9 +70,15 @@
 //! * **Confirmation**: tentative → confirmed once it has `confirm_m` hits; deleted as soon as it
 //!   can no longer reach `confirm_m` hits within `confirm_n` looks, or after
 //!   `tentative_max_misses` consecutive misses.
-//! * **Deletion by time**: any track whose last hit is more than `max_coast` before the
-//!   current time is deleted, at each scan (before association at its earliest time and after
-//!   it at its latest) and by [`Tracker::advance`].
+//! * **Deletion by time**: a track (tentative or confirmed) that has coasted `max_coast` since
+//!   its last hit without being hit is deleted: after association at the scan's latest time,
+//!   and by [`Tracker::advance`]; before association, at the scan's earliest time, a track
+//!   already *past* `max_coast` is deleted so it cannot take a measurement. With `max_coast =
+//!   n` scan periods this deletes at the `n`-th consecutive missed scan, as Stone Soup's
+//!   `UpdateTimeStepsDeleter(n)` does.
+//! * **Duplicates**: of two confirmed tracks whose positions and velocities agree within a χ²
+//!   99 % test, the younger is deleted (`deleter::delete_duplicates`: otherwise two tracks on
+//!   one target can keep each other alive by taking alternate sensors' detections).
 //! * **Track numbers** are local, start at 1 and increase; a number is never reused.
 //!
 //! # Track quality (TQ)
@@ -122,6 +130,7 @@ mod tests;
 
 use crate::filter::{Estimate, FilterConfig, Measurement};
 use base::{SimDuration, SimTime};
+use deleter::Coast;
 use track::Track;
 
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
@@ -173,8 +182,8 @@ pub struct TrackerConfig {
     pub init_accel_sigma_mps2: f64,
     /// Delete a tentative track after this many consecutive misses (0 acts as 1).
     pub tentative_max_misses: u32,
-    /// Delete a track (tentative or confirmed) once more than this has passed since its last
-    /// hit.
+    /// Delete a track (tentative or confirmed) once it has coasted this long since its last
+    /// hit (see the module docs for the exact instant).
     pub max_coast: SimDuration,
     /// Keep this much measurement history for out-of-sequence reprocessing.
     pub oosm_window: SimDuration,
@@ -217,8 +226,10 @@ pub struct TrackerStats {
     pub n_initiated: u64,
     /// Tracks confirmed.
     pub n_confirmed: u64,
-    /// Tracks deleted.
+    /// Tracks deleted (all causes).
     pub n_deleted: u64,
+    /// Of those, confirmed tracks deleted as duplicates of an older track.
+    pub n_duplicates: u64,
     /// Updates inserted before later steps of a track (out-of-sequence reprocessing).
     pub n_oosm_reprocessed: u64,
     /// Measurements dropped because they were older than the out-of-sequence window.
@@ -281,7 +292,13 @@ impl Tracker {
         };
         self.stats.n_scans += 1;
         self.newest = Some(self.newest.map_or(t_max, |n| n.max(t_max)));
-        deleter::delete_coasted(&self.config, &mut self.tracks, t_min, &mut self.stats);
+        deleter::delete_coasted(
+            &self.config,
+            &mut self.tracks,
+            t_min,
+            Coast::Past,
+            &mut self.stats,
+        );
         let gating = gater::gate(&self.config, &self.tracks, &kept, &mut self.stats);
         let association =
             associator::associate(&self.config, &self.tracks, &kept, &gating, &mut self.stats);
@@ -304,14 +321,21 @@ impl Tracker {
             &mut self.stats,
         );
         deleter::confirm_and_delete(&self.config, &mut self.tracks, t_max, &mut self.stats);
+        deleter::delete_duplicates(&self.config, &mut self.tracks, &mut self.stats);
         if let Some(newest) = self.newest {
             oosm::prune(&self.config, &mut self.tracks, newest);
         }
     }
-    /// Advances bookkeeping (deletion of tracks that coasted longer than `max_coast`) to `now`
+    /// Advances bookkeeping (deletion of tracks that have coasted `max_coast` by `now`) to `now`
     /// without measurements.
     pub fn advance(&mut self, now: SimTime) {
-        deleter::delete_coasted(&self.config, &mut self.tracks, now, &mut self.stats);
+        deleter::delete_coasted(
+            &self.config,
+            &mut self.tracks,
+            now,
+            Coast::Reached,
+            &mut self.stats,
+        );
     }
     /// Every live track (tentative and confirmed), predicted to `t`, in track-number order. A
     /// track whose latest step is at or after `t` is reported at its own time (no backward

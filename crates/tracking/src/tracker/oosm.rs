@@ -11,7 +11,7 @@
 use super::associator::Outcome;
 use super::associator::jpda::single_track_betas;
 use super::gater::Gating;
-use super::track::{Step, StepInput, Track, sigmas};
+use super::track::{Step, StepInput, Summary, Track};
 use super::{TrackerConfig, TrackerStats};
 use crate::filter::{FilterState, Measurement};
 use base::SimTime;
@@ -42,7 +42,7 @@ pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTim
     for track in tracks {
         while track.history.front().is_some_and(|s| s.time < start) {
             if let Some(step) = track.history.pop_front() {
-                track.base_sigmas = (step.sigma_pos_m, step.sigma_vel_mps);
+                track.base_summary = step.summary;
                 track.base_time = step.time;
                 track.base = step.posterior;
             }
@@ -176,18 +176,16 @@ fn insert_step(
                 prior.update_pda(&config.filter, weighted, *beta0)
             }
         };
-        (s.sigma_pos_m, s.sigma_vel_mps) = sigmas(&s.posterior);
+        s.summary = Summary::of(&s.posterior);
     }
 }
 
-/// A history step with its cached sigmas.
+/// A history step with its cached summary.
 pub(super) fn step(time: SimTime, input: StepInput, posterior: FilterState) -> Step {
-    let (sigma_pos_m, sigma_vel_mps) = sigmas(&posterior);
     Step {
         time,
         input,
+        summary: Summary::of(&posterior),
         posterior,
-        sigma_pos_m,
-        sigma_vel_mps,
     }
 }

@@ -5,6 +5,7 @@ use super::quality::track_quality;
 use super::{TrackNumber, TrackReport, TrackStatus, TrackerConfig};
 use crate::filter::{FilterState, Measurement};
 use base::SimTime;
+use geodesy::Vec3;
 use std::collections::VecDeque;
 
 /// What a step fed the filter.
@@ -34,10 +35,36 @@ pub(super) struct Step {
     pub(super) input: StepInput,
     /// The filter state after the update.
     pub(super) posterior: FilterState,
-    /// √trace of the posterior's position covariance, m (cached for the coarse gate).
+    /// The posterior's kinematics and sigmas (cached for the coarse gate).
+    pub(super) summary: Summary,
+}
+
+/// What the coarse gate needs of a filter state, computed once per state.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Summary {
+    pub(super) pos: Vec3,
+    pub(super) vel: Vec3,
+    /// |acceleration|, m/s².
+    pub(super) acc_mps2: f64,
+    /// √trace of the position, velocity and acceleration covariance blocks.
     pub(super) sigma_pos_m: f64,
-    /// √trace of the posterior's velocity covariance, m/s (cached for the coarse gate).
     pub(super) sigma_vel_mps: f64,
+    pub(super) sigma_acc_mps2: f64,
+}
+
+impl Summary {
+    pub(super) fn of(state: &FilterState) -> Summary {
+        let e = state.estimate();
+        let block = |i: usize| e.p.fixed_view::<3, 3>(i, i).trace().max(0.0).sqrt();
+        Summary {
+            pos: Vec3::new(e.x[0], e.x[1], e.x[2]),
+            vel: Vec3::new(e.x[3], e.x[4], e.x[5]),
+            acc_mps2: Vec3::new(e.x[6], e.x[7], e.x[8]).norm(),
+            sigma_pos_m: block(0),
+            sigma_vel_mps: block(3),
+            sigma_acc_mps2: block(6),
+        }
+    }
 }
 
 /// A live track.
@@ -48,10 +75,10 @@ pub(super) struct Track {
     /// 2 when the initiating sensor measures only x, y (flat 2D models), else 3.
     pub(super) observed_dims: u8,
     /// The state before the oldest kept step (the initial state, until pruning folds steps
-    /// into it), its time, and its cached sigmas.
+    /// into it), its time, and its summary.
     pub(super) base: FilterState,
     pub(super) base_time: SimTime,
-    pub(super) base_sigmas: (f64, f64),
+    pub(super) base_summary: Summary,
     /// Updates within the out-of-sequence window, in time order.
     pub(super) history: VecDeque<Step>,
     /// Time of the last hit.
@@ -68,6 +95,12 @@ impl Track {
     /// The latest filter state.
     pub(super) fn current(&self) -> &FilterState {
         self.history.back().map_or(&self.base, |s| &s.posterior)
+    }
+    /// Summary of the latest filter state.
+    pub(super) fn summary(&self) -> &Summary {
+        self.history
+            .back()
+            .map_or(&self.base_summary, |s| &s.summary)
     }
     /// Time of the latest filter state.
     pub(super) fn time(&self) -> SimTime {
@@ -89,12 +122,15 @@ impl Track {
     /// Largest cached position and velocity sigma over the kept states, and the longest gap
     /// between consecutive kept states (bounds for gating a measurement older than the track).
     pub(super) fn history_bounds(&self) -> (f64, f64, f64) {
-        let (mut sp, mut sv) = self.base_sigmas;
+        let (mut sp, mut sv) = (
+            self.base_summary.sigma_pos_m,
+            self.base_summary.sigma_vel_mps,
+        );
         let mut gap_s = 0.0_f64;
         let mut prev = self.base_time;
         for s in &self.history {
-            sp = sp.max(s.sigma_pos_m);
-            sv = sv.max(s.sigma_vel_mps);
+            sp = sp.max(s.summary.sigma_pos_m);
+            sv = sv.max(s.summary.sigma_vel_mps);
             gap_s = gap_s.max(s.time.since(prev).as_secs_f64());
             prev = s.time;
         }
@@ -121,12 +157,4 @@ impl Track {
             mode_probabilities: state.mode_probabilities().to_vec(),
         }
     }
-}
-
-/// `(√trace P_pos, √trace P_vel)` of a filter state, for the coarse gate.
-pub(super) fn sigmas(state: &FilterState) -> (f64, f64) {
-    let p = state.estimate().p;
-    let pos = p.fixed_view::<3, 3>(0, 0).trace();
-    let vel = p.fixed_view::<3, 3>(3, 3).trace();
-    (pos.max(0.0).sqrt(), vel.max(0.0).sqrt())
 }

@@ -42,7 +42,14 @@ pub(super) struct Association {
     pub(super) taken: Vec<bool>,
 }
 
-/// Associates one gated scan.
+/// Associates one gated scan in two stages: confirmed tracks first (GNN or JPDA), then the
+/// tentative tracks (GNN) over the measurements the first stage left.
+///
+/// Why two stages (as Stone Soup's tracker with its `MultiMeasurementInitiator`): in one joint
+/// GNN a tentative track can take a target's detection while the target's confirmed track
+/// takes a nearby clutter point, if that lowers the total cost; the tentative track then grows
+/// into a duplicate. On the shared benchmark (N = 100, seed 42) one joint stage scored mean
+/// GOSPA 2002 m against 1934 m for two stages (twice the false tracks).
 pub(super) fn associate(
     config: &TrackerConfig,
     tracks: &[Track],
@@ -52,28 +59,30 @@ pub(super) fn associate(
 ) -> Association {
     let mut outcomes = vec![Outcome::Missed; tracks.len()];
     let mut taken = vec![false; scan.len()];
-    let tentative_hyps: Vec<Hypothesis> = match config.associator {
-        AssociatorKind::Gnn => gating.hyps.clone(),
+    let confirmed = |h: &&Hypothesis| tracks[h.track].status == TrackStatus::Confirmed;
+    let first: Vec<Hypothesis> = gating.hyps.iter().filter(confirmed).copied().collect();
+    match config.associator {
+        AssociatorKind::Gnn => {
+            for (track, meas) in gnn::assign(config, &first) {
+                outcomes[track] = Outcome::Assigned(meas);
+                taken[meas] = true;
+            }
+        }
         AssociatorKind::Jpda => {
-            let confirmed: Vec<Hypothesis> = gating
-                .hyps
-                .iter()
-                .filter(|h| tracks[h.track].status == TrackStatus::Confirmed)
-                .copied()
-                .collect();
-            for h in &confirmed {
+            // Every gated measurement is shared among the confirmed tracks' PDA updates.
+            for h in &first {
                 taken[h.meas] = true;
             }
-            jpda::associate(config, scan, &confirmed, &mut outcomes, stats);
-            gating
-                .hyps
-                .iter()
-                .filter(|h| tracks[h.track].status != TrackStatus::Confirmed && !taken[h.meas])
-                .copied()
-                .collect()
+            jpda::associate(config, scan, &first, &mut outcomes, stats);
         }
-    };
-    for (track, meas) in gnn::assign(config, &tentative_hyps) {
+    }
+    let second: Vec<Hypothesis> = gating
+        .hyps
+        .iter()
+        .filter(|h| !confirmed(h) && !taken[h.meas])
+        .copied()
+        .collect();
+    for (track, meas) in gnn::assign(config, &second) {
         outcomes[track] = Outcome::Assigned(meas);
         taken[meas] = true;
     }
