@@ -2,6 +2,7 @@
 //! brute-force GOSPA, shared by the test modules.
 
 mod crossing;
+mod ecef;
 mod life;
 mod oosm;
 mod units;
