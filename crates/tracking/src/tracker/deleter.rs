@@ -65,27 +65,40 @@ pub(super) fn confirm_and_delete(
 }
 
 /// Squared Mahalanobis distance between two confirmed tracks' position and velocity below
-/// which they are taken as one target: χ² 99 % quantiles for 4 (x, y, vx, vy: flat 2D
-/// tracks) and 6 degrees of freedom.
+/// which they may be one target: χ² 99 % quantiles for 4 (x, y, vx, vy: flat 2D tracks) and
+/// 6 degrees of freedom.
 const DUPLICATE_D2: [f64; 2] = [13.277, 16.812];
 /// Additive margin of the cheap pre-test (process noise since the older track's update), m.
 const DUPLICATE_MARGIN_M: f64 = 100.0;
+/// Looks over which the duplicate rule counts the pair's hits.
+const DUPLICATE_LOOKS: u32 = 8;
 
-/// Deletes the younger (higher-numbered) of two confirmed tracks whose positions *and*
-/// velocities agree within [`DUPLICATE_D2`] (covariance `P_a + P_b`, cross-correlation
-/// ignored, which only makes the test more willing to merge). Why: two confirmed tracks on one
-/// target can each keep the other alive by taking alternate sensors' detections, for as long as
-/// the target lives. Crossing targets are not merged: their velocities differ by far more than
-/// their sigmas. Targets flying in formation closer than their sigmas are (no sensor here can
-/// resolve them anyway).
+/// Deletes the younger (higher-numbered) of two confirmed tracks that are one target: their
+/// positions and velocities agree within [`DUPLICATE_D2`] (covariance `P_a + P_b`,
+/// cross-correlation ignored) *and* over their last [`DUPLICATE_LOOKS`] looks they were hit
+/// no more often than one target can be (once per look) and clearly less often than two
+/// targets would be (`2·P_D·n` less three standard deviations). Why: two confirmed tracks on
+/// one target can keep each other alive for as long as the target lives by taking alternate
+/// sensors' detections; the state test alone cannot tell them from two targets flying in
+/// formation a few sigmas apart, but the hit count can (each of those gets its own detections).
+/// At low `P_D` the two cases overlap and the rule effectively never fires. Crossing targets
+/// fail the velocity part of the state test.
 pub(super) fn delete_duplicates(
     config: &TrackerConfig,
     tracks: &mut Vec<Track>,
     stats: &mut TrackerStats,
 ) {
     let k = DUPLICATE_D2[1].sqrt();
+    let max_hits = duplicate_max_hits(config.pd);
+    let n_looks = DUPLICATE_LOOKS as u8;
+    let window = (1_u16 << DUPLICATE_LOOKS) - 1;
     let mut order: Vec<usize> = (0..tracks.len())
-        .filter(|&i| tracks[i].status == TrackStatus::Confirmed)
+        .filter(|&i| {
+            let t = &tracks[i];
+            t.status == TrackStatus::Confirmed
+                && t.recent_looks >= n_looks
+                && (t.recent_hits & window).count_ones() <= max_hits
+        })
         .collect();
     order.sort_by(|&a, &b| {
         tracks[a]
@@ -125,7 +138,9 @@ pub(super) fn delete_duplicates(
             if sb.pos.x - sa.pos.x > reach {
                 break;
             }
-            if doomed[a] || doomed[b] {
+            let hits = (tracks[a].recent_hits & window).count_ones()
+                + (tracks[b].recent_hits & window).count_ones();
+            if doomed[a] || doomed[b] || hits > max_hits {
                 continue;
             }
             // Cheap bound first: both extrapolated to the later time, within k·(sum of sigmas).
@@ -178,4 +193,13 @@ fn same_target(config: &TrackerConfig, a: &Track, b: &Track) -> bool {
         return false; // not positive definite: no evidence either way
     };
     d.dot(&chol.solve(&d)) <= DUPLICATE_D2[usize::from(!planar)]
+}
+
+/// Most hits two tracks may have together over [`DUPLICATE_LOOKS`] looks to count as one
+/// target: at most one per look, and below `2·P_D·n − 3σ` (two targets' expected hits less
+/// three binomial standard deviations).
+pub(super) fn duplicate_max_hits(pd: f64) -> u32 {
+    let n = f64::from(2 * DUPLICATE_LOOKS);
+    let two_targets = n * pd - 3.0 * (n * pd * (1.0 - pd)).sqrt();
+    (two_targets.floor().max(0.0) as u32).min(DUPLICATE_LOOKS)
 }

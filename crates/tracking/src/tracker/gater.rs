@@ -156,7 +156,10 @@ pub(super) fn gate(
                 Some(i) => &cache[i].1,
                 None => {
                     let Some(before) = track.state_before(meas.time) else {
-                        continue; // the track's kept history starts after this measurement
+                        // The track's kept history starts after this measurement (the track
+                        // is younger, or its history was folded): no state to gate against.
+                        stats.n_pairs_before_history += 1;
+                        continue;
                     };
                     cache.push((meas.time, before.predict(&config.filter, meas.time)));
                     &cache[cache.len() - 1].1

@@ -59,6 +59,8 @@ pub(super) fn initiate(
             history: VecDeque::new(),
             last_hit: meas.time,
             last_measurement: Some(meas.id),
+            recent_hits: 1,
+            recent_looks: 1,
             looks: 1,
             hits: 1,
             consecutive_misses: 0,

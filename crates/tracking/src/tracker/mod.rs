@@ -77,8 +77,10 @@
 //!   n` scan periods this deletes at the `n`-th consecutive missed scan, as Stone Soup's
 //!   `UpdateTimeStepsDeleter(n)` does.
 //! * **Duplicates**: of two confirmed tracks whose positions and velocities agree within a χ²
-//!   99 % test, the younger is deleted (`deleter::delete_duplicates`: otherwise two tracks on
-//!   one target can keep each other alive by taking alternate sensors' detections).
+//!   99 % test *and* whose hits over their last 8 looks add up to no more than one target's
+//!   worth, the younger is deleted (`deleter::delete_duplicates`: otherwise two tracks on one
+//!   target can keep each other alive by taking alternate sensors' detections; the hit count
+//!   keeps formation targets, which each get their own detections, apart).
 //! * **Track numbers** are local, start at 1 and increase; a number is never reused.
 //!
 //! # Track quality (TQ)
@@ -103,14 +105,19 @@
 //! # Out-of-sequence measurements
 //!
 //! Bounded reprocessing (PRIMER §3.5), per track (`oosm`): every track keeps the steps
-//! (measurement or PDA weights, and the posterior) of the last `oosm_window`, measured back from
-//! the newest measurement time seen. A measurement older than a track's latest step is gated
-//! against the track's state reconstructed at its time (the posterior of the step before it,
-//! predicted), associated together with the rest of its scan, inserted into the history, and
-//! the later steps are re-run in time order with their own measurements. This gives the same
-//! estimate as processing in time order whenever the later associations stand (GNN; JPDA
-//! steps re-run with their stored weights). Measurements older than the window are dropped
-//! and counted. Not undone: deletions and confirmations that already happened.
+//! (measurement or PDA weights, and the posterior) of the last `oosm_window`, measured back
+//! from the newest measurement time seen, and at most [`MAX_HISTORY_STEPS`] of them. A
+//! measurement older than a track's latest step (a late sensor, or a scan overlapping another
+//! sensor's in time) is gated against the track's state reconstructed at its time (the
+//! posterior of the step before it, predicted), associated together with the rest of its
+//! scan, inserted into the history, and the later steps are re-run in time order with their
+//! own measurements. This gives the same estimate as processing in time order whenever the
+//! later associations stand: GNN steps, and JPDA steps of a track alone in its cluster (their
+//! weights are recomputed from the new prior); a JPDA step shared with other tracks is re-run
+//! with its stored weights. Measurements older than the window are dropped and counted
+//! ([`TrackerStats::n_oosm_dropped`]). Not undone: deletions, confirmations and initiations
+//! that already happened (a late measurement older than a track's birth may start a second
+//! tentative track; the duplicate rule removes it if both confirm).
 //!
 //! # Determinism
 //!
@@ -134,6 +141,7 @@ use deleter::Coast;
 use track::Track;
 
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
+pub use oosm::MAX_HISTORY_STEPS;
 
 /// A track number local to one tracker (node). Never reused within a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -234,6 +242,9 @@ pub struct TrackerStats {
     pub n_oosm_reprocessed: u64,
     /// Measurements dropped because they were older than the out-of-sequence window.
     pub n_oosm_dropped: u64,
+    /// Candidate pairs not gated because the measurement is older than the track's kept
+    /// history (a younger track, or history beyond `MAX_HISTORY_STEPS`).
+    pub n_pairs_before_history: u64,
     /// JPDA clusters whose marginals were enumerated exactly.
     pub n_jpda_exact: u64,
     /// JPDA clusters too large to enumerate (loopy belief propagation instead).

@@ -36,11 +36,21 @@ pub(super) fn within_window(
     kept
 }
 
-/// Folds history older than the window into each track's base state.
+/// Most steps a track keeps, whatever the window: bounds memory when scans are frequent
+/// (e.g. one call per plot) and the window long. A measurement older than a track's kept
+/// history is not gated against it (counted in `TrackerStats::n_pairs_before_history`).
+pub const MAX_HISTORY_STEPS: usize = 64;
+
+/// Folds history older than the window, or beyond [`MAX_HISTORY_STEPS`], into each track's
+/// base state.
 pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTime) {
     let start = newest - config.oosm_window;
     for track in tracks {
-        while track.history.front().is_some_and(|s| s.time < start) {
+        while track
+            .history
+            .front()
+            .is_some_and(|s| s.time < start || track.history.len() > MAX_HISTORY_STEPS)
+        {
             if let Some(step) = track.history.pop_front() {
                 track.base_summary = step.summary;
                 track.base_time = step.time;
@@ -121,6 +131,7 @@ pub(super) fn apply(
                 stats.n_hits += 1;
                 track.hits += 1;
                 track.looks += 1;
+                track.record_look(true);
                 if t >= track.last_hit {
                     track.last_hit = t;
                     track.consecutive_misses = 0;
@@ -131,6 +142,7 @@ pub(super) fn apply(
             }
             None if could_see => {
                 track.looks += 1;
+                track.record_look(false);
                 track.consecutive_misses += 1;
                 track.last_measurement = None;
             }

@@ -190,9 +190,11 @@ fn track_numbers_increase_and_are_never_reused() {
     assert_eq!(u64::from(last_max), tracker.stats().n_initiated);
 }
 
-#[test]
-fn duplicate_confirmed_tracks_are_merged_but_parallel_targets_are_not() {
-    // Two targets 1 km apart on parallel courses: each keeps its own track.
+/// Two confirmed tracks per target (every plot of the first three scans is reported twice, as
+/// a split plot would be) on two targets flying in formation `spacing_m` apart; after
+/// `n_scans` scans, the recent-hit registers are set to `hits_young`/`hits_old` and the
+/// duplicate rule runs. Returns the surviving track numbers.
+fn formation_with_twins(spacing_m: f64, hits_old: u16, hits_young: u16) -> (Vec<u32>, Tracker) {
     let scenario = Scenario {
         sensors: vec![[0.0, 0.0]],
         targets: vec![
@@ -201,23 +203,20 @@ fn duplicate_confirmed_tracks_are_merged_but_parallel_targets_are_not() {
                 v: [-150.0, 60.0],
             },
             Target {
-                p0: [20_000.0, 6_000.0],
+                p0: [20_000.0, 5_000.0 + spacing_m],
                 v: [-150.0, 60.0],
             },
         ],
-        n_scans: 12,
+        n_scans: 4,
         dt_s: 1.0,
         pd: 1.0,
         clutter: None,
         detect_until_s: None,
     };
-    let scans = scenario.scans(16);
     let mut tracker = Tracker::new(config(AssociatorKind::Gnn, 1e-6));
-    for (k, scan) in scans.iter().enumerate() {
+    for (k, scan) in scenario.scans(16).iter().enumerate() {
         let mut meas = scan.meas.clone();
         if k < 3 {
-            // The first three scans report every plot twice (as a split plot would): two
-            // tentative tracks per target confirm together.
             for (i, m) in scan.meas.iter().enumerate() {
                 meas.push(Measurement {
                     id: 1_000 + 10 * k as u64 + i as u64,
@@ -227,10 +226,53 @@ fn duplicate_confirmed_tracks_are_merged_but_parallel_targets_are_not() {
         }
         tracker.process(&meas);
     }
-    let numbers: Vec<u32> = tracker.confirmed().iter().map(|r| r.number.0).collect();
-    assert_eq!(numbers.len(), 2, "one track per target: {numbers:?}");
-    let s = tracker.stats();
-    assert_eq!((s.n_confirmed, s.n_duplicates), (4, 2), "{s:?}");
-    // The older number of each pair survives.
-    assert!(numbers.iter().all(|&n| n <= 2), "{numbers:?}");
+    assert_eq!(
+        tracker.confirmed().len(),
+        4,
+        "two tracks per target before the rule"
+    );
+    for t in &mut tracker.tracks {
+        t.recent_looks = 8;
+        t.recent_hits = if t.number.0 <= 2 {
+            hits_old
+        } else {
+            hits_young
+        };
+    }
+    let (cfg, mut stats) = (tracker.config.clone(), tracker.stats);
+    crate::tracker::deleter::delete_duplicates(&cfg, &mut tracker.tracks, &mut stats);
+    tracker.stats = stats;
+    (
+        tracker.confirmed().iter().map(|r| r.number.0).collect(),
+        tracker,
+    )
+}
+
+#[test]
+fn duplicate_tracks_sharing_one_targets_hits_are_merged() {
+    // Twins alternating hits (4 + 4 in 8 looks): one target's worth, so the younger goes.
+    let (numbers, tracker) = formation_with_twins(1_000.0, 0b1010_1010, 0b0101_0101);
+    assert_eq!(numbers, vec![1, 2], "older numbers survive");
+    assert_eq!(tracker.stats().n_duplicates, 2);
+}
+
+#[test]
+fn formation_targets_with_their_own_hits_are_not_merged() {
+    // 60 m apart (about 2 sigma): the state test alone would merge them, but each track has
+    // its own hits (7 + 8 in 8 looks: two targets' worth).
+    let (numbers, tracker) = formation_with_twins(60.0, 0b1111_1111, 0b1110_1111);
+    assert_eq!(numbers.len(), 4, "{numbers:?}");
+    assert_eq!(tracker.stats().n_duplicates, 0);
+    // The same formation with few hits on tracks 1 and 2 (4 + 4): the state test does pass for
+    // the two targets, so only the hit count kept them apart above.
+    let (numbers, _) = formation_with_twins(60.0, 0b1010_1010, 0b1111_1111);
+    assert_eq!(
+        numbers,
+        vec![1, 3, 4],
+        "state test alone merges the formation"
+    );
+    // Sanity of the threshold itself: at P_D 0.9 one target's worth (≤ 8) merges; at 0.5 the
+    // cases overlap and nothing merges.
+    assert_eq!(crate::tracker::deleter::duplicate_max_hits(0.9), 8);
+    assert_eq!(crate::tracker::deleter::duplicate_max_hits(0.5), 2);
 }
