@@ -153,3 +153,65 @@ fn same_input_same_output() {
         assert_eq!(first, second, "{kind:?}: nondeterministic tracker output");
     }
 }
+
+#[test]
+fn jpda_dense_group_uses_belief_propagation_and_keeps_every_target() {
+    // Eight targets 120 m apart in a 2 × 4 grid, same course, at ~25 km (≈ 45 m cross-range
+    // noise): confirmed gates overlap, clusters exceed MAX_JOINT_EVENTS, LBP takes over.
+    let mut targets = Vec::new();
+    for row in 0..2 {
+        for col in 0..4 {
+            let p0 = [20_000.0 + 120.0 * col as f64, 14_000.0 + 120.0 * row as f64];
+            targets.push(Target {
+                p0,
+                v: [-100.0, 50.0],
+            });
+        }
+    }
+    let clutter = Clutter {
+        mean_per_scan: 3.0,
+        bearing_rad: (0.5, 0.7),
+        range_m: (22_000.0, 27_000.0),
+    };
+    let scenario = Scenario {
+        sensors: vec![[0.0, 0.0]],
+        targets,
+        n_scans: 30,
+        dt_s: 1.0,
+        pd: 0.95,
+        clutter: Some(clutter),
+        detect_until_s: None,
+    };
+    let mut cfg = config(AssociatorKind::Jpda, clutter.density());
+    cfg.pd = 0.95;
+    let mut tracker = Tracker::new(cfg);
+    let scans = scenario.scans(8);
+    for scan in &scans {
+        tracker.process(&scan.meas);
+    }
+    let s = tracker.stats();
+    assert!(
+        s.n_jpda_lbp > 0,
+        "no cluster needed belief propagation: {s:?}"
+    );
+    assert_eq!(
+        tracker.confirmed().len(),
+        8,
+        "one track per target, no more: {s:?}"
+    );
+    let t = scans[scans.len() - 1].time;
+    let tracks = tracker.tracks_at(t);
+    for target in &scenario.targets {
+        let p = target.at(t.as_secs_f64());
+        // 150 m: a track within a grid spacing (plus noise) of each target.
+        let nearest = tracks
+            .iter()
+            .filter(|r| r.status == TrackStatus::Confirmed)
+            .map(|r| (r.estimate.x[0] - p[0]).hypot(r.estimate.x[1] - p[1]))
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            nearest < 150.0,
+            "target at {p:?} has no track within 150 m ({nearest} m): {s:?}"
+        );
+    }
+}
