@@ -25,7 +25,11 @@ enum Ev {
         labeled: Box<Labeled>,
     },
     /// A completed radar scan goes to its nation's tracker.
-    Track { node: usize, scan: Vec<Measurement> },
+    Track {
+        node: usize,
+        sensor: SensorId,
+        scan: Vec<Measurement>,
+    },
     /// Milestone `index` of an object's trajectory.
     Milestone { object: ObjectId, index: usize },
     /// Sample every moving object's truth state.
@@ -173,9 +177,9 @@ impl Simulation {
                 Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
                 Ev::Scan { sensor } => self.scan(now, sensor),
                 Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
-                Ev::Track { node, scan } => {
+                Ev::Track { node, sensor, scan } => {
                     let node = &mut self.nodes[node];
-                    node.tracker.process(&scan);
+                    node.tracker.process_from(sensor.get(), &scan);
                     node.tracker.advance(now);
                     node.scans_processed += 1;
                 }
@@ -226,6 +230,7 @@ impl Simulation {
                 EventClass::Track,
                 Ev::Track {
                     node: sensor.node,
+                    sensor: id,
                     scan,
                 },
             );

@@ -193,9 +193,11 @@ pub(crate) fn engine_tracker_config(nation: NationId) -> TrackerConfig {
         gate_d2: 16.27,
         pd: 0.8,
         clutter_density: 1e-9,
+        // Looks count only from radars that have hit the track (`process_from`), so M-of-N
+        // works per covering radar even when a nation's radars see different areas.
         confirm_m: 3,
         confirm_n: 5,
-        init_velocity_sigma_mps: 1500.0,
+        init_velocity_sigma_mps: 3000.0,
         init_accel_sigma_mps2: 10.0,
         tentative_max_misses: 3,
         max_coast: SimDuration::from_secs(40),

@@ -28,6 +28,7 @@ pub(super) const PLANAR_Z_VARIANCE_M2: f64 = 1.0;
 /// in input order, numbering from `next_number`.
 pub(super) fn initiate(
     config: &TrackerConfig,
+    sensor_bit: u64,
     tracks: &mut Vec<Track>,
     scan: &[Measurement],
     taken: &[bool],
@@ -64,6 +65,7 @@ pub(super) fn initiate(
             looks: 1,
             hits: 1,
             consecutive_misses: 0,
+            hit_sensors: sensor_bit,
         });
     }
 }

@@ -293,6 +293,14 @@ impl Tracker {
     /// older than other sensors' already-processed data: out-of-sequence handling applies).
     /// An empty scan carries no time and changes nothing (use [`Tracker::advance`]).
     pub fn process(&mut self, scan: &[Measurement]) {
+        self.process_from(0, scan);
+    }
+    /// As [`process`](Self::process), naming the scan's sensor: a track counts looks (for
+    /// M-of-N confirmation and tentative deletion) only from sensors that have hit it, so a
+    /// nation's radars with disjoint coverage do not starve each other's new tracks.
+    /// `process` is `process_from(0, …)`: one sensor (or sensors treated as one).
+    pub fn process_from(&mut self, sensor: u32, scan: &[Measurement]) {
+        let sensor_bit = 1u64 << (sensor % 64);
         self.stats.n_measurements += scan.len() as u64;
         let kept = oosm::within_window(&self.config, self.newest, scan, &mut self.stats);
         let (Some(t_min), Some(t_max)) = (
@@ -316,6 +324,7 @@ impl Tracker {
         let (outcomes, taken) = (association.outcomes, association.taken);
         oosm::apply(
             &self.config,
+            sensor_bit,
             &mut self.tracks,
             &kept,
             gating,
@@ -325,6 +334,7 @@ impl Tracker {
         );
         initiator::initiate(
             &self.config,
+            sensor_bit,
             &mut self.tracks,
             &kept,
             &taken,

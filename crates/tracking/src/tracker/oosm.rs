@@ -64,6 +64,7 @@ pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTim
 /// reprocessing when out of sequence), looks, hits and misses.
 pub(super) fn apply(
     config: &TrackerConfig,
+    sensor_bit: u64,
     tracks: &mut [Track],
     scan: &[Measurement],
     gating: Gating,
@@ -72,7 +73,7 @@ pub(super) fn apply(
     stats: &mut TrackerStats,
 ) {
     for (ti, (track, outcome)) in tracks.iter_mut().zip(outcomes).enumerate() {
-        let could_see = t_max >= track.time();
+        let could_see = t_max >= track.time() && track.hit_sensors & sensor_bit != 0;
         let prior = |t: SimTime| -> &FilterState {
             gating
                 .prior(ti, t)
@@ -129,6 +130,7 @@ pub(super) fn apply(
         match hit_id {
             Some((t, id)) => {
                 stats.n_hits += 1;
+                track.hit_sensors |= sensor_bit;
                 track.hits += 1;
                 track.looks += 1;
                 track.record_look(true);

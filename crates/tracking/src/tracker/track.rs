@@ -93,6 +93,10 @@ pub(super) struct Track {
     pub(super) looks: u32,
     pub(super) hits: u32,
     pub(super) consecutive_misses: u32,
+    /// Sensors (`sensor % 64`) that have hit this track: only their scans count as looks,
+    /// because a scan from a radar that has never seen the track says nothing about it
+    /// (a coverage proxy; the tracker does not model coverage).
+    pub(super) hit_sensors: u64,
 }
 
 impl Track {

@@ -1,6 +1,7 @@
 //! Tracker tests: scenario helpers (flat frame, Polar2 radars, Poisson clutter) and a small
 //! brute-force GOSPA, shared by the test modules.
 
+mod coverage;
 mod crossing;
 mod ecef;
 mod life;
