@@ -324,12 +324,11 @@ impl Tracker {
         let (outcomes, taken) = (association.outcomes, association.taken);
         oosm::apply(
             &self.config,
-            sensor_bit,
+            oosm::ScanInfo { sensor_bit, t_max },
             &mut self.tracks,
             &kept,
             gating,
             &outcomes,
-            t_max,
             &mut self.stats,
         );
         initiator::initiate(

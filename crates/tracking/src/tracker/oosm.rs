@@ -62,16 +62,25 @@ pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTim
 
 /// Applies the outcomes to the tracks that existed before the scan: filter updates (with
 /// reprocessing when out of sequence), looks, hits and misses.
+/// What `apply` needs to know about the scan besides its measurements.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ScanInfo {
+    /// `1 << (sensor % 64)` of the scan's sensor.
+    pub(super) sensor_bit: u64,
+    /// Latest measurement time in the scan.
+    pub(super) t_max: SimTime,
+}
+
 pub(super) fn apply(
     config: &TrackerConfig,
-    sensor_bit: u64,
+    info: ScanInfo,
     tracks: &mut [Track],
     scan: &[Measurement],
     gating: Gating,
     outcomes: &[Outcome],
-    t_max: SimTime,
     stats: &mut TrackerStats,
 ) {
+    let ScanInfo { sensor_bit, t_max } = info;
     for (ti, (track, outcome)) in tracks.iter_mut().zip(outcomes).enumerate() {
         let could_see = t_max >= track.time() && track.hit_sensors & sensor_bit != 0;
         let prior = |t: SimTime| -> &FilterState {
