@@ -3,7 +3,7 @@
 
 use crate::input::{Input, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
-use crate::nodes::{NodeRuntime, measurement_id, to_measurement};
+use crate::nodes::{NodeRuntime, measurement_id};
 use crate::sensing::SensorRuntime;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::world::{BuildError, Origin, TruthObject, World};
@@ -269,7 +269,10 @@ impl Simulation {
         }
         let row = sensor.row(labeled, now, &self.world);
         rec.detection(&row);
-        if let Some(m) = to_measurement(&labeled.detection, measurement_id(labeled.detection.id)) {
+        if let Some(m) = tracking::filter::from_radar_detection(
+            &labeled.detection,
+            measurement_id(labeled.detection.id),
+        ) {
             sensor.pending.push(m);
         }
         if sensor.kind() == "space_ir" {

@@ -4,21 +4,19 @@
 //! A radar's detections are buffered as they are delivered and handed to the tracker as one
 //! batch when the scan completes (at the sensor's next scan start): association is per scan,
 //! as in a real plot-to-track processor, so a track is at most one revisit period stale.
+//! Radar detections become tracker measurements through `tracking::filter::from_radar_detection`.
 //! Space-based IR reports are not tracked: they cue (the `cue` event) — angles-only
 //! triangulation from one geostationary sensor is unobservable; see the tracking crate docs.
 
 use crate::log::TrackRow;
 use crate::summary::NodeSummary;
 use crate::world::World;
-use base::{NationId, ObjectId, SimDuration, SimTime, SiteId};
-use geodesy::{Position, Site};
+use base::{NationId, ObjectId, SimDuration, SimTime};
+use geodesy::Position;
 use metrics::ContinuityCounter;
-use picture::{Detection, DetectionId};
+use picture::DetectionId;
 use std::collections::{BTreeMap, BTreeSet};
-use tracking::filter::{
-    FilterConfig, FilterKind, Frame, MeasVector, Measurement, MeasurementModel, MotionConfig,
-    MotionModel,
-};
+use tracking::filter::{FilterConfig, FilterKind, Frame, MotionConfig, MotionModel};
 use tracking::tracker::{AssociatorKind, TrackNumber, TrackStatus, Tracker, TrackerConfig};
 
 /// GOSPA cut-off for scoring node pictures, metres: a track farther than this from every
@@ -203,47 +201,4 @@ pub(crate) fn engine_tracker_config(nation: NationId) -> TrackerConfig {
         max_coast: SimDuration::from_secs(40),
         oosm_window: SimDuration::from_secs(30),
     }
-}
-
-/// A radar detection as the tracker's measurement; `None` for non-radar reports.
-pub(crate) fn to_measurement(d: &Detection, id: u64) -> Option<Measurement> {
-    let picture::Measurement::Radar {
-        range_m,
-        az_rad,
-        el_rad,
-        range_rate_mps,
-        sigma_range_m,
-        sigma_az_rad,
-        sigma_el_rad,
-        sigma_range_rate_mps,
-    } = d.measurement
-    else {
-        return None;
-    };
-    let site = Site::new(SiteId::new(0), d.sensor_position.to_wgs84());
-    let mut z = MeasVector::zeros();
-    z[0] = range_m;
-    z[1] = az_rad;
-    z[2] = el_rad;
-    let with_range_rate = range_rate_mps.is_some() && sigma_range_rate_mps.is_some();
-    if let Some(rr) = range_rate_mps.filter(|_| with_range_rate) {
-        z[3] = rr;
-    }
-    Some(Measurement {
-        id,
-        time: d.time_measured,
-        z,
-        model: MeasurementModel::RadarEnu {
-            sensor_position: d.sensor_position.xyz_m(),
-            sensor_velocity: d.sensor_velocity.xyz_mps(),
-            to_enu: site.ecef_to_enu().rotation(),
-            sigma: [
-                sigma_range_m,
-                sigma_az_rad,
-                sigma_el_rad,
-                sigma_range_rate_mps.unwrap_or(1.0),
-            ],
-            with_range_rate,
-        },
-    })
 }

@@ -48,6 +48,8 @@ use base::SimTime;
 use geodesy::{Mat3, Vec3};
 use nalgebra::{SMatrix, SVector};
 
+mod detection;
+pub use detection::from_radar_detection;
 mod ballistic;
 mod imm;
 mod kalman;

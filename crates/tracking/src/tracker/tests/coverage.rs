@@ -11,7 +11,10 @@ fn position(id: u64, t_s: f64, xy: [f64; 2]) -> Measurement {
         id,
         time: SimTime::from_secs_f64(t_s),
         z,
-        model: MeasurementModel::Position { dim: 2, sigma_m: 10.0 },
+        model: MeasurementModel::Position {
+            dim: 2,
+            sigma_m: 10.0,
+        },
     }
 }
 
@@ -20,7 +23,10 @@ fn position(id: u64, t_s: f64, xy: [f64; 2]) -> Measurement {
 /// row); counting only sensors that hit it confirms it.
 #[test]
 fn scans_from_sensors_that_never_saw_a_track_are_not_misses() {
-    let target = Target { p0: [0.0, 0.0], v: [100.0, 0.0] };
+    let target = Target {
+        p0: [0.0, 0.0],
+        v: [100.0, 0.0],
+    };
     let run = |separate_sensors: bool| {
         let mut tracker = Tracker::new(config(AssociatorKind::Gnn, 1e-9));
         let mut id = 0;
@@ -48,6 +54,14 @@ fn scans_from_sensors_that_never_saw_a_track_are_not_misses() {
             .filter(|r| (r.estimate.x[0] - target.at(23.0)[0]).abs() < 500.0)
             .count()
     };
-    assert_eq!(confirmed_near(&run(true)), 1, "per-sensor looks confirm the target");
-    assert_eq!(confirmed_near(&run(false)), 0, "pooled looks starve it (the failure fixed)");
+    assert_eq!(
+        confirmed_near(&run(true)),
+        1,
+        "per-sensor looks confirm the target"
+    );
+    assert_eq!(
+        confirmed_near(&run(false)),
+        0,
+        "pooled looks starve it (the failure fixed)"
+    );
 }
