@@ -89,7 +89,8 @@ struct TrackArgs {
     /// Filter: kf (cartesian files only), ekf or ukf (default: kf for cartesian, else ekf).
     #[arg(long)]
     filter: Option<String>,
-    /// Associator: gnn or jpda.
+    /// Associator: gnn (log-likelihood costs), gnn-mahalanobis (Stone Soup's distance costs,
+    /// a miss at the gate) or jpda.
     #[arg(long, default_value = "gnn")]
     associator: String,
     /// Output directory for tracks.jsonl and metrics.json.

@@ -69,8 +69,9 @@ fn config(h: &Header, args: &TrackArgs) -> Result<TrackerConfig> {
     };
     let associator = match args.associator.as_str() {
         "gnn" => AssociatorKind::Gnn,
+        "gnn-mahalanobis" => AssociatorKind::GnnMahalanobis,
         "jpda" => AssociatorKind::Jpda,
-        other => bail!("unknown --associator {other:?} (gnn, jpda)"),
+        other => bail!("unknown --associator {other:?} (gnn, gnn-mahalanobis, jpda)"),
     };
     // 2D files: z is unobserved and held at 0 with no vertical process noise.
     let q_vertical = if h.dim == 3 {

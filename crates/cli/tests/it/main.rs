@@ -286,7 +286,7 @@ fn track_runs_on_benchmark_files_and_scores_itself() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (meas, truth) = write_bench_files(tmp.path(), 40);
     let out = tmp.path().join("out");
-    for associator in ["gnn", "jpda"] {
+    for associator in ["gnn", "gnn-mahalanobis", "jpda"] {
         let o = kizuna(&[
             "track",
             "--measurements",

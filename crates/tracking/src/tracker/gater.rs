@@ -48,6 +48,8 @@ pub(super) struct Hypothesis {
     pub(super) meas: usize,
     /// `ln N(ν; 0, S)`.
     pub(super) log_likelihood: f64,
+    /// Squared Mahalanobis distance `νᵀS⁻¹ν`.
+    pub(super) d2: f64,
 }
 
 /// The gating result of one scan.
@@ -173,6 +175,7 @@ pub(super) fn gate(
                     track: ti,
                     meas: j,
                     log_likelihood: innovation.log_likelihood,
+                    d2: innovation.d2,
                 });
             }
         }

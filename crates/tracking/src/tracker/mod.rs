@@ -161,8 +161,12 @@ pub enum TrackStatus {
 /// Association algorithm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AssociatorKind {
-    /// Global nearest neighbour by optimal assignment.
+    /// Global nearest neighbour by optimal assignment of negative log-likelihood ratios.
     Gnn,
+    /// Global nearest neighbour minimising the sum of Mahalanobis distances, a miss costing
+    /// the gate distance √`gate_d2`: Stone Soup's `DistanceHypothesiser(Mahalanobis,
+    /// missed_distance)` with `GNNWith2DAssignment`, for like-for-like comparisons.
+    GnnMahalanobis,
     /// Joint probabilistic data association.
     Jpda,
 }

@@ -3,12 +3,13 @@
 //!
 //! Cost of track *i* taking measurement *j*: `−2 ln N(ν; 0, S) − 2 ln(P_D/λ)`
 //! (= `d² + ln det(2πS) − 2 ln(P_D/λ)`); cost of a miss: `−2 ln(1 − P_D)`; forbidden beyond
-//! the gate. Every track has a private miss column, so all rows are always assignable and the
+//! the gate. With [`AssociatorKind::GnnMahalanobis`] the cost is the Mahalanobis distance `d`
+//! and a miss costs the gate distance (Stone Soup's distance hypothesiser). Every track has a private miss column, so all rows are always assignable and the
 //! solver's "maximum cardinality, then minimum cost" reduces to minimum cost. Costs are
 //! shifted per row to be non-negative (each row is assigned exactly once, so a per-row
 //! constant does not change the optimum).
 
-use super::{Hypothesis, TrackerConfig, clusters, pd_and_lambda};
+use super::{AssociatorKind, Hypothesis, TrackerConfig, clusters, pd_and_lambda};
 use assignment::{Assignment, CostMatrix, Workspace};
 
 /// Optimal assignment over `hyps` (ordered by track, then measurement): the
@@ -19,8 +20,19 @@ pub(in crate::tracker) fn assign(
 ) -> Vec<(usize, usize)> {
     let (pd, miss_p, lambda) = pd_and_lambda(config);
     let offset = -2.0 * (pd / lambda).ln();
-    let miss = -2.0 * miss_p.ln();
-    let cost = |h: &Hypothesis| -2.0 * h.log_likelihood + offset;
+    let distance = config.associator == AssociatorKind::GnnMahalanobis;
+    let miss = if distance {
+        config.gate_d2.sqrt()
+    } else {
+        -2.0 * miss_p.ln()
+    };
+    let cost = |h: &Hypothesis| {
+        if distance {
+            h.d2.sqrt()
+        } else {
+            -2.0 * h.log_likelihood + offset
+        }
+    };
     let mut pairs = Vec::new();
     let (mut workspace, mut solution) = (Workspace::default(), Assignment::default());
     for c in clusters(hyps) {

@@ -62,7 +62,7 @@ pub(super) fn associate(
     let confirmed = |h: &&Hypothesis| tracks[h.track].status == TrackStatus::Confirmed;
     let first: Vec<Hypothesis> = gating.hyps.iter().filter(confirmed).copied().collect();
     match config.associator {
-        AssociatorKind::Gnn => {
+        AssociatorKind::Gnn | AssociatorKind::GnnMahalanobis => {
             for (track, meas) in gnn::assign(config, &first) {
                 outcomes[track] = Outcome::Assigned(meas);
                 taken[meas] = true;

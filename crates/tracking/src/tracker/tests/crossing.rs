@@ -138,6 +138,13 @@ fn gnn_crossing_targets_in_clutter() {
 }
 
 #[test]
+fn gnn_mahalanobis_crossing_targets_in_clutter() {
+    for (angle, seed) in [(30.0, 1), (90.0, 2), (150.0, 3), (60.0, 4)] {
+        check(AssociatorKind::GnnMahalanobis, angle, seed);
+    }
+}
+
+#[test]
 fn jpda_crossing_targets_in_clutter() {
     for (angle, seed) in [(30.0, 1), (90.0, 2), (150.0, 3), (60.0, 4)] {
         check(AssociatorKind::Jpda, angle, seed);
@@ -147,7 +154,11 @@ fn jpda_crossing_targets_in_clutter() {
 #[test]
 fn same_input_same_output() {
     let (scenario, clutter) = crossing(45.0);
-    for kind in [AssociatorKind::Gnn, AssociatorKind::Jpda] {
+    for kind in [
+        AssociatorKind::Gnn,
+        AssociatorKind::GnnMahalanobis,
+        AssociatorKind::Jpda,
+    ] {
         let first = run(kind, &scenario, clutter, 7);
         let second = run(kind, &scenario, clutter, 7);
         assert_eq!(first, second, "{kind:?}: nondeterministic tracker output");

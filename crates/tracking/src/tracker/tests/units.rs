@@ -205,6 +205,7 @@ fn gnn_is_optimal_against_brute_force() {
                         track: t,
                         meas: m,
                         log_likelihood: -30.0 * rng.random::<f64>(),
+                        d2: 0.0,
                     });
                 }
             }
