@@ -215,6 +215,20 @@ impl Simulation {
         )
     }
 
+    /// Every live track (tentative and confirmed) of the tracking node of `nation`, predicted
+    /// to `t`; empty if the nation has no node.
+    pub fn node_tracks(
+        &self,
+        nation: base::NationId,
+        t: SimTime,
+    ) -> Vec<tracking::tracker::TrackReport> {
+        self.nodes
+            .iter()
+            .find(|n| n.nation == nation)
+            .map(|n| n.tracker.tracks_at(t))
+            .unwrap_or_default()
+    }
+
     /// What each delivered detection really was (for scoring after the run).
     pub fn ledger(&self) -> &BTreeMap<DetectionId, TruthLabel> {
         &self.ledger
