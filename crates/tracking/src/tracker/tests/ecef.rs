@@ -212,6 +212,26 @@ fn fast_reentry_vehicle_with_slow_revisit_is_confirmed() {
                 model,
             }],
         );
+        if k == 1 {
+            // Two plots in: the track predicted one revisit ahead must sit near the vehicle
+            // (a single EKF update from the one-plot prior left it ~20 km off).
+            let t_next = SimTime::from_secs_f64(10.7 * 2.0);
+            let next = radar.enu(
+                -180_000.0 + v_h * 21.4 * 0.6,
+                150_000.0 - v_h * 21.4 * 0.8,
+                190_000.0 + v_u * 21.4,
+            );
+            let next: Position<geodesy::Ecef> = radar.enu_to_ecef().apply(next);
+            let reports = tracker.tracks_at(t_next);
+            let best = reports
+                .iter()
+                .map(|r| {
+                    (Vec3::new(r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]) - next.xyz_m())
+                        .norm()
+                })
+                .fold(f64::INFINITY, f64::min);
+            assert!(best < 2_000.0, "two-plot prediction {best:.0} m off");
+        }
     }
     let t_s = 10.7 * 4.0;
     let last = radar.enu(
