@@ -5,7 +5,7 @@
 //! precomputed trajectory) at pseudo-random times over all moving objects.
 
 use crate::BenchArgs;
-use crate::commands::{read_source, report_problems};
+use crate::commands::load_input;
 use anyhow::{Context, Result, bail};
 use base::SimTime;
 use sim::{NullRecorder, Simulation};
@@ -17,13 +17,8 @@ pub(crate) fn bench(args: &BenchArgs) -> Result<ExitCode> {
     if args.runs == 0 {
         bail!("--runs must be at least 1");
     }
-    let source = read_source(args.scenario.as_deref())?;
-    let input = match scenario::load(&source.name, &source.text) {
-        Ok(input) => input,
-        Err(errors) => {
-            report_problems(errors);
-            return Ok(ExitCode::from(1));
-        }
+    let Some((_, input)) = load_input(args.scenario.as_deref())? else {
+        return Ok(ExitCode::from(1));
     };
     let mut builds = Vec::new();
     let mut loops = Vec::new();

@@ -18,7 +18,7 @@ pub(crate) struct Source {
     pub(crate) text: String,
 }
 
-pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
+fn read_source(arg: Option<&str>) -> Result<Source> {
     let name = arg.unwrap_or(scenario::builtin::DEFAULT);
     let path = Path::new(name);
     if path.exists() {
@@ -45,18 +45,26 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
 }
 
 /// Renders every problem of a rejected scenario as a miette report on stderr.
-pub(crate) fn report_problems(errors: scenario::ScenarioErrors) {
+fn report_problems(errors: scenario::ScenarioErrors) {
     eprintln!("{:?}", miette::Report::new(errors.into_summary()));
 }
 
-pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
-    let source = read_source(args.scenario.as_deref())?;
-    let input = match scenario::load(&source.name, &source.text) {
-        Ok(input) => input,
+/// Reads and validates a scenario (file or built-in name). `Ok(None)`: it was rejected and
+/// every problem has been reported; the command should exit with status 1.
+pub(crate) fn load_input(arg: Option<&str>) -> Result<Option<(Source, sim::Input)>> {
+    let source = read_source(arg)?;
+    match scenario::load(&source.name, &source.text) {
+        Ok(input) => Ok(Some((source, input))),
         Err(errors) => {
             report_problems(errors);
-            return Ok(ExitCode::from(1));
+            Ok(None)
         }
+    }
+}
+
+pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
+    let Some((source, input)) = load_input(args.scenario.as_deref())? else {
+        return Ok(ExitCode::from(1));
     };
     let seed = args.seed.unwrap_or(input.seed);
     let until = match args.until {

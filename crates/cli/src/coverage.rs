@@ -6,7 +6,7 @@
 //! the 4/3-Earth horizon range for the target's typical altitude, and the effective range
 //! (the least of Pd-0.5 range, horizon and instrumented range).
 
-use crate::commands::{read_source, report_problems};
+use crate::commands::load_input;
 use anyhow::Result;
 use sensors::{Coverage, SensorParams, Signature, radar_coverage};
 use serde::Serialize;
@@ -80,13 +80,8 @@ fn platform_alt_m(motion: &PlatformMotion) -> f64 {
 }
 
 pub(crate) fn sensors(scenario: Option<&str>, json: bool) -> Result<ExitCode> {
-    let source = read_source(scenario)?;
-    let input = match scenario::load(&source.name, &source.text) {
-        Ok(input) => input,
-        Err(errors) => {
-            report_problems(errors);
-            return Ok(ExitCode::from(1));
-        }
+    let Some((_, input)) = load_input(scenario)? else {
+        return Ok(ExitCode::from(1));
     };
     let kinds = target_kinds(&input);
     let mut rows = Vec::new();

@@ -70,28 +70,26 @@ impl Recorder for OutputDir {
         }
     }
     fn truth(&mut self, row: &TruthRow) {
-        if self.error.is_some() {
-            return;
-        }
-        if let Err(e) = self.truth.serialize(row) {
-            self.error = Some(std::io::Error::other(e));
-        }
+        write_row(&mut self.truth, row, &mut self.error);
     }
     fn detection(&mut self, row: &DetectionRow) {
-        if self.error.is_some() {
-            return;
-        }
-        if let Err(e) = self.detections.serialize(row) {
-            self.error = Some(std::io::Error::other(e));
-        }
+        write_row(&mut self.detections, row, &mut self.error);
     }
     fn track(&mut self, row: &TrackRow) {
-        if self.error.is_some() {
-            return;
-        }
-        if let Err(e) = self.tracks.serialize(row) {
-            self.error = Some(std::io::Error::other(e));
-        }
+        write_row(&mut self.tracks, row, &mut self.error);
+    }
+}
+
+/// Appends a CSV row unless an earlier write failed; keeps the first error for `finish`.
+fn write_row<T: serde::Serialize>(
+    out: &mut csv::Writer<BufWriter<File>>,
+    row: &T,
+    error: &mut Option<std::io::Error>,
+) {
+    if error.is_none()
+        && let Err(e) = out.serialize(row)
+    {
+        *error = Some(std::io::Error::other(e));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::input::{Input, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
-use crate::nodes::{NodeRuntime, measurement_id};
+use crate::nodes::{AirTruth, NodeRuntime, measurement_id};
 use crate::sensing::SensorRuntime;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::world::{BuildError, Origin, TruthObject, World};
@@ -436,8 +436,9 @@ impl Simulation {
 
     fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
         let mut rows = Vec::new();
+        let air = AirTruth::at(now, &self.world);
         for node in &mut self.nodes {
-            node.sample(now, &self.world, &mut rows);
+            node.sample(now, &air, &mut rows);
         }
         self.n_track_rows += rows.len() as u64;
         for row in &rows {

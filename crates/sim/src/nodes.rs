@@ -32,6 +32,30 @@ pub(crate) fn measurement_id(id: DetectionId) -> u64 {
     (u64::from(id.sensor().get()) << 40) | (id.seq() & ((1 << 40) - 1))
 }
 
+/// Every air object alive at one instant (what node pictures are scored against), gathered
+/// once per sample for all nodes.
+#[derive(Debug, Default)]
+pub(crate) struct AirTruth {
+    /// ECEF positions, m.
+    pub(crate) positions: Vec<[f64; 3]>,
+    /// Object ids, same order.
+    pub(crate) ids: Vec<u64>,
+}
+
+impl AirTruth {
+    pub(crate) fn at(now: SimTime, world: &World) -> Self {
+        let mut air = AirTruth::default();
+        for o in world.objects.iter().filter(|o| o.signature.is_some()) {
+            if let Some(s) = o.trajectory.state_at(now) {
+                let v = s.position.xyz_m();
+                air.positions.push([v.x, v.y, v.z]);
+                air.ids.push(u64::from(o.id.get()));
+            }
+        }
+        air
+    }
+}
+
 /// One nation's tracking node and its scoring accumulators.
 #[derive(Debug)]
 pub(crate) struct NodeRuntime {
@@ -65,7 +89,7 @@ impl NodeRuntime {
 
     /// Records this node's confirmed tracks at `now` and scores them against every air object
     /// alive then (the whole theatre: what a node cannot see counts as missed).
-    pub(crate) fn sample(&mut self, now: SimTime, world: &World, rows: &mut Vec<TrackRow>) {
+    pub(crate) fn sample(&mut self, now: SimTime, air: &AirTruth, rows: &mut Vec<TrackRow>) {
         let reports: Vec<_> = self
             .tracker
             .tracks_at(now)
@@ -106,20 +130,11 @@ impl NodeRuntime {
             track_positions.push([x[0], x[1], x[2]]);
             track_ids.push(u64::from(r.number.0));
         }
-        let mut truth_positions = Vec::new();
-        let mut truth_ids = Vec::new();
-        for o in world.objects.iter().filter(|o| o.signature.is_some()) {
-            if let Some(s) = o.trajectory.state_at(now) {
-                let v = s.position.xyz_m();
-                truth_positions.push([v.x, v.y, v.z]);
-                truth_ids.push(u64::from(o.id.get()));
-            }
-        }
-        let g = metrics::gospa(&truth_positions, &track_positions, GOSPA_C_M, GOSPA_P);
-        self.continuity.record_gospa(&truth_ids, &track_ids, &g);
+        let g = metrics::gospa(&air.positions, &track_positions, GOSPA_C_M, GOSPA_P);
+        self.continuity.record_gospa(&air.ids, &track_ids, &g);
         for (j, assigned) in g.assignment.iter().enumerate() {
             if assigned.is_some() {
-                let object = ObjectId::new(truth_ids[j] as usize);
+                let object = ObjectId::new(air.ids[j] as usize);
                 self.first_track.entry(object).or_insert(now);
             }
         }
