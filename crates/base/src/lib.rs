@@ -2,7 +2,7 @@
 //!
 //! Owns simulation time ([`SimTime`], [`SimDuration`]: integer nanoseconds, never accumulated
 //! `f64` seconds), typed identifiers ([`NationId`] and the index ids), [`Side`],
-//! [`Probability`], named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
+//! [`Probability`], releasability sets ([`NationSet`]), named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
 //!
 //! Not modelled here: physics of any kind, I/O, the wall clock.
 
@@ -10,6 +10,7 @@ mod agenda;
 mod ids;
 mod nation;
 mod probability;
+mod release;
 pub mod rng;
 mod time;
 
@@ -17,4 +18,5 @@ pub use agenda::{Agenda, EventClass};
 pub use ids::{AssetId, FireUnitId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId};
 pub use nation::{NationId, NationIdError, Side};
 pub use probability::{Probability, ProbabilityError};
+pub use release::{MAX_NATIONS, NationIndex, NationSet};
 pub use time::{SimDuration, SimTime};

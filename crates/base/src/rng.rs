@@ -24,6 +24,10 @@ pub enum StreamKind {
     LinkLoss = 5,
     /// Kill assessment and intercept outcomes of one fire unit.
     KillAssessment = 6,
+    /// Deterministic signing keys of one network node (when the scenario gives none).
+    NodeKey = 7,
+    /// Injection timing and choices of one adversary node.
+    Adversary = 8,
 }
 
 /// Largest entity number a stream id can hold without aliasing another kind's streams.

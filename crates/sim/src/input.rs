@@ -4,7 +4,7 @@
 //! checked (ids resolve, numbers are in range), so the engine never re-validates. Ids are dense
 //! indices into the vectors below, in file order.
 
-use base::{AssetId, NationId, NodeId, PlatformId, Probability, Side, SimDuration};
+use base::{AssetId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side, SimDuration};
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
 use sensors::{SensorParams, Signature};
@@ -42,6 +42,67 @@ pub struct Input {
     pub nodes: Vec<C2Node>,
     /// Network links between C2 nodes.
     pub links: Vec<Link>,
+    /// How nodes share data and fuse it.
+    pub network: NetworkConfig,
+    /// Hostile network intruders (spoofing, replaying, tampering).
+    pub adversaries: Vec<Adversary>,
+}
+
+/// What nodes share with each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sharing {
+    /// Nothing: every node keeps its own picture.
+    None,
+    /// Local tracks under reporting responsibility (Link 16-like), fused at every node.
+    Track,
+    /// Detections (CEC-like): every node runs one composite tracker on all plots it receives.
+    Measurement,
+}
+
+/// Track-to-track fusion rule (PRIMER §3.2).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FusionRule {
+    /// Covariance intersection, weight minimising the fused determinant.
+    CovarianceIntersection,
+    /// Independence assumed (over-confident when errors are correlated).
+    Naive,
+    /// Bar-Shalom–Campo with a constant error correlation coefficient.
+    BarShalomCampo {
+        /// Correlation coefficient between the two tracks' errors, [0, 1).
+        correlation: f64,
+    },
+}
+
+/// Releasability by track class: data about a track of that class may reach only these
+/// nations (intersected with the sensor's and node's markings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClassRelease {
+    /// Tracks classified ballistic.
+    pub ballistic: NationSet,
+    /// Air-breathing tracks.
+    pub air: NationSet,
+}
+
+/// The alliance network's settings (`[network]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkConfig {
+    /// Sharing mode.
+    pub sharing: Sharing,
+    /// Fusion rule for track-level sharing.
+    pub fusion: FusionRule,
+    /// Send a track report when the peers' dead-reckoned position would be off by more
+    /// than this, m.
+    pub report_drift_m: f64,
+    /// Send a report at least this often per reported track (heartbeat).
+    pub heartbeat: SimDuration,
+    /// How often a node assembles and sends its frame of due messages.
+    pub frame_period: SimDuration,
+    /// Track-quality margin by which a challenger must beat the reporter to take over.
+    pub r2_margin: u8,
+    /// Reporter silent for this many heartbeats: the best holder takes over.
+    pub takeover_heartbeats: u32,
+    /// Releasability by track class.
+    pub class_release: ClassRelease,
 }
 
 /// A participating nation.
@@ -112,6 +173,8 @@ pub struct Sensor {
     pub params: SensorParams,
     /// C2 node it reports to.
     pub node: NodeId,
+    /// Nations its data may reach (`release_to`; default: the whole alliance).
+    pub release_to: NationSet,
 }
 
 /// An interceptor battery or ship's launcher group.
@@ -273,9 +336,22 @@ pub struct C2Node {
     pub platform: Option<PlatformId>,
     /// Decision latency at this node.
     pub decision_latency: SimDuration,
+    /// Nations what this node sends may reach (default: the whole alliance).
+    pub release_to: NationSet,
+    /// Ed25519 signing key seed (32 bytes); `None`: derived from the run's seed.
+    pub signing_key: Option<[u8; 32]>,
 }
 
-/// A bidirectional network link between two C2 nodes (placeholder for the network work).
+/// What a link does when its transmit queue is full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverflowPolicy {
+    /// Discard the oldest queued message.
+    DropOldest,
+    /// Discard the lowest-priority queued message (oldest among equals).
+    DropLowestPriority,
+}
+
+/// A bidirectional network link between two C2 nodes.
 #[derive(Clone, Debug)]
 pub struct Link {
     /// Unique name.
@@ -290,4 +366,64 @@ pub struct Link {
     pub loss: Probability,
     /// Capacity, bit/s (`None` = unlimited).
     pub bandwidth_bps: Option<f64>,
+    /// Latency jitter: standard deviation added to `latency` (truncated at zero extra delay).
+    pub jitter: SimDuration,
+    /// Transmit-queue capacity per direction, bytes.
+    pub queue_bytes: u64,
+    /// What to drop when the queue is full.
+    pub overflow: OverflowPolicy,
+    /// Time windows (from scenario start) when the link is down.
+    pub partitions: Vec<(SimDuration, SimDuration)>,
+}
+
+impl NetworkConfig {
+    /// The documented defaults for an alliance of `n_nations`: track sharing fused by
+    /// covariance intersection, 12 s heartbeat and 1 s frames (PRIMER §2.5), 200 m drift,
+    /// R2 margin 2 and takeover after 3 silent heartbeats (PRIMER §2.3), no class restrictions.
+    pub fn defaults(n_nations: usize) -> Self {
+        let all = NationSet::first(n_nations);
+        NetworkConfig {
+            sharing: Sharing::Track,
+            fusion: FusionRule::CovarianceIntersection,
+            report_drift_m: 200.0,
+            heartbeat: SimDuration::from_secs(12),
+            frame_period: SimDuration::from_secs(1),
+            r2_margin: 2,
+            takeover_heartbeats: 3,
+            class_release: ClassRelease {
+                ballistic: all,
+                air: all,
+            },
+        }
+    }
+}
+
+/// What an adversary node does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdversaryKind {
+    /// Sends frames claiming to come from a real node, signed with the adversary's own key.
+    Spoof,
+    /// Re-sends frames it captured on the link, unchanged.
+    Replay,
+    /// Re-sends captured frames with bytes altered.
+    Tamper,
+    /// Sends frames from a node id nobody has a key for.
+    UnknownKey,
+}
+
+/// A hostile intruder on one link.
+#[derive(Clone, Debug)]
+pub struct Adversary {
+    /// Unique name.
+    pub name: String,
+    /// What it does.
+    pub kind: AdversaryKind,
+    /// The link it listens to and injects into.
+    pub link: LinkId,
+    /// The node it pretends to be (spoofing).
+    pub impersonates: NodeId,
+    /// First injection, from scenario start.
+    pub start: SimDuration,
+    /// Interval between injections.
+    pub period: SimDuration,
 }

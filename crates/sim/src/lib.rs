@@ -25,7 +25,8 @@ mod world;
 
 pub use engine::{Simulation, run};
 pub use input::{
-    Asset, C2Node, FireUnit, Input, Link, Nation, NodeRole, Platform, PlatformMotion, Sensor,
+    Adversary, AdversaryKind, Asset, C2Node, ClassRelease, FireUnit, FusionRule, Input, Link,
+    Nation, NetworkConfig, NodeRole, OverflowPolicy, Platform, PlatformMotion, Sensor, Sharing,
     Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
 };
 pub use log::{

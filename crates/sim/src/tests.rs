@@ -59,6 +59,7 @@ fn radar(name: &str, platform: usize) -> Sensor {
             iff: true,
         }),
         node: base::NodeId::new(0),
+        release_to: base::NationSet::first(1),
     }
 }
 
@@ -172,6 +173,8 @@ pub(crate) fn small_input() -> Input {
         }],
         nodes: vec![],
         links: vec![],
+        network: crate::NetworkConfig::defaults(1),
+        adversaries: vec![],
     }
 }
 

@@ -44,6 +44,8 @@ pub(super) fn nodes(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::C2Node
             parent: parent.map(NodeId::new),
             platform: platform?.map(PlatformId::new),
             decision_latency: secs(obj.num("decision_latency_s")?),
+            release_to: base::NationSet::first(cx.n_nations()),
+            signing_key: None,
         })
     });
     all(built)
@@ -256,6 +258,10 @@ pub(super) fn links(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::Link>>
             latency: secs(obj.num("latency_ms")? / 1000.0),
             loss: Probability::new(obj.num("loss")?).ok()?,
             bandwidth_bps: obj.num("bandwidth_bps"),
+            jitter: secs(0.0),
+            queue_bytes: 65_536,
+            overflow: sim::OverflowPolicy::DropOldest,
+            partitions: Vec::new(),
         })
     });
     all(built)

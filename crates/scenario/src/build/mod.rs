@@ -30,6 +30,10 @@ pub(crate) struct Ctx<'r> {
 }
 
 impl Ctx<'_> {
+    /// Nations in the roster (the releasability sets' universe).
+    pub(crate) fn n_nations(&self) -> usize {
+        self.objs(Entity::Nation).len()
+    }
     /// The checked tables of one kind, in file order (index = id).
     pub(crate) fn objs(&self, entity: Entity) -> &[Obj] {
         self.root.tables(entity.table())
@@ -189,6 +193,8 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         traffic: traffic?,
         nodes: nodes?,
         links: links?,
+        network: sim::NetworkConfig::defaults(cx.n_nations()),
+        adversaries: Vec::new(),
     })
 }
 

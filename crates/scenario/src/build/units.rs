@@ -49,6 +49,7 @@ pub(super) fn sensor(
         platform: PlatformId::new(platform?),
         params: params?,
         node: NodeId::new(node?),
+        release_to: base::NationSet::first(cx.n_nations()),
     })
 }
 
