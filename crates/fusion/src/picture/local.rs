@@ -1,0 +1,149 @@
+//! `update_local`: my tracker's confirmed tracks enter the picture, lost ones leave, silent
+//! remote contributors expire, then decorrelation, dual-track merging and R2 run in that order.
+
+use super::{CommonPicture, Contribution, DropWhy, Dropped, LocalTrack, Outgoing, Sys, Tn};
+use crate::associate::associate;
+use base::SimTime;
+use std::collections::BTreeMap;
+
+impl CommonPicture {
+    /// My own confirmed tracks at `now` (the full current set; a local id absent from the
+    /// list is gone). Returns the reports I must send now (only tracks I report under R2, each
+    /// naming the local estimate to send) and the drops to announce.
+    pub fn update_local(
+        &mut self,
+        now: SimTime,
+        locals: &[LocalTrack],
+    ) -> (Vec<Outgoing>, Vec<Dropped>) {
+        let mut drops = std::mem::take(&mut self.pending_drops);
+        let by_id: BTreeMap<u32, &LocalTrack> = locals.iter().map(|l| (l.id, l)).collect();
+        self.drop_lost_locals(&by_id, &mut drops);
+        self.update_known_locals(now, &by_id);
+        self.place_new_locals(now, &by_id);
+        self.expire_remotes(now);
+        self.decorrelate(now, &mut drops);
+        self.merge_duals(now, &mut drops);
+        let out = self.run_r2(now, &by_id);
+        (out, drops)
+    }
+
+    fn drop_lost_locals(&mut self, by_id: &BTreeMap<u32, &LocalTrack>, drops: &mut Vec<Dropped>) {
+        let lost: Vec<(u32, Tn)> = self
+            .local_tn
+            .iter()
+            .filter(|(id, _)| !by_id.contains_key(id))
+            .map(|(&id, &tn)| (id, tn))
+            .collect();
+        for (id, tn) in lost {
+            self.local_tn.remove(&id);
+            let me = self.me;
+            let s = self
+                .tracks
+                .get_mut(&tn)
+                .expect("local index points at a live track");
+            s.local = None;
+            if s.r2.reporter == Some(me) {
+                drops.push(Dropped {
+                    tn,
+                    why: DropWhy::LocalLost,
+                });
+                s.r2.reporter = None;
+                s.r2.stop_sending();
+            }
+            self.after_removal(tn);
+        }
+    }
+
+    fn update_known_locals(&mut self, now: SimTime, by_id: &BTreeMap<u32, &LocalTrack>) {
+        for (&id, &tn) in &self.local_tn {
+            let l = by_id[&id];
+            let s = self
+                .tracks
+                .get_mut(&tn)
+                .expect("local index points at a live track");
+            let misfits = s.local.map_or(0, |(_, c)| c.misfits);
+            s.local = Some((id, contribution(now, l, misfits)));
+        }
+    }
+
+    fn place_new_locals(&mut self, now: SimTime, by_id: &BTreeMap<u32, &LocalTrack>) {
+        let new: Vec<&LocalTrack> = by_id
+            .iter()
+            .filter(|(id, _)| !self.local_tn.contains_key(id))
+            .map(|(_, l)| *l)
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        let cfg = self.config;
+        let candidates: Vec<Tn> = self
+            .tracks
+            .iter()
+            .filter(|(_, s)| s.local.is_none())
+            .map(|(&tn, _)| tn)
+            .collect();
+        let existing: Vec<_> = candidates
+            .iter()
+            .map(|tn| {
+                let s = &self.tracks[tn];
+                s.fused.predict(now, cfg.q_m2_s3, s.ballistic())
+            })
+            .collect();
+        let incoming: Vec<_> = new
+            .iter()
+            .map(|l| l.state.predict(now, cfg.q_m2_s3, l.ballistic))
+            .collect();
+        let pairs = associate(&existing, &incoming, cfg.gate_d2, cfg.dims);
+        for (l, pair) in new.iter().zip(pairs) {
+            let tn = match pair {
+                Some(i) => candidates[i],
+                None => {
+                    // A full block leaves the track unnumbered until a number frees up.
+                    let Some(tn) = self.mint() else { continue };
+                    self.tracks.insert(tn, Sys::new(now, l.state));
+                    tn
+                }
+            };
+            let s = self.tracks.get_mut(&tn).expect("just placed");
+            s.local = Some((l.id, contribution(now, l, 0)));
+            self.local_tn.insert(l.id, tn);
+        }
+        let touched: Vec<Tn> = self.local_tn.values().copied().collect();
+        for tn in touched {
+            self.refresh(tn);
+        }
+    }
+
+    fn expire_remotes(&mut self, now: SimTime) {
+        let timeout = self.config.remote_timeout;
+        let tns: Vec<Tn> = self.tracks.keys().copied().collect();
+        for tn in tns {
+            let s = self.tracks.get_mut(&tn).expect("listed above");
+            let stale: Vec<u8> = s
+                .remotes
+                .iter()
+                .filter(|(_, r)| now.since(r.c.last_heard) > timeout)
+                .map(|(&o, _)| o)
+                .collect();
+            if stale.is_empty() {
+                continue;
+            }
+            for o in stale {
+                s.remotes.remove(&o);
+                s.r2.forget(o);
+            }
+            self.after_removal(tn);
+        }
+    }
+}
+
+fn contribution(now: SimTime, l: &LocalTrack, misfits: u32) -> Contribution {
+    Contribution {
+        state: l.state,
+        quality: l.quality,
+        release: l.release,
+        ballistic: l.ballistic,
+        last_heard: now,
+        misfits,
+    }
+}
