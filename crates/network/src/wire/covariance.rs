@@ -1,0 +1,182 @@
+//! The 12-byte covariance summary of a track report, its conservative compression from a full
+//! 6×6 ECEF position–velocity covariance, and the tiny linear algebra (6×6 Cholesky) it needs.
+//!
+//! Carried: three position sigmas, the three position correlations, three velocity sigmas and
+//! the three same-axis position–velocity correlations. Dropped (zero in the decoded matrix):
+//! velocity–velocity and cross-axis position–velocity correlations. Compression guarantees
+//! `to_matrix() − P ⪰ 0` for a symmetric positive semi-definite `P` whose sigmas are within
+//! the scale (≤ 623 km, ≤ 623 km/s): the receiver is never told the track is better than it
+//! is. Beyond the scale the sigmas saturate (such a track carries no usable position anyway).
+
+use super::scale::{log_code_up, log_value};
+
+/// Base of the position (m) and velocity (m/s) log scales: `σ = 0.25 · 2^(code/12)`.
+pub(crate) const SIGMA_BASE: f64 = 0.25;
+/// Scale of the correlation codes: `ρ = code / 127`.
+const CORRELATION_SCALE: f64 = 127.0;
+/// Smallest Cholesky pivot a decoded correlation matrix must keep (it must be usable as a
+/// covariance by the receiver, not merely semi-definite).
+const MIN_PIVOT: f64 = 1e-6;
+/// Slack of the dominance test, relative to the decoded sigmas (rounding noise of `f64`).
+const DOMINANCE_SLACK: f64 = 1e-9;
+/// Carried position correlations: (x,y), (x,z), (y,z).
+const POS_PAIRS: [(usize, usize); 3] = [(0, 1), (0, 2), (1, 2)];
+/// Carried same-axis position–velocity correlations: (x,vx), (y,vy), (z,vz).
+const POS_VEL_PAIRS: [(usize, usize); 3] = [(0, 3), (1, 4), (2, 5)];
+
+/// Compressed ECEF position–velocity covariance (12 bytes on the wire).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CovarianceSummary {
+    /// Log-scale codes of σx, σy, σz (m) then σvx, σvy, σvz (m/s).
+    sigma: [u8; 6],
+    /// Correlation codes (÷127): ρxy, ρxz, ρyz, then ρ(x,vx), ρ(y,vy), ρ(z,vz).
+    rho: [i8; 6],
+}
+
+impl CovarianceSummary {
+    /// Conservative compression of `p` (ECEF, order x, y, z, vx, vy, vz; m², m²/s, m²/s²).
+    ///
+    /// Sigmas are rounded up; correlations that would make the carried pattern indefinite are
+    /// shrunk toward zero; then every sigma is raised one step at a time until the decoded
+    /// matrix dominates `p`. Non-finite or negative variances saturate.
+    pub fn from_matrix(p: &[[f64; 6]; 6]) -> Self {
+        let sigma_true: [f64; 6] = core::array::from_fn(|i| p[i][i].max(0.0).sqrt());
+        let sigma = sigma_true.map(|s| log_code_up(s, SIGMA_BASE).unwrap_or(u8::MAX));
+        let pairs = pairs();
+        let rho_true: [f64; 6] = core::array::from_fn(|k| {
+            let (i, j) = pairs[k];
+            let r = p[i][j] / (sigma_true[i] * sigma_true[j]);
+            if r.is_finite() {
+                r.clamp(-1.0, 1.0)
+            } else {
+                0.0
+            }
+        });
+        let mut summary = CovarianceSummary { sigma, rho: [0; 6] };
+        // Shrink the correlations geometrically until the carried pattern is a usable
+        // correlation matrix; all-zero (the identity) always is.
+        let mut shrink = 1.0;
+        for _ in 0..64 {
+            summary.rho = rho_true.map(|r| quantise_rho(r * shrink));
+            if summary.is_valid() {
+                break;
+            }
+            shrink *= 0.9;
+        }
+        if !summary.is_valid() {
+            summary.rho = [0; 6];
+        }
+        while !summary.dominates(p) && summary.sigma.iter().any(|&c| c < u8::MAX) {
+            summary.sigma = summary.sigma.map(|c| c.saturating_add(1));
+        }
+        summary
+    }
+
+    /// The decoded 6×6 covariance (ECEF, order x, y, z, vx, vy, vz); uncarried terms are zero.
+    pub fn to_matrix(&self) -> [[f64; 6]; 6] {
+        let r = self.correlation_matrix();
+        let s = self.sigmas();
+        core::array::from_fn(|i| core::array::from_fn(|j| s[i] * s[j] * r[i][j]))
+    }
+
+    /// Decoded position sigmas (m) along ECEF x, y, z.
+    pub fn position_sigma_m(&self) -> [f64; 3] {
+        let s = self.sigmas();
+        [s[0], s[1], s[2]]
+    }
+
+    /// Decoded velocity sigmas (m/s) along ECEF x, y, z.
+    pub fn velocity_sigma_mps(&self) -> [f64; 3] {
+        let s = self.sigmas();
+        [s[3], s[4], s[5]]
+    }
+
+    /// The 12 wire bytes: σx σy σz ρxy ρxz ρyz σvx σvy σvz ρ(x,vx) ρ(y,vy) ρ(z,vz).
+    pub(crate) fn to_bytes(self) -> [u8; 12] {
+        let [sx, sy, sz, svx, svy, svz] = self.sigma;
+        let r = self.rho.map(|c| c as u8);
+        [
+            sx, sy, sz, r[0], r[1], r[2], svx, svy, svz, r[3], r[4], r[5],
+        ]
+    }
+
+    /// Inverse of [`to_bytes`](Self::to_bytes); `None` for the unused correlation code −128 or
+    /// correlations that do not form a usable covariance.
+    pub(crate) fn from_bytes(b: [u8; 12]) -> Option<Self> {
+        let rho = [b[3], b[4], b[5], b[9], b[10], b[11]].map(|c| c as i8);
+        if rho.contains(&i8::MIN) {
+            return None;
+        }
+        let summary = CovarianceSummary {
+            sigma: [b[0], b[1], b[2], b[6], b[7], b[8]],
+            rho,
+        };
+        summary.is_valid().then_some(summary)
+    }
+
+    fn sigmas(&self) -> [f64; 6] {
+        self.sigma.map(|c| log_value(c, SIGMA_BASE))
+    }
+
+    fn correlation_matrix(&self) -> [[f64; 6]; 6] {
+        let mut r = [[0.0; 6]; 6];
+        for (i, row) in r.iter_mut().enumerate() {
+            row[i] = 1.0;
+        }
+        for ((i, j), code) in pairs().into_iter().zip(self.rho) {
+            r[i][j] = f64::from(code) / CORRELATION_SCALE;
+            r[j][i] = r[i][j];
+        }
+        r
+    }
+
+    /// Whether the carried correlations form a positive definite matrix with margin.
+    fn is_valid(&self) -> bool {
+        cholesky_min_pivot(&self.correlation_matrix()) > MIN_PIVOT
+    }
+
+    /// Whether `to_matrix() − p ⪰ 0`, tested on the matrix scaled by the decoded sigmas.
+    fn dominates(&self, p: &[[f64; 6]; 6]) -> bool {
+        let r = self.correlation_matrix();
+        let s = self.sigmas();
+        let m: [[f64; 6]; 6] = core::array::from_fn(|i| {
+            core::array::from_fn(|j| {
+                let slack = if i == j { DOMINANCE_SLACK } else { 0.0 };
+                r[i][j] - p[i][j] / (s[i] * s[j]) + slack
+            })
+        });
+        cholesky_min_pivot(&m) > 0.0
+    }
+}
+
+fn pairs() -> [(usize, usize); 6] {
+    let [a, b, c] = POS_PAIRS;
+    let [d, e, f] = POS_VEL_PAIRS;
+    [a, b, c, d, e, f]
+}
+
+fn quantise_rho(r: f64) -> i8 {
+    (r * CORRELATION_SCALE)
+        .round()
+        .clamp(-CORRELATION_SCALE, CORRELATION_SCALE) as i8
+}
+
+/// Smallest squared pivot of a Cholesky factorisation of symmetric `m` (the first
+/// non-positive one, or NaN, ends it): positive iff `m` is positive definite.
+pub(crate) fn cholesky_min_pivot(m: &[[f64; 6]; 6]) -> f64 {
+    let mut l = [[0.0f64; 6]; 6];
+    let mut min_pivot = f64::INFINITY;
+    for j in 0..6 {
+        let d = m[j][j] - (0..j).map(|k| l[j][k] * l[j][k]).sum::<f64>();
+        if d.is_nan() || d <= 0.0 {
+            return if d.is_nan() { f64::NEG_INFINITY } else { d };
+        }
+        min_pivot = min_pivot.min(d);
+        l[j][j] = d.sqrt();
+        for i in j + 1..6 {
+            let s = m[i][j] - (0..j).map(|k| l[i][k] * l[j][k]).sum::<f64>();
+            l[i][j] = s / l[j][j];
+        }
+    }
+    min_pivot
+}
