@@ -4,9 +4,10 @@
 //! Carried: three position sigmas, the three position correlations, three velocity sigmas and
 //! the three same-axis position–velocity correlations. Dropped (zero in the decoded matrix):
 //! velocity–velocity and cross-axis position–velocity correlations. Compression guarantees
-//! `to_matrix() − P ⪰ 0` for a symmetric positive semi-definite `P` whose sigmas are within
-//! the scale (≤ 623 km, ≤ 623 km/s): the receiver is never told the track is better than it
-//! is. Beyond the scale the sigmas saturate (such a track carries no usable position anyway).
+//! `to_matrix() − P ⪰ 0` (to 1e-9 of the decoded variances) for a symmetric positive
+//! semi-definite `P` whose sigmas are within the scale (≤ 623 km, ≤ 623 km/s): the receiver
+//! is never told the track is better than it is. Beyond the scale the sigmas saturate (such a
+//! track carries no usable position anyway). Every decodable summary is positive definite.
 
 use super::scale::{log_code_up, log_value};
 
@@ -19,6 +20,8 @@ const CORRELATION_SCALE: f64 = 127.0;
 const MIN_PIVOT: f64 = 1e-6;
 /// Slack of the dominance test, relative to the decoded sigmas (rounding noise of `f64`).
 const DOMINANCE_SLACK: f64 = 1e-9;
+/// Factors applied to the measured correlations in [`CovarianceSummary::from_matrix`]'s trials.
+const SHRINK_TRIALS: [f64; 6] = [1.0, 0.8, 0.6, 0.4, 0.2, 0.0];
 /// Carried position correlations: (x,y), (x,z), (y,z).
 const POS_PAIRS: [(usize, usize); 3] = [(0, 1), (0, 2), (1, 2)];
 /// Carried same-axis position–velocity correlations: (x,vx), (y,vy), (z,vz).
@@ -36,9 +39,10 @@ pub struct CovarianceSummary {
 impl CovarianceSummary {
     /// Conservative compression of `p` (ECEF, order x, y, z, vx, vy, vz; m², m²/s, m²/s²).
     ///
-    /// Sigmas are rounded up; correlations that would make the carried pattern indefinite are
-    /// shrunk toward zero; then every sigma is raised one step at a time until the decoded
-    /// matrix dominates `p`. Non-finite or negative variances saturate.
+    /// Sigmas are rounded up, correlations rounded to the nearest code; then the sigmas on the
+    /// axes where the decoded matrix falls short are raised a log step at a time until it
+    /// dominates `p`. Correlations are shrunk toward zero where that ends tighter. Non-finite
+    /// or negative variances saturate.
     pub fn from_matrix(p: &[[f64; 6]; 6]) -> Self {
         let sigma_true: [f64; 6] = core::array::from_fn(|i| p[i][i].max(0.0).sqrt());
         let sigma = sigma_true.map(|s| log_code_up(s, SIGMA_BASE).unwrap_or(u8::MAX));
@@ -52,24 +56,52 @@ impl CovarianceSummary {
                 0.0
             }
         });
-        let mut summary = CovarianceSummary { sigma, rho: [0; 6] };
-        // Shrink the correlations geometrically until the carried pattern is a usable
-        // correlation matrix; all-zero (the identity) always is.
-        let mut shrink = 1.0;
-        for _ in 0..64 {
-            summary.rho = rho_true.map(|r| quantise_rho(r * shrink));
-            if summary.is_valid() {
-                break;
+        // Carrying a correlation helps only if the pattern stays a usable correlation matrix
+        // and dominating the dropped terms does not cost more than it saves: try the measured
+        // correlations shrunk by a few factors and keep the tightest result (fewest log steps
+        // of sigma in total; all-zero, the identity, is always valid).
+        let mut best: Option<CovarianceSummary> = None;
+        for shrink in SHRINK_TRIALS {
+            let candidate = CovarianceSummary {
+                sigma,
+                rho: rho_true.map(|r| quantise_rho(r * shrink)),
+            };
+            if !candidate.is_valid() {
+                continue;
             }
-            shrink *= 0.9;
+            let candidate = candidate.inflated(p);
+            let total = |s: &CovarianceSummary| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
+            if best.is_none_or(|b| total(&candidate) < total(&b)) {
+                best = Some(candidate);
+            }
         }
-        if !summary.is_valid() {
-            summary.rho = [0; 6];
+        best.unwrap_or(CovarianceSummary {
+            sigma: [u8::MAX; 6],
+            rho: [0; 6],
+        })
+    }
+
+    /// Raises the sigmas of the axes the deficit lives on (the eigenvector of the most negative
+    /// eigenvalue of the scaled difference) one log step at a time until `self` dominates `p`;
+    /// at most 6 × 255 rounds, since each raises an unsaturated code or stops.
+    fn inflated(mut self, p: &[[f64; 6]; 6]) -> Self {
+        while let Some(direction) = self.deficit(p) {
+            let peak = direction.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            let mut raised = false;
+            for (code, v) in self.sigma.iter_mut().zip(direction) {
+                if v.abs() >= 0.5 * peak && *code < u8::MAX {
+                    *code += 1;
+                    raised = true;
+                }
+            }
+            if !raised {
+                if self.sigma.iter().all(|&c| c == u8::MAX) {
+                    break;
+                }
+                self.sigma = self.sigma.map(|c| c.saturating_add(1));
+            }
         }
-        while !summary.dominates(p) && summary.sigma.iter().any(|&c| c < u8::MAX) {
-            summary.sigma = summary.sigma.map(|c| c.saturating_add(1));
-        }
-        summary
+        self
     }
 
     /// The decoded 6×6 covariance (ECEF, order x, y, z, vx, vy, vz); uncarried terms are zero.
@@ -135,17 +167,29 @@ impl CovarianceSummary {
         cholesky_min_pivot(&self.correlation_matrix()) > MIN_PIVOT
     }
 
-    /// Whether `to_matrix() − p ⪰ 0`, tested on the matrix scaled by the decoded sigmas.
-    fn dominates(&self, p: &[[f64; 6]; 6]) -> bool {
+    /// `None` if `to_matrix() − p ⪰ 0`, else the direction (in decoded-sigma units) where it
+    /// falls shortest.
+    fn deficit(&self, p: &[[f64; 6]; 6]) -> Option<[f64; 6]> {
+        let m = self.scaled_difference(p);
+        if cholesky_min_pivot(&m) > 0.0 {
+            return None;
+        }
+        Some(min_eigenvector(m))
+    }
+
+    /// `D⁻¹ (to_matrix() − p) D⁻¹ + slack · I`, `D` the decoded sigmas: scale-free, so one
+    /// test serves metres and metres per second alike.
+    fn scaled_difference(&self, p: &[[f64; 6]; 6]) -> [[f64; 6]; 6] {
         let r = self.correlation_matrix();
         let s = self.sigmas();
-        let m: [[f64; 6]; 6] = core::array::from_fn(|i| {
+        core::array::from_fn(|i| {
             core::array::from_fn(|j| {
                 let slack = if i == j { DOMINANCE_SLACK } else { 0.0 };
-                r[i][j] - p[i][j] / (s[i] * s[j]) + slack
+                let d = r[i][j] - p[i][j] / (s[i] * s[j]) + slack;
+                // Non-finite input saturates: treat it as a large deficit on that entry.
+                if d.is_finite() { d } else { -1.0 }
             })
-        });
-        cholesky_min_pivot(&m) > 0.0
+        })
     }
 }
 
@@ -179,4 +223,56 @@ pub(crate) fn cholesky_min_pivot(m: &[[f64; 6]; 6]) -> f64 {
         }
     }
     min_pivot
+}
+
+/// Eigenvector of the smallest eigenvalue of symmetric `a`, by cyclic Jacobi rotations.
+#[allow(clippy::needless_range_loop)] // rotations touch two entries per index
+fn min_eigenvector(mut a: [[f64; 6]; 6]) -> [f64; 6] {
+    let mut v = [[0.0f64; 6]; 6];
+    for (i, row) in v.iter_mut().enumerate() {
+        row[i] = 1.0;
+    }
+    for _ in 0..30 {
+        let off: f64 = (0..6)
+            .flat_map(|i| (i + 1..6).map(move |j| (i, j)))
+            .map(|(i, j)| a[i][j] * a[i][j])
+            .sum();
+        if off.is_nan() || off <= 1e-24 {
+            break;
+        }
+        for p in 0..6 {
+            for q in p + 1..6 {
+                if a[p][q] == 0.0 {
+                    continue;
+                }
+                let theta = (a[q][q] - a[p][p]) / (2.0 * a[p][q]);
+                let t = if theta == 0.0 {
+                    1.0
+                } else {
+                    theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt())
+                };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..6 {
+                    let (akp, akq) = (a[k][p], a[k][q]);
+                    a[k][p] = c * akp - s * akq;
+                    a[k][q] = s * akp + c * akq;
+                }
+                for k in 0..6 {
+                    let (apk, aqk) = (a[p][k], a[q][k]);
+                    a[p][k] = c * apk - s * aqk;
+                    a[q][k] = s * apk + c * aqk;
+                }
+                for k in 0..6 {
+                    let (vkp, vkq) = (v[k][p], v[k][q]);
+                    v[k][p] = c * vkp - s * vkq;
+                    v[k][q] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+    let min = (0..6)
+        .min_by(|&i, &j| a[i][i].total_cmp(&a[j][j]))
+        .unwrap_or(0);
+    core::array::from_fn(|k| v[k][min])
 }
