@@ -16,7 +16,7 @@ pub struct NationIndex(u8);
 impl NationIndex {
     /// From a roster position; `None` beyond [`MAX_NATIONS`].
     pub fn new(index: usize) -> Option<Self> {
-        (index < MAX_NATIONS).then(|| NationIndex(index as u8))
+        (index < MAX_NATIONS).then_some(NationIndex(index as u8))
     }
     /// The roster position.
     pub fn index(self) -> usize {

@@ -159,26 +159,56 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
             ),
         ),
     ];
-    let node_rows: Vec<(String, String)> = s
+    let mut node_rows: Vec<(String, String)> = s
         .nodes
         .iter()
-        .map(|n| {
+        .filter_map(|n| n.picture.as_ref().map(|p| (n, p)))
+        .map(|(n, p)| {
             (
-                format!("node {} picture", n.nation),
+                format!("{} picture", n.node),
                 format!(
-                    "{} tracks, GOSPA {:.0} m (missed {:.1}, false {:.1}), {} threats tracked{}",
-                    n.tracks_confirmed,
-                    n.gospa_mean,
-                    n.gospa_missed_mean,
-                    n.gospa_false_mean,
-                    n.threats_tracked,
-                    n.mean_track_latency_s
+                    "{} tracks, GOSPA {:.0} m (missed {:.1}, false {:.1}), {} threats held{}",
+                    p.tracks,
+                    p.gospa_mean,
+                    p.gospa_missed_mean,
+                    p.gospa_false_mean,
+                    p.threats_tracked,
+                    p.mean_track_latency_s
                         .map(|l| format!(" {l:.0} s after first detection"))
                         .unwrap_or_default()
                 ),
             )
         })
         .collect();
+    let net = &s.network;
+    node_rows.push((
+        format!("network ({} sharing)", net.sharing),
+        format!(
+            "{} frames, {:.1} MB{}; commonality {}; {} dual tracks",
+            net.frames_sent,
+            net.bytes_sent as f64 / 1e6,
+            net.bytes_per_track_report
+                .map(|b| format!(", {b:.0} B per track report"))
+                .unwrap_or_default(),
+            net.commonality
+                .map_or_else(|| "n/a".to_owned(), |c| format!("{:.0} %", 100.0 * c)),
+            net.dual_tracks,
+        ),
+    ));
+    let rejected: u64 = net.rejected.values().sum();
+    node_rows.push((
+        "network rejected".to_owned(),
+        format!(
+            "{rejected} frames ({}); {} adversary frames injected; {} withheld by releasability",
+            net.rejected
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            net.adversary_injections,
+            net.withheld_releasability,
+        ),
+    ));
     let rows: Vec<(&str, String)> = rows
         .into_iter()
         .chain(node_rows.iter().map(|(k, v)| (k.as_str(), v.clone())))

@@ -1,13 +1,14 @@
 //! The discrete-event kernel: one agenda, one clock, events processed in (time, class, seq)
 //! order, records emitted in that order.
 
-use crate::input::{Input, ThreatMotion};
+use crate::input::{Input, Sharing, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
-use crate::nodes::{AirTruth, NodeRuntime, measurement_id};
+use crate::net::{NetRuntime, PictureMeasures};
+use crate::node::{AirTruth, NodeRuntime, measurement_id};
 use crate::sensing::SensorRuntime;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::world::{BuildError, Origin, TruthObject, World};
-use base::{Agenda, EventClass, NationId, ObjectId, SensorId, SimTime};
+use base::{Agenda, EventClass, NationId, NationIndex, NodeId, ObjectId, SensorId, SimTime};
 use dynamics::Milestone;
 use picture::DetectionId;
 use sensors::{Labeled, TruthLabel};
@@ -30,6 +31,12 @@ enum Ev {
         sensor: SensorId,
         scan: Vec<Measurement>,
     },
+    /// A node assembles and sends its due messages.
+    Frame { node: usize },
+    /// The transport has something due.
+    Net,
+    /// An adversary acts.
+    Adversary { index: usize },
     /// Milestone `index` of an object's trajectory.
     Milestone { object: ObjectId, index: usize },
     /// Sample every moving object's truth state.
@@ -56,6 +63,10 @@ pub struct Simulation {
     first_detection: BTreeMap<ObjectId, FirstDetection>,
     detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
     nodes: Vec<NodeRuntime>,
+    net: NetRuntime,
+    measures: PictureMeasures,
+    /// Times a `Net` event is already scheduled for (never schedule two for one instant).
+    net_wakeups: BTreeSet<SimTime>,
     n_track_rows: u64,
     started: bool,
     finished: bool,
@@ -100,6 +111,43 @@ impl Simulation {
         }
         agenda.schedule(end, EventClass::Record, Ev::End);
         let sensors = SensorRuntime::build(input, &world, seed)?;
+        let nations: Vec<NationIndex> = input
+            .nodes
+            .iter()
+            .map(|n| {
+                input
+                    .nations
+                    .iter()
+                    .position(|x| x.id == n.nation)
+                    .and_then(NationIndex::new)
+                    .expect("the scenario validates node nations against a roster of at most 8")
+            })
+            .collect();
+        let net = NetRuntime::build(input, nations, seed)?;
+        let nodes: Vec<NodeRuntime> = (0..input.nodes.len())
+            .map(|i| NodeRuntime::new(input, NodeId::new(i), crate::node::picture_for(input, i)))
+            .collect();
+        if input.network.sharing != Sharing::None {
+            let period = input.network.frame_period.as_nanos();
+            let n = nodes.len().max(1) as i64;
+            for i in 0..nodes.len() {
+                // Nodes are staggered across the frame period (on whole milliseconds: track
+                // reports carry millisecond times).
+                let offset_ms = period * i as i64 / n / 1_000_000;
+                let mut t = SimTime::from_nanos(offset_ms * 1_000_000);
+                while t <= end {
+                    agenda.schedule(t, EventClass::Network, Ev::Frame { node: i });
+                    t += input.network.frame_period;
+                }
+            }
+        }
+        for (index, a) in input.adversaries.iter().enumerate() {
+            let mut t = SimTime::ZERO + a.start;
+            while t <= end {
+                agenda.schedule(t, EventClass::Network, Ev::Adversary { index });
+                t += a.period;
+            }
+        }
         for (i, s) in sensors.iter().enumerate() {
             if s.first_scan <= end {
                 agenda.schedule(
@@ -125,11 +173,10 @@ impl Simulation {
             ledger: BTreeMap::new(),
             first_detection: BTreeMap::new(),
             detected_by: BTreeMap::new(),
-            nodes: input
-                .nations
-                .iter()
-                .map(|n| NodeRuntime::new(n.id))
-                .collect(),
+            nodes,
+            net,
+            measures: PictureMeasures::default(),
+            net_wakeups: BTreeSet::new(),
             n_track_rows: 0,
             started: false,
             finished: false,
@@ -179,9 +226,24 @@ impl Simulation {
                 Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
                 Ev::Track { node, sensor, scan } => {
                     let node = &mut self.nodes[node];
-                    node.tracker.process_from(sensor.get(), &scan);
-                    node.tracker.advance(now);
-                    node.scans_processed += 1;
+                    if let Some(tracker) = node.tracker.as_mut() {
+                        tracker.process_from(sensor.get(), &scan);
+                        tracker.advance(now);
+                        node.scans_processed += 1;
+                    }
+                }
+                Ev::Frame { node } => {
+                    self.net.frame(now, &mut self.nodes[node]);
+                    self.wake_net();
+                }
+                Ev::Net => {
+                    self.net_wakeups.remove(&now);
+                    self.net.deliver(now, &mut self.nodes);
+                    self.wake_net();
+                }
+                Ev::Adversary { index } => {
+                    self.net.adversary(now, index);
+                    self.wake_net();
                 }
                 Ev::TruthSample => self.sample(now, rec),
                 Ev::End => {
@@ -193,10 +255,44 @@ impl Simulation {
         }
     }
 
+    /// Schedules a `Net` event when the transport next has something due (within the run).
+    fn wake_net(&mut self) {
+        if let Some(t) = self.net.next_due().map(|t| t.max(self.agenda.now()))
+            && t <= self.end
+            && self.net_wakeups.insert(t)
+        {
+            self.agenda.schedule(t, EventClass::Network, Ev::Net);
+        }
+    }
+
     /// Runs to the end and returns the summary.
     pub fn finish(mut self, rec: &mut dyn Recorder) -> Summary {
         self.run_until(self.end, rec);
         assert!(self.finished, "the end event is scheduled at the end time");
+        // Picture latency counts from the first radar plot any node received (a space-IR cue
+        // at launch cannot start a track).
+        let mut any_first: BTreeMap<ObjectId, SimTime> = BTreeMap::new();
+        for node in &self.nodes {
+            for (o, t) in &node.first_detection {
+                any_first
+                    .entry(*o)
+                    .and_modify(|x| *x = (*x).min(*t))
+                    .or_insert(*t);
+            }
+        }
+        let network = self.net.summary(
+            &self.input,
+            &self.nodes,
+            &self.measures,
+            &self.world,
+            &any_first,
+        );
+        let nodes = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| n.summary(&self.world, &any_first, self.net.node_summary(i)))
+            .collect();
         Summary::new(
             &self.input,
             self.seed,
@@ -209,24 +305,44 @@ impl Simulation {
                 sensors: self.sensors.iter().map(SensorRuntime::summary).collect(),
                 first_detection: self.first_detection,
                 detected_by: self.detected_by,
-                nodes: self.nodes.iter().map(|n| n.summary(&self.world)).collect(),
+                nodes,
+                network,
                 track_rows: self.n_track_rows,
             },
         )
     }
 
-    /// Every live track (tentative and confirmed) of the tracking node of `nation`, predicted
-    /// to `t`; empty if the nation has no node.
-    pub fn node_tracks(
-        &self,
-        nation: base::NationId,
-        t: SimTime,
-    ) -> Vec<tracking::tracker::TrackReport> {
+    /// Every live track (tentative and confirmed) of the tracker of the C2 node named `node`,
+    /// predicted to `t`; empty if there is no such node or it runs no tracker.
+    pub fn node_tracks(&self, node: &str, t: SimTime) -> Vec<tracking::tracker::TrackReport> {
         self.nodes
             .iter()
-            .find(|n| n.nation == nation)
-            .map(|n| n.tracker.tracks_at(t))
+            .find(|n| n.name == node)
+            .and_then(|n| n.tracker.as_ref())
+            .map(|tr| tr.tracks_at(t))
             .unwrap_or_default()
+    }
+
+    /// The common picture of the C2 node named `node` at `t` (track sharing), sorted by
+    /// network track number; empty otherwise.
+    pub fn node_picture(&self, node: &str, t: SimTime) -> Vec<fusion::SystemTrack> {
+        self.nodes
+            .iter()
+            .find(|n| n.name == node)
+            .and_then(|n| n.picture.as_ref())
+            .map(|p| p.system_tracks(t))
+            .unwrap_or_default()
+    }
+
+    /// Starts keeping an audit trail of every message a node accepts (for releasability
+    /// checks by tests and analysts; off by default: it grows with the run).
+    pub fn audit_receipts(&mut self) {
+        self.net.receipts.get_or_insert_with(Vec::new);
+    }
+
+    /// The audit trail (empty unless [`audit_receipts`](Self::audit_receipts) was called).
+    pub fn receipts(&self) -> &[crate::net::Receipt] {
+        self.net.receipts.as_deref().unwrap_or_default()
     }
 
     /// What each delivered detection really was (for scoring after the run).
@@ -287,7 +403,14 @@ impl Simulation {
             &labeled.detection,
             measurement_id(labeled.detection.id),
         ) {
+            self.nodes[sensor.node].evidence.plot(
+                m.id,
+                labeled.detection.time_measured,
+                labeled.detection.iff,
+            );
             sensor.pending.push(m);
+            self.net
+                .queue_plot(NodeId::new(sensor.node), &labeled.detection);
         }
         if sensor.kind() == "space_ir" {
             let kind = EventKind::Cue {
@@ -437,9 +560,13 @@ impl Simulation {
     fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
         let mut rows = Vec::new();
         let air = AirTruth::at(now, &self.world);
-        for node in &mut self.nodes {
-            node.sample(now, &air, &mut rows);
-        }
+        let pictures: Vec<_> = self
+            .nodes
+            .iter_mut()
+            .map(|node| node.sample(now, &air, &mut rows))
+            .collect();
+        let same_numbers = self.input.network.sharing == Sharing::Track;
+        self.measures.sample(now, &air, &pictures, same_numbers);
         self.n_track_rows += rows.len() as u64;
         for row in &rows {
             rec.track(row);

@@ -4,7 +4,9 @@
 //! checked (ids resolve, numbers are in range), so the engine never re-validates. Ids are dense
 //! indices into the vectors below, in file order.
 
-use base::{AssetId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side, SimDuration};
+use base::{
+    AssetId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side, SimDuration,
+};
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
 use sensors::{SensorParams, Signature};

@@ -12,13 +12,19 @@
 //! detection is delivered at its measurement time plus the sensor's latency, recorded, and its
 //! truth label kept in the scoring ledger, never passed on.
 //!
-//! Not modelled yet: tracking, networking, C2, engagements (later capabilities plug in as new
-//! event kinds on the same agenda).
+//! Every C2 node tracks its own radars (`node`) and, under the scenario's sharing mode,
+//! exchanges signed frames with the others over simulated links (`net`): track reports fused
+//! into a common picture, or plots feeding one composite tracker per node. Pictures are scored
+//! against truth at truth-sample instants; nothing scored feeds back.
+//!
+//! Not modelled yet: C2 decisions and engagements (later capabilities plug in as new event
+//! kinds on the same agenda).
 
 mod engine;
 mod input;
 mod log;
-mod nodes;
+mod net;
+mod node;
 mod sensing;
 mod summary;
 mod world;
@@ -33,10 +39,14 @@ pub use log::{
     DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TrackRow,
     TruthRow,
 };
+pub use net::{
+    LinkDirection, LinkSummary, NetBuildError, NetworkSummary, NodeNetwork, PictureStatsSummary,
+    Receipt,
+};
 pub use sensing::SensorBuildError;
 pub use summary::{
-    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, NodeSummary, SCHEMA_VERSION,
-    SensorSummary, Summary, SummaryCounts, ThreatSummary,
+    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, NodeSummary, PictureSummary,
+    SCHEMA_VERSION, SensorSummary, Summary, SummaryCounts, ThreatSummary,
 };
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 

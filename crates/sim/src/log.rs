@@ -263,9 +263,13 @@ pub struct DetectionRow {
 pub struct TrackRow {
     /// Sample time, seconds.
     pub t_s: f64,
-    /// Tracking node (its nation).
+    /// C2 node name.
     pub node: String,
-    /// Local track number (unique within the node).
+    /// `local` (the node's first-hand tracks, under track sharing) or `picture` (what the node
+    /// holds: common picture, composite tracks, or its local tracks when nothing is shared).
+    pub layer: &'static str,
+    /// Track number: the local number for local and unshared tracks, the network track
+    /// number in a common picture.
     pub track: u32,
     /// Track quality 0–15.
     pub quality: u8,
@@ -289,7 +293,7 @@ pub struct TrackRow {
     pub vz_mps: f64,
     /// √(trace of the position covariance), m.
     pub sigma_pos_m: f64,
-    /// Time of the last measurement update, seconds.
+    /// Time of the last measurement update, seconds (common-picture rows: the sample time).
     pub last_update_s: f64,
     /// IMM mode probabilities, space-separated (CV, ballistic).
     pub mode_probabilities: String,

@@ -38,7 +38,7 @@ pub(crate) struct SensorRuntime {
     pub(crate) scans: u64,
     pub(crate) real: u64,
     pub(crate) false_alarms: u64,
-    /// Index of its nation's tracking node.
+    /// Index of the C2 node it reports to.
     pub(crate) node: usize,
     /// Radar measurements delivered during the current scan, handed to the node when the
     /// scan completes.
@@ -113,11 +113,7 @@ impl SensorRuntime {
                     scans: 0,
                     real: 0,
                     false_alarms: 0,
-                    node: input
-                        .nations
-                        .iter()
-                        .position(|n| n.id == s.nation)
-                        .expect("the scenario validates sensor nations against declared nations"),
+                    node: s.node.index(),
                     pending: Vec::new(),
                 })
             })

@@ -11,12 +11,12 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 /// Version of the `summary.json` schema.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Engine version reported in outputs (part of the run identity; bump on behaviour changes).
-pub const ENGINE_VERSION: &str = "0.1.0";
+pub const ENGINE_VERSION: &str = "0.2.0";
 
 /// What a run accumulated, handed to [`Summary::new`] at the end.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Tallies {
     /// Events by kind tag (every tag present, zeros included).
     pub(crate) events: BTreeMap<&'static str, u64>,
@@ -32,6 +32,8 @@ pub(crate) struct Tallies {
     pub(crate) detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
     /// Per-node picture quality.
     pub(crate) nodes: Vec<NodeSummary>,
+    /// Network-wide measures.
+    pub(crate) network: crate::net::NetworkSummary,
     /// Rows written to `tracks.csv`.
     pub(crate) track_rows: u64,
 }
@@ -87,19 +89,13 @@ pub struct SensorSummary {
     pub false_alarms: u64,
 }
 
-/// One national node's picture quality over the run.
+/// One picture's quality against truth (GOSPA c = 5 km, p = 1, α = 2, every air object in
+/// the theatre: what a node cannot see counts as missed).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NodeSummary {
-    /// Node (nation).
-    pub nation: String,
-    /// Radar scans the tracker processed.
-    pub scans_processed: u64,
-    /// Distinct confirmed tracks reported.
-    pub tracks_confirmed: u64,
-    /// Tracks initiated (tentative included).
-    pub tracks_initiated: u64,
-    /// Mean GOSPA over truth samples against every air object in the theatre, m (c = 5 km,
-    /// p = 1, α = 2).
+pub struct PictureSummary {
+    /// Distinct track numbers held over the run.
+    pub tracks: u64,
+    /// Mean GOSPA over truth samples, m.
     pub gospa_mean: f64,
     /// Mean localisation part, m.
     pub gospa_localisation_mean: f64,
@@ -107,19 +103,43 @@ pub struct NodeSummary {
     pub gospa_missed_mean: f64,
     /// Mean number of false tracks.
     pub gospa_false_mean: f64,
-    /// Threats that got a confirmed track of this node within the GOSPA cut-off.
+    /// Threats held by this picture within the cut-off at some sample.
     pub threats_tracked: u64,
-    /// Mean seconds from this nation's first detection of a threat to its first confirmed
-    /// track on it.
+    /// Mean seconds from the reference first detection of a threat to the first sample this
+    /// picture held it (local: the node's own sensors; picture: any sensor — picture latency).
     pub mean_track_latency_s: Option<f64>,
-    /// Track breaks (a tracked object losing its track while present).
+    /// Track breaks (a held object losing its track while present).
     pub track_breaks: u64,
     /// Track-number changes on an object.
     pub track_id_changes: u64,
+}
+
+/// One C2 node: its trackers, its picture, its traffic.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeSummary {
+    /// Node name.
+    pub node: String,
+    /// Owning nation.
+    pub nation: String,
+    /// `combined`, `national` or `unit`.
+    pub role: &'static str,
+    /// Radar scans (and received plot batches) its tracker processed.
+    pub scans_processed: u64,
+    /// Tracks its tracker initiated (tentative included).
+    pub tracks_initiated: u64,
     /// Out-of-sequence measurements reprocessed.
     pub oosm_reprocessed: u64,
     /// Out-of-sequence measurements too old to use (counted, never silent).
     pub oosm_dropped: u64,
+    /// First-hand tracks (track sharing, nodes with radars).
+    pub local: Option<PictureSummary>,
+    /// The node's picture (common picture, composite tracks, or its local tracks when nothing
+    /// is shared); null for a node that holds none.
+    pub picture: Option<PictureSummary>,
+    /// Common-picture bookkeeping (track sharing).
+    pub picture_stats: Option<crate::net::PictureStatsSummary>,
+    /// What the node sent and received.
+    pub network: crate::net::NodeNetwork,
 }
 
 /// Per-threat detection timeline.
@@ -209,8 +229,10 @@ pub struct Summary {
     pub sensors: Vec<SensorSummary>,
     /// Per-threat detection timeline, in scenario order.
     pub threats: Vec<ThreatSummary>,
-    /// Per-node tracking (one node per nation), in nation order.
+    /// Per C2 node, in scenario order.
     pub nodes: Vec<NodeSummary>,
+    /// The alliance network: links, rejections, picture commonality.
+    pub network: crate::net::NetworkSummary,
 }
 
 /// `counts` in `summary.json`.
@@ -246,6 +268,7 @@ impl Summary {
             first_detection,
             detected_by,
             nodes,
+            network,
             track_rows,
         } = tallies;
         let threats: Vec<ThreatSummary> = world
@@ -326,6 +349,7 @@ impl Summary {
             sensors,
             threats,
             nodes,
+            network,
         }
     }
 }

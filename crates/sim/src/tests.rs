@@ -171,7 +171,16 @@ pub(crate) fn small_input() -> Input {
                 swerling: sensors::Swerling::One,
             },
         }],
-        nodes: vec![],
+        nodes: vec![crate::C2Node {
+            name: "JPN-NAT".to_owned(),
+            nation: jpn,
+            role: crate::NodeRole::Combined,
+            parent: None,
+            platform: None,
+            decision_latency: SimDuration::from_secs(1),
+            release_to: base::NationSet::first(1),
+            signing_key: None,
+        }],
         links: vec![],
         network: crate::NetworkConfig::defaults(1),
         adversaries: vec![],
@@ -394,23 +403,29 @@ fn the_national_node_tracks_what_its_radars_see() {
     let input = small_input();
     let mut rec = MemoryRecorder::default();
     let summary = run(&input, 3, None, &mut rec).expect("builds");
-    assert_eq!(summary.nodes.len(), 1, "one node per nation");
-    let node = &summary.nodes[0];
-    assert_eq!(node.nation, "JPN");
-    assert!(node.scans_processed > 100, "{node:?}");
+    assert_eq!(summary.nodes.len(), 1, "one C2 node");
+    let n = &summary.nodes[0];
+    assert_eq!((n.node.as_str(), n.nation.as_str()), ("JPN-NAT", "JPN"));
+    assert!(n.scans_processed > 100, "{n:?}");
+    assert_eq!(n.oosm_dropped, 0, "{n:?}");
+    // A lone node with sharing on has no one to talk to: its picture is a common picture of
+    // its own tracks, and its first-hand tracks are scored separately.
+    let node = n
+        .picture
+        .as_ref()
+        .expect("a node with radars holds a picture");
     // The airliner crosses both radars' coverage for many minutes: it must be held.
-    assert!(node.tracks_confirmed >= 1, "{node:?}");
+    assert!(node.tracks >= 1, "{n:?}");
     assert!(!rec.tracks.is_empty());
     assert!(
         rec.tracks
             .iter()
-            .all(|t| t.node == "JPN" && t.quality <= 15)
+            .all(|t| t.node == "JPN-NAT" && t.quality <= 15)
     );
     assert_eq!(summary.counts.track_rows, rec.tracks.len() as u64);
     // Confirmed tracks sit on real objects: localisation per assigned object is far below
     // the cut-off (median track error is a few hundred metres for these radars).
     assert!(node.gospa_false_mean < 0.5, "{node:?}");
-    assert_eq!(node.oosm_dropped, 0, "{node:?}");
     // Both SRBMs and the sea-skimmer pass close to the radars: each gets a confirmed track.
     assert_eq!(node.threats_tracked, 3, "{node:?}");
 }

@@ -124,6 +124,9 @@ pub enum BuildError {
     /// A sensor's parameters were rejected by its model.
     #[error(transparent)]
     Sensor(#[from] crate::sensing::SensorBuildError),
+    /// The network (links, keys) could not be built.
+    #[error(transparent)]
+    Network(#[from] crate::net::NetBuildError),
 }
 
 /// All truth objects of a run.

@@ -142,6 +142,7 @@ use track::Track;
 
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
 pub use oosm::MAX_HISTORY_STEPS;
+pub use quality::quality_from_sigma;
 
 /// A track number local to one tracker (node). Never reused within a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -219,6 +220,9 @@ pub struct TrackReport {
     pub last_measurement: Option<u64>,
     /// IMM mode probabilities (single model: `[1.0]`).
     pub mode_probabilities: Vec<f64>,
+    /// Sources (the `sensor` of [`Tracker::process_from`], modulo 64) whose measurements have
+    /// updated the track: bit `s % 64`. Provenance for releasability markings.
+    pub sources: u64,
 }
 
 /// Running counts (for logs and tests; nothing is dropped silently).

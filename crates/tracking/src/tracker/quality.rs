@@ -20,7 +20,15 @@ pub(super) fn track_quality(p: &StateCovariance, observed_dims: u8) -> u8 {
     if !trace.is_finite() || trace < 0.0 {
         return 0;
     }
-    let sigma_m = trace.sqrt();
+    quality_from_sigma(trace.sqrt())
+}
+
+/// Track quality of an RMS position error `sigma_m` (the same table, for estimates that do
+/// not come from this tracker, e.g. fused network tracks).
+pub fn quality_from_sigma(sigma_m: f64) -> u8 {
+    if !sigma_m.is_finite() || sigma_m < 0.0 {
+        return 0;
+    }
     let mut quality = 15_u8;
     let mut bound_m = TQ_15_SIGMA_M;
     while sigma_m > bound_m && quality > 1 {

@@ -168,6 +168,7 @@ impl Track {
             last_update: self.last_hit,
             last_measurement: self.last_measurement,
             mode_probabilities: state.mode_probabilities().to_vec(),
+            sources: self.hit_sensors,
         }
     }
 }
