@@ -16,7 +16,9 @@ fn template() -> &'static Receiver {
         for n in 1..=3u8 {
             let key = NodeSigner::from_seed(NodeAddr(n), key_seed(2026, n)).verifying_key_bytes();
             let nation = base::NationIndex::new(usize::from(n) - 1).expect("in roster");
-            registry.insert(NodeAddr(n), key, nation).expect("valid key");
+            registry
+                .insert(NodeAddr(n), key, nation)
+                .expect("valid key");
         }
         Receiver::new(registry)
     })
@@ -28,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     let mut rx = template().clone();
     let opened = rx.open(data);
     if let Ok(frame) = &opened {
-        assert_eq!(Ok(frame), decoded.as_ref(), "an accepted frame decodes the same unverified");
+        assert_eq!(
+            Ok(frame),
+            decoded.as_ref(),
+            "an accepted frame decodes the same unverified"
+        );
     }
     assert_eq!(rx.accepted() + rx.rejected(), 1, "every frame counted once");
 });
