@@ -118,8 +118,8 @@ fn field(f: &FieldSpec) -> Value {
     schema
 }
 
-fn kind(kind: &Kind) -> Value {
-    match kind {
+fn kind(of: &Kind) -> Value {
+    match of {
         Kind::Version => json!({ "type": "integer", "const": FORMAT_VERSION }),
         Kind::Number { min, max, .. } => {
             let mut map = Map::new();
@@ -149,6 +149,7 @@ fn kind(kind: &Kind) -> Value {
             Text::Free => json!({ "type": "string" }),
             Text::Nation => json!({ "type": "string", "pattern": "^[A-Z]{3}$" }),
             Text::LaunchArea => json!({ "type": "string", "pattern": "^RED-[0-9]{1,3}$" }),
+            Text::SigningKey => json!({ "type": "string", "pattern": "^[0-9A-Fa-f]{64}$" }),
             Text::Timestamp => json!({
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}[Zz]$",
@@ -157,6 +158,19 @@ fn kind(kind: &Kind) -> Value {
         Kind::Enum(values) => json!({ "type": "string", "enum": values }),
         Kind::IntEnum { values, .. } => json!({ "type": "integer", "enum": values }),
         Kind::Table(spec) => json!({ "$ref": format!("#/$defs/{}", spec.name) }),
+        Kind::List(list) => {
+            let mut map = Map::new();
+            map.insert("type".into(), json!("array"));
+            map.insert("items".into(), kind(&list.item));
+            map.insert("minItems".into(), json!(list.min_items));
+            if list.max_items != usize::MAX {
+                map.insert("maxItems".into(), json!(list.max_items));
+            }
+            if list.unique {
+                map.insert("uniqueItems".into(), json!(true));
+            }
+            Value::Object(map)
+        }
         Kind::Tables { spec, min_items } => json!({
             "type": "array",
             "items": { "$ref": format!("#/$defs/{}", spec.name) },

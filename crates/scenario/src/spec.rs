@@ -187,6 +187,8 @@ pub(crate) enum Kind {
     },
     /// A sub-table.
     Table(&'static TableSpec),
+    /// An array of plain values (`release_to = ["USA", "JPN"]`, `partitions = [[900, 1020]]`).
+    List(&'static ListSpec),
     /// An array of tables (`[[x]]` or `[{…}, {…}]`) with at least `min_items` elements.
     Tables {
         /// The elements' table.
@@ -194,6 +196,21 @@ pub(crate) enum Kind {
         /// Fewest allowed elements.
         min_items: usize,
     },
+}
+
+/// An array of plain values (not tables): its elements' kind and length.
+#[derive(Debug)]
+pub(crate) struct ListSpec {
+    /// The elements' kind.
+    pub(crate) item: Kind,
+    /// Fewest elements.
+    pub(crate) min_items: usize,
+    /// Most elements (`usize::MAX`: no limit).
+    pub(crate) max_items: usize,
+    /// Whether a (string) element may appear only once.
+    pub(crate) unique: bool,
+    /// The whole array, for messages and docs (`an array of nation ids such as ["USA"]`).
+    pub(crate) expected: &'static str,
 }
 
 /// The forms of strings.
@@ -211,6 +228,8 @@ pub(crate) enum Text {
     Timestamp,
     /// The name of an entity of this kind.
     Ref(Entity),
+    /// A 32-byte Ed25519 secret seed as 64 hexadecimal digits.
+    SigningKey,
 }
 
 /// The named entity kinds, in the order they are built.
@@ -234,6 +253,8 @@ pub(crate) enum Entity {
     Threat,
     /// `[[traffic]]`.
     Traffic,
+    /// `[[adversary]]`.
+    Adversary,
 }
 
 impl Entity {
@@ -249,6 +270,7 @@ impl Entity {
             Entity::Link => "link",
             Entity::Threat => "threat",
             Entity::Traffic => "traffic",
+            Entity::Adversary => "adversary",
         }
     }
     /// The noun for messages.
@@ -263,6 +285,7 @@ impl Entity {
             Entity::Link => "link",
             Entity::Threat => "threat",
             Entity::Traffic => "traffic",
+            Entity::Adversary => "adversary",
         }
     }
     /// The key holding the entity's name.

@@ -25,6 +25,8 @@ pub(super) fn nodes(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::C2Node
     cycles(diag, objs, &parents);
     let built = objs.iter().zip(&parents).map(|(obj, parent)| {
         let nation = cx.nation(diag, obj, "nation");
+        let release_to = super::network::release_to(diag, cx, obj);
+        let signing_key = super::network::signing_key(obj);
         let platform = match obj.text("platform") {
             Some(_) => Some(Some(node_platform(diag, cx, obj)?)),
             None => Some(None),
@@ -44,8 +46,8 @@ pub(super) fn nodes(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::C2Node
             parent: parent.map(NodeId::new),
             platform: platform?.map(PlatformId::new),
             decision_latency: secs(obj.num("decision_latency_s")?),
-            release_to: base::NationSet::first(cx.n_nations()),
-            signing_key: None,
+            release_to: release_to?,
+            signing_key: signing_key?,
         })
     });
     all(built)
@@ -251,6 +253,11 @@ pub(super) fn links(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::Link>>
                 pairs.insert((a.min(b), a.max(b)), obj);
             }
         }
+        let partitions = super::network::partitions(diag, cx, obj);
+        let overflow = match obj.text("overflow")? {
+            "drop_lowest_priority" => sim::OverflowPolicy::DropLowestPriority,
+            _ => sim::OverflowPolicy::DropOldest,
+        };
         Some(sim::Link {
             name: obj.text("name")?.to_owned(),
             a: NodeId::new(a?),
@@ -258,10 +265,10 @@ pub(super) fn links(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::Link>>
             latency: secs(obj.num("latency_ms")? / 1000.0),
             loss: Probability::new(obj.num("loss")?).ok()?,
             bandwidth_bps: obj.num("bandwidth_bps"),
-            jitter: secs(0.0),
-            queue_bytes: 65_536,
-            overflow: sim::OverflowPolicy::DropOldest,
-            partitions: Vec::new(),
+            jitter: secs(obj.num("jitter_ms")? / 1000.0),
+            queue_bytes: u64::try_from(obj.int("queue_bytes")?).ok()?,
+            overflow,
+            partitions: partitions?,
         })
     });
     all(built)

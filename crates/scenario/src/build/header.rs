@@ -1,9 +1,10 @@
 //! `[scenario]`, `[[nation]]` and `[[asset]]`.
 
-use base::{NationId, SimDuration};
+use base::{MAX_NATIONS, NationId, SimDuration};
 
 use super::{Ctx, position, secs};
 use crate::diagnostics::{Diag, ProblemKind};
+use crate::spec::Entity;
 use crate::walk::Obj;
 
 /// The `[scenario]` table, built.
@@ -44,6 +45,27 @@ pub(super) fn scenario(diag: &mut Diag<'_>, obj: &Obj) -> Option<Meta> {
         seed: seed?,
         truth_sample_period: secs(sample_s?),
     })
+}
+
+/// Reports a roster too long for the data link's one-byte release mask, at the first nation
+/// beyond the limit.
+pub(super) fn roster_limit(diag: &mut Diag<'_>, cx: &Ctx<'_>) {
+    let objs = cx.objs(Entity::Nation);
+    if let Some(extra) = objs.get(MAX_NATIONS) {
+        diag.error(
+            ProblemKind::InvalidValue,
+            extra.span.clone(),
+            &extra.path,
+            format!(
+                "too many nations: a roster holds at most {MAX_NATIONS}, found {}",
+                objs.len()
+            ),
+        )
+        .label("beyond the limit")
+        .help(
+            "releasability markings travel as one byte, one bit per nation: merge or drop nations",
+        );
+    }
 }
 
 pub(super) fn nation(obj: &Obj) -> Option<sim::Nation> {

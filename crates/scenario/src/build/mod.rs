@@ -4,6 +4,7 @@
 mod c2;
 mod header;
 mod names;
+mod network;
 mod platforms;
 mod sensing;
 mod threats;
@@ -135,6 +136,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         Entity::FireUnit,
         Entity::Link,
         Entity::Traffic,
+        Entity::Adversary,
     ] {
         names.collect(diag, entity, root);
     }
@@ -147,6 +149,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         end: meta.as_ref().map(|m| SimTime::ZERO + m.duration),
     };
 
+    header::roster_limit(diag, &cx);
     let nations = all(cx.objs(Entity::Nation).iter().map(header::nation));
     let assets = all(cx
         .objs(Entity::Asset)
@@ -167,6 +170,8 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         .iter()
         .map(|o| units::fire_unit(diag, &cx, o)));
     let links = c2::links(diag, &cx);
+    let network = network::network(diag, &cx);
+    let adversaries = network::adversaries(diag, &cx);
     let threats = threats::threats(diag, &cx);
     let traffic = all(cx
         .objs(Entity::Traffic)
@@ -193,8 +198,8 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         traffic: traffic?,
         nodes: nodes?,
         links: links?,
-        network: sim::NetworkConfig::defaults(cx.n_nations()),
-        adversaries: Vec::new(),
+        network: network?,
+        adversaries: adversaries?,
     })
 }
 

@@ -59,6 +59,12 @@ impl Registry {
         }
     }
 
+    /// The index of the entity named `name`, without reporting anything (for a reference
+    /// whose own check is reported elsewhere).
+    pub(crate) fn index(&self, entity: Entity, name: &str) -> Option<usize> {
+        self.defs.get(&entity)?.get(name).map(|d| d.index)
+    }
+
     /// The index of the entity named by `obj.key`; reports an unknown name with the closest
     /// existing one (and where that is defined) or the list of known names.
     pub(crate) fn resolve(
@@ -69,6 +75,19 @@ impl Registry {
         key: &str,
     ) -> Option<usize> {
         let name = obj.text(key)?;
+        self.resolve_at(diag, entity, name, obj.span_of(key), &obj.path_of(key))
+    }
+
+    /// The index of the entity named `name`, written at `span` (key path `path`); reports an
+    /// unknown name as [`Registry::resolve`] does.
+    pub(crate) fn resolve_at(
+        &self,
+        diag: &mut Diag<'_>,
+        entity: Entity,
+        name: &str,
+        span: Span,
+        path: &str,
+    ) -> Option<usize> {
         if self.invalid.contains(&entity) {
             return None;
         }
@@ -84,8 +103,8 @@ impl Registry {
         let table = entity.table();
         let p = diag.error(
             ProblemKind::UnknownReference,
-            obj.span_of(key),
-            &obj.path_of(key),
+            span,
+            path,
             format!("unknown {} `{name}`", entity.noun()),
         );
         let p = p.label(format!("no [[{table}]] is named `{name}`"));

@@ -43,13 +43,14 @@ pub(super) fn sensor(
         }
     }
     let params = super::sensing::sensor_params(diag, obj, id, nation);
+    let release_to = super::network::release_to(diag, cx, obj);
     Some(sim::Sensor {
         name: obj.text("name")?.to_owned(),
         nation: nation?,
         platform: PlatformId::new(platform?),
         params: params?,
         node: NodeId::new(node?),
-        release_to: base::NationSet::first(cx.n_nations()),
+        release_to: release_to?,
     })
 }
 

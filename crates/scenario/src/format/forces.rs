@@ -1,5 +1,5 @@
-//! Format tables of what acts: fire units, threats, traffic, C2 nodes and links (sensors are in
-//! `sensing.rs`).
+//! Format tables of what acts: fire units, threats, traffic and C2 nodes (sensors are in
+//! `sensing.rs`, links and the network in `network.rs`).
 
 use super::*;
 
@@ -332,48 +332,8 @@ pub(crate) static NODE: TableSpec = TableSpec {
             dflt_num(1.0),
             "Decision latency, seconds.",
         ),
-    ],
-    one_of: &[],
-};
-
-/// `[[link]]`.
-pub(crate) static LINK: TableSpec = TableSpec {
-    name: "link",
-    doc: "A bidirectional network link between two C2 nodes (parameters refined by the network work).",
-    tag: None,
-    conflicts: &[],
-    fields: &[
-        field("name", NAME, REQ, "Unique link name."),
-        field(
-            "a",
-            Kind::Text(Text::Ref(Entity::Node)),
-            REQ,
-            "One end (a node name).",
-        ),
-        field(
-            "b",
-            Kind::Text(Text::Ref(Entity::Node)),
-            REQ,
-            "The other end (a node name).",
-        ),
-        field(
-            "latency_ms",
-            num(MS, Bound::Incl(0.0), Bound::Incl(60_000.0)),
-            REQ,
-            "One-way latency, milliseconds.",
-        ),
-        field(
-            "loss",
-            PROB,
-            dflt_num(0.0),
-            "Probability a message is lost.",
-        ),
-        field(
-            "bandwidth_bps",
-            num(BPS, Bound::Excl(0.0), Bound::Incl(1.0e12)),
-            OPT,
-            "Capacity, bit/s (absent: unlimited).",
-        ),
+        super::network::RELEASE_TO,
+        super::network::SIGNING_KEY,
     ],
     one_of: &[],
 };

@@ -7,10 +7,12 @@
 //! each other (`TableSpec::conflicts`) are data here too.
 
 mod forces;
+mod network;
 mod places;
 mod sensing;
 
-pub(crate) use forces::{FIRE_UNIT, LINK, NODE, THREAT, TRAFFIC};
+pub(crate) use forces::{FIRE_UNIT, NODE, THREAT, TRAFFIC};
+pub(crate) use network::{ADVERSARY, LINK, NETWORK};
 pub(crate) use places::{ASSET, NATION, ORBIT, PLATFORM, POSITION, ROUTE_POINT};
 pub(crate) use sensing::SENSOR;
 
@@ -110,7 +112,7 @@ pub(crate) static ROOT: TableSpec = TableSpec {
                 min_items: 1,
             },
             REQ,
-            "Participating nations.",
+            "Participating nations (at most 8: the data link's release mask is one byte).",
         ),
         field(
             "asset",
@@ -184,6 +186,21 @@ pub(crate) static ROOT: TableSpec = TableSpec {
             OPT,
             "Network links between C2 nodes.",
         ),
+        field(
+            "network",
+            Kind::Table(&NETWORK),
+            OPT,
+            "Sharing, fusion and releasability settings (absent: the defaults).",
+        ),
+        field(
+            "adversary",
+            Kind::Tables {
+                spec: &ADVERSARY,
+                min_items: 0,
+            },
+            OPT,
+            "Hostile network intruders.",
+        ),
     ],
     one_of: &[],
 };
@@ -241,6 +258,8 @@ pub(crate) static ALL_TABLES: &[&TableSpec] = &[
     &TRAFFIC,
     &NODE,
     &LINK,
+    &NETWORK,
+    &ADVERSARY,
     &POSITION,
     &ROUTE_POINT,
     &ORBIT,

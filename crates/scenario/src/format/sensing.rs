@@ -337,6 +337,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
             dflt_num(5.0),
             "Plumes below this altitude are hidden by cloud and atmosphere, km.",
         ),
+        super::network::RELEASE_TO,
     ],
     one_of: &[],
 };

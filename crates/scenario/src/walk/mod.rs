@@ -62,6 +62,8 @@ pub(crate) enum Val {
     Time(String, i64),
     /// A sub-table.
     Table(Obj),
+    /// An array of plain values, each with its span.
+    List(Vec<Entry>),
     /// An array of tables.
     Tables(Vec<Obj>),
 }
@@ -111,6 +113,13 @@ impl Obj {
         match &self.get(key)?.val {
             Val::Table(obj) => Some(obj),
             _ => None,
+        }
+    }
+    /// An array of plain values (empty if absent or invalid; see [`Obj::given`]).
+    pub(crate) fn list(&self, key: &str) -> &[Entry] {
+        match self.get(key).map(|e| &e.val) {
+            Some(Val::List(items)) => items,
+            _ => &[],
         }
     }
     /// An array of tables (empty if absent or invalid).

@@ -4,10 +4,12 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::{Val, check_table};
+use std::collections::BTreeMap;
+
+use super::{Entry, Val, check_table};
 use crate::diagnostics::{Diag, ProblemKind};
 use crate::span::Span;
-use crate::spec::{Bound, Kind, Text};
+use crate::spec::{Bound, Kind, ListSpec, Text};
 use crate::suggest::did_you_mean;
 use crate::time::{canonical, parse_utc};
 
@@ -30,6 +32,7 @@ pub(crate) fn expected(kind: &Kind) -> String {
         Kind::Enum(values) => format!("one of {}", quoted_values(values)),
         Kind::IntEnum { values, .. } => format!("one of {}", int_values(values)),
         Kind::Table(_) => "a table".to_owned(),
+        Kind::List(list) => list.expected.to_owned(),
         Kind::Tables { spec, .. } => format!("an array of {} tables", spec.name),
     }
 }
@@ -42,6 +45,7 @@ fn text_expected(text: Text) -> &'static str {
         Text::LaunchArea => "a notional launch area label \"RED-<n>\"",
         Text::Timestamp => "an RFC 3339 UTC timestamp such as \"2027-07-15T00:00:00Z\"",
         Text::Ref(_) => "a name (a string)",
+        Text::SigningKey => "64 hexadecimal digits (a 32-byte Ed25519 secret seed)",
     }
 }
 
@@ -260,6 +264,7 @@ pub(super) fn check_value(
                 None
             }
         },
+        Kind::List(list) => check_list(diag, value, path, list),
         Kind::Tables { spec, min_items } => {
             let DeValue::Array(items) = v else {
                 let p = diag.error(
@@ -308,6 +313,128 @@ pub(super) fn check_value(
             }
             Some(Val::Tables(objs))
         }
+    }
+}
+
+/// An array of plain values: its length, each element, and repeats if it must be unique.
+/// Any invalid element invalidates the whole array (a partial list would read as another one).
+fn check_list(
+    diag: &mut Diag<'_>,
+    value: &Spanned<DeValue<'_>>,
+    path: &str,
+    list: &ListSpec,
+) -> Option<Val> {
+    let span = value.span();
+    let DeValue::Array(items) = value.get_ref() else {
+        diag.error(
+            ProblemKind::WrongType,
+            span,
+            path,
+            format!(
+                "expected {}, found {}",
+                list.expected,
+                found(value.get_ref())
+            ),
+        )
+        .label("wrong type");
+        return None;
+    };
+    if items.len() < list.min_items || items.len() > list.max_items {
+        let n = items.len();
+        diag.error(
+            ProblemKind::InvalidValue,
+            span,
+            path,
+            format!(
+                "expected {}, found {n} item{}",
+                list.expected,
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+        return None;
+    }
+    if let Kind::List(_) = &list.item
+        && !items.is_empty()
+        && items
+            .iter()
+            .all(|i| !matches!(i.get_ref(), DeValue::Array(_)))
+    {
+        // `[900, 1020]` for `[[900, 1020]]`: one problem, not one per number.
+        let written: Vec<String> = items.iter().map(|i| scalar(i.get_ref())).collect();
+        diag.error(
+            ProblemKind::WrongType,
+            span,
+            path,
+            format!("expected {}, found a flat array", list.expected),
+        )
+        .label("wrong type")
+        .help(format!("did you mean [[{}]]?", written.join(", ")));
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut valid = true;
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let item_path = format!("{path}[{i}]");
+        if let Kind::List(inner) = &list.item
+            && !matches!(item.get_ref(), DeValue::Array(_))
+        {
+            // `[900, 1020]` for `[[900, 1020]]`: the brackets are the problem, not the value.
+            diag.error(
+                ProblemKind::WrongType,
+                item.span(),
+                &item_path,
+                format!(
+                    "expected {}, found {}",
+                    inner.expected,
+                    found(item.get_ref())
+                ),
+            )
+            .label("wrong type")
+            .help(format!(
+                "every element is itself an array: {}",
+                list.expected
+            ));
+            valid = false;
+            continue;
+        }
+        let Some(val) = check_value(diag, item, &item_path, &list.item) else {
+            valid = false;
+            continue;
+        };
+        if list.unique
+            && let Val::Text(s) = &val
+        {
+            if let Some(first) = seen.get(s) {
+                diag.error(
+                    ProblemKind::Duplicate,
+                    item.span(),
+                    &item_path,
+                    format!("`{s}` is listed twice"),
+                )
+                .related(first.clone(), "first listed here");
+                valid = false;
+                continue;
+            }
+            seen.insert(s.clone(), item.span());
+        }
+        out.push(Entry {
+            span: item.span(),
+            val,
+        });
+    }
+    valid.then_some(Val::List(out))
+}
+
+/// A scalar as written (for suggestions).
+fn scalar(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => format!("{s:?}"),
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(_) | DeValue::Table(_) => "…".to_owned(),
     }
 }
 
@@ -392,6 +519,22 @@ fn check_text(diag: &mut Diag<'_>, span: Span, path: &str, text: Text, s: String
                 .help("launch areas are notional and labelled only RED-1, RED-2, …");
                 None
             }
+        }
+        Text::SigningKey => {
+            let bad_digit = s.chars().enumerate().find(|(_, c)| !c.is_ascii_hexdigit());
+            let problem = match bad_digit {
+                Some((i, c)) => format!("{c:?} at character {} is not a hexadecimal digit", i + 1),
+                None if s.len() != 64 => format!("found {} digits", s.len()),
+                None => return Some(Val::Text(s)),
+            };
+            diag.error(
+                ProblemKind::InvalidValue,
+                span.clone(),
+                path,
+                format!("expected {}: {problem}", text_expected(text)),
+            )
+            .help("or leave signing_key out: the node's key is then derived from the run's seed");
+            None
         }
         Text::Timestamp => match parse_utc(&s) {
             Ok(unix_s) => Some(Val::Time(canonical(&s), unix_s)),
