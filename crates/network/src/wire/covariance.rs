@@ -61,7 +61,13 @@ impl CovarianceSummary {
         // correlations shrunk by a few factors and keep the tightest result (fewest log steps
         // of sigma in total; all-zero, the identity, is always valid).
         let mut best: Option<CovarianceSummary> = None;
+        let total = |s: &CovarianceSummary| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
+        // No candidate can end below the rounded-up sigmas: reaching them ends the search.
+        let floor = total(&CovarianceSummary { sigma, rho: [0; 6] });
         for shrink in SHRINK_TRIALS {
+            if best.is_some_and(|b| total(&b) == floor) {
+                break;
+            }
             let candidate = CovarianceSummary {
                 sigma,
                 rho: rho_true.map(|r| quantise_rho(r * shrink)),
@@ -70,7 +76,6 @@ impl CovarianceSummary {
                 continue;
             }
             let candidate = candidate.inflated(p);
-            let total = |s: &CovarianceSummary| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
             if best.is_none_or(|b| total(&candidate) < total(&b)) {
                 best = Some(candidate);
             }

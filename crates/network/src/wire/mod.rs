@@ -37,5 +37,5 @@ pub use error::{DecodeError, EncodeError};
 pub use messages::{
     Frame, FrameHeader, IdentityChange, Message, NodeStatus, Plot, TrackDrop, TrackReport,
 };
-pub use receiver::{REPLAY_WINDOW, Receiver, Reject};
+pub use receiver::{REPLAY_WINDOW, Receiver, Reject, SignatureCache};
 pub use types::{DropReason, Identity, IffEvidence, NodeAddr, TrackKind, TrackNumber};

@@ -8,7 +8,55 @@
 use super::codec::{decode_unverified, peek_header, split_signature};
 use super::{DecodeError, Frame, KeyRegistry, Message, NodeAddr};
 use ed25519_dalek::Signature;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// Signatures already verified, shared by receivers that see the same frames (an in-process
+/// network delivers one frame to many nodes). Verification is a pure function of (key, bytes),
+/// so a hit is exactly as strong as verifying again; only successes are remembered, keyed by
+/// the verifying key and every byte of the frame, and the oldest entries are forgotten first.
+#[derive(Clone, Debug)]
+pub struct SignatureCache {
+    verified: BTreeSet<([u8; 32], Box<[u8]>)>,
+    order: VecDeque<([u8; 32], Box<[u8]>)>,
+    capacity: usize,
+}
+
+impl SignatureCache {
+    /// A cache remembering up to `capacity` verified frames.
+    pub fn new(capacity: usize) -> Self {
+        SignatureCache {
+            verified: BTreeSet::new(),
+            order: VecDeque::new(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// Frames remembered.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True if nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn contains(&self, key: &[u8; 32], bytes: &[u8]) -> bool {
+        self.verified.contains(&(*key, Box::from(bytes)))
+    }
+
+    fn insert(&mut self, key: [u8; 32], bytes: &[u8]) {
+        let entry = (key, Box::<[u8]>::from(bytes));
+        if self.verified.insert(entry.clone()) {
+            self.order.push_back(entry);
+            while self.order.len() > self.capacity {
+                if let Some(old) = self.order.pop_front() {
+                    self.verified.remove(&old);
+                }
+            }
+        }
+    }
+}
 
 /// Frames remembered behind the newest sequence number of a sender.
 pub const REPLAY_WINDOW: u32 = 64;
@@ -125,7 +173,25 @@ impl Receiver {
 
     /// Authenticates and decodes one frame; every rejection is counted under its reason.
     pub fn open(&mut self, bytes: &[u8]) -> Result<Frame, Reject> {
-        let result = self.try_open(bytes);
+        self.open_with(bytes, None)
+    }
+
+    /// As [`open`](Self::open), reusing signature verifications recorded in `cache` (and
+    /// recording this one's).
+    pub fn open_cached(
+        &mut self,
+        bytes: &[u8],
+        cache: &mut SignatureCache,
+    ) -> Result<Frame, Reject> {
+        self.open_with(bytes, Some(cache))
+    }
+
+    fn open_with(
+        &mut self,
+        bytes: &[u8],
+        cache: Option<&mut SignatureCache>,
+    ) -> Result<Frame, Reject> {
+        let result = self.try_open(bytes, cache);
         match &result {
             Ok(frame) => {
                 let h = frame.header;
@@ -139,7 +205,7 @@ impl Receiver {
         result
     }
 
-    fn try_open(&self, bytes: &[u8]) -> Result<Frame, Reject> {
+    fn try_open(&self, bytes: &[u8], cache: Option<&mut SignatureCache>) -> Result<Frame, Reject> {
         let header = peek_header(bytes).map_err(Reject::Malformed)?;
         let key = self
             .registry
@@ -147,8 +213,17 @@ impl Receiver {
             .ok_or(Reject::UnknownSender(header.sender))?;
         let (signed, signature) = split_signature(bytes)
             .ok_or(Reject::Malformed(DecodeError::Truncated { offset: 0 }))?;
-        key.verify_strict(signed, &Signature::from_bytes(signature))
-            .map_err(|_| Reject::BadSignature)?;
+        let key_bytes = key.to_bytes();
+        match cache {
+            Some(c) if c.contains(&key_bytes, bytes) => {}
+            cache => {
+                key.verify_strict(signed, &Signature::from_bytes(signature))
+                    .map_err(|_| Reject::BadSignature)?;
+                if let Some(c) = cache {
+                    c.insert(key_bytes, bytes);
+                }
+            }
+        }
         if let Some(window) = self.windows.get(&header.sender) {
             window.check(header.epoch, header.seq)?;
         }

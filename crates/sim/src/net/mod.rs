@@ -29,7 +29,7 @@ use convert::ReportMeta;
 use network::link::{LinkConfig, Overflow, Packet, SimNetwork, Transport};
 use network::wire::{
     self, DropReason, FrameHeader, KeyRegistry, Message, NodeAddr, NodeSigner, NodeStatus,
-    Receiver, TrackDrop, TrackKind,
+    Receiver, SignatureCache, TrackDrop, TrackKind,
 };
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -139,6 +139,8 @@ pub(crate) struct NetRuntime {
     transport: SimNetwork,
     signers: Vec<NodeSigner>,
     receivers: Vec<Receiver>,
+    /// One frame reaches many nodes: its signature is verified once for all of them.
+    signatures: SignatureCache,
     outboxes: Vec<Outbox>,
     counters: Vec<NodeNetwork>,
     adversaries: Vec<AdversaryRuntime>,
@@ -219,6 +221,7 @@ impl NetRuntime {
             nations,
             transport,
             receivers: (0..n).map(|_| Receiver::new(registry.clone())).collect(),
+            signatures: SignatureCache::new(4096),
             signers,
             outboxes: (0..n).map(|_| Outbox::default()).collect(),
             counters: vec![NodeNetwork::default(); n],
@@ -475,7 +478,8 @@ impl NetRuntime {
         for d in self.transport.poll(now) {
             let to = d.to.index();
             let node = &mut nodes[to];
-            let Ok(frame) = self.receivers[to].open(&d.packet.bytes) else {
+            let Ok(frame) = self.receivers[to].open_cached(&d.packet.bytes, &mut self.signatures)
+            else {
                 continue;
             };
             let nation = self.nations[to];

@@ -307,3 +307,37 @@ fn registry_rejects_bad_keys_and_keys_are_deterministic() {
     assert_eq!(distinct.len(), 256);
     assert_ne!(key_seed(SEED, 1), key_seed(SEED + 1, 1));
 }
+
+#[test]
+fn a_shared_signature_cache_is_exactly_as_strict_as_verifying() {
+    let mut cache = SignatureCache::new(2);
+    let (mut a, mut b) = (Receiver::new(registry()), Receiver::new(registry()));
+    let good = sample_frame(3);
+    assert!(a.open_cached(&good, &mut cache).is_ok());
+    // A hit for the second receiver; its own replay window still applies.
+    assert!(b.open_cached(&good, &mut cache).is_ok());
+    assert_eq!(
+        b.open_cached(&good, &mut cache),
+        Err(Reject::Replay { seq: 3 })
+    );
+    // A different byte is a different entry: verified afresh and rejected.
+    let mut bad = good.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 1;
+    let mut c = Receiver::new(registry());
+    assert_eq!(c.open_cached(&bad, &mut cache), Err(Reject::BadSignature));
+    // A receiver trusting another key for the sender gets no hit from the cache.
+    let mut other = KeyRegistry::new();
+    let impostor = NodeSigner::from_seed(NodeAddr(1), key_seed(SEED + 5, 1));
+    other
+        .insert(NodeAddr(1), impostor.verifying_key_bytes(), node_nation(1))
+        .expect("valid key");
+    let mut d = Receiver::new(other);
+    assert_eq!(d.open_cached(&good, &mut cache), Err(Reject::BadSignature));
+    // Capacity bounds what is remembered: older frames are verified again, still accepted.
+    for seq in 10..14 {
+        let f = track_frame(1, 0, seq);
+        assert!(c.open_cached(&f, &mut cache).is_ok());
+    }
+    assert!(cache.len() <= 2);
+}
