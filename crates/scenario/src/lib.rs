@@ -31,7 +31,8 @@
 //!               #         max_bank_deg = 30, max_climb_mps = 15, repeat = false,
 //!               #         rcs_m2 = 30, swerling = 1
 //!               #   geostationary: lon_deg
-//! [[sensor]]    # name, nation, platform, kind = "radar" | "space_ir", node; all parameters
+//! [[sensor]]    # name, nation, platform, kind = "radar" | "space_ir", node, release_to
+//!               # (absent: all nations); all parameters
 //!               # below have notional defaults (README key table):
 //!               #   radar: ref_range_km = 400 + ref_snr_db = 13 (radar equation) or pd
 //!               #     (nominal Pd), pfa = 1e-6, min_range_km = 1, max_range_km = 1000,
@@ -62,9 +63,23 @@
 //!               # rcs_m2 (by kind: airliner 40, fighter 3, transport 30, patrol 20),
 //!               # swerling = 1
 //! [[node]]      # name, nation, role = "combined" | "national" | "unit", parent, platform,
-//!               # decision_latency_s = 1
-//! [[link]]      # name, a, b (node names), latency_ms, loss = 0, bandwidth_bps (absent: unlimited)
+//!               # decision_latency_s = 1, release_to (absent: all), signing_key = "<64 hex>"
+//!               # (absent: derived from the run's seed)
+//! [[link]]      # name, a, b (node names), latency_ms, loss = 0, bandwidth_bps (absent:
+//!               # unlimited), jitter_ms = 0, queue_bytes = 65536, overflow = "drop_oldest" |
+//!               # "drop_lowest_priority", partitions = [[start_s, end_s], …] (absent: none)
+//! [network]     # sharing = "track" | "none" | "measurement", fusion = "ci" | "naive" |
+//!               # "bar_shalom_campo", correlation = 0.3 (bar_shalom_campo only),
+//!               # report_drift_m = 200, heartbeat_s = 12, frame_period_s = 1, r2_margin = 2,
+//!               # takeover_heartbeats = 3, release_ballistic, release_air (absent: all)
+//! [[adversary]] # name, kind = "spoof" | "replay" | "tamper" | "unknown_key", link,
+//!               # impersonate (node; required for spoof, else default: the link's `a` end),
+//!               # start_s = 0, period_s = 10
 //! ```
+//!
+//! `release_to` (sensors and nodes), `release_ballistic` and `release_air` are arrays of
+//! nation ids (`["USA", "JPN"]`) from the roster, whose `[[nation]]` order numbers the
+//! releasability sets.
 //!
 //! Conventions: keys are snake_case and end in their unit (`_deg`, `_m`, `_km`, `_s`, `_ms`,
 //! `_mps`); positions are WGS-84 latitude and longitude in degrees (east and north positive,
@@ -105,6 +120,12 @@
 //!   node or absent; a unit node's parent is a national or unit node of its nation; no parent
 //!   cycles (the cycle is spelled out); links join two different nodes, at most one link per
 //!   pair.
+//! - Network: at most 8 nations (releasability travels as a one-byte mask); release lists
+//!   name roster nations, each once, and a sensor's or node's `release_to` includes its own
+//!   nation; `correlation` only with `fusion = "bar_shalom_campo"`; `frame_period_s` <=
+//!   `heartbeat_s`; `signing_key` is exactly 64 hex digits; partition windows start before
+//!   they end, end within the run and are in order without overlap; adversaries name a link
+//!   and (spoof: required) a node, and start before the run ends.
 //! - Flyability: every ballistic threat table is flown once with the engine's force model
 //!   (`dynamics::fly_ballistic`) and an unreachable aim point is reported at the threat, with
 //!   the shape key as the other end; every route and orbit is flown once too, and what the
@@ -113,8 +134,8 @@
 //!
 //! # Not modelled
 //!
-//! Interceptor and network parameters beyond placement, ownership and the placeholders above
-//! (later work adds keys); aspect-dependent RCS (one mean RCS per target); radar antenna
+//! Interceptor parameters beyond placement, ownership and the placeholders above (later work
+//! adds keys); aspect-dependent RCS (one mean RCS per target); radar antenna
 //! height above its platform (a radar sits at its site's `alt_m`, a ship's at sea level);
 //! launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod list;
 mod value;
 
 use crate::diagnostics::{Diag, ProblemKind};

@@ -164,3 +164,81 @@ fn builtins_build_and_run_in_the_engine() {
         }
     }
 }
+
+/// The default run exercises the network: explicit defaults, satellite jitter, an outage that
+/// forces a reporting-responsibility takeover, a release restriction and two intruders.
+#[test]
+fn default_exercises_the_alliance_network() {
+    use base::{NationIndex, NationSet, SimDuration};
+    let input = load_builtin(scenario::builtin::DEFAULT);
+    assert_eq!(input.network, sim::NetworkConfig::defaults(3));
+    let link = |name: &str| {
+        input
+            .links
+            .iter()
+            .position(|l| l.name == name)
+            .unwrap_or_else(|| panic!("no link {name}"))
+    };
+    let node = |name: &str| {
+        input
+            .nodes
+            .iter()
+            .position(|n| n.name == name)
+            .unwrap_or_else(|| panic!("no node {name}"))
+    };
+    for l in &input.links {
+        let satellite = l.latency == SimDuration::from_millis(300);
+        let jitter = if satellite { 30 } else { 0 };
+        assert_eq!(l.jitter, SimDuration::from_millis(jitter), "{}", l.name);
+    }
+    let outages: Vec<(&str, &[(SimDuration, SimDuration)])> = input
+        .links
+        .iter()
+        .filter(|l| !l.partitions.is_empty())
+        .map(|l| (l.name.as_str(), l.partitions.as_slice()))
+        .collect();
+    assert_eq!(
+        outages,
+        [(
+            "USA-DDG-2",
+            &[(SimDuration::from_secs(900), SimDuration::from_secs(1020))][..]
+        )]
+    );
+    let usa_jpn = {
+        let mut s = NationSet::single(NationIndex::new(0).expect("USA"));
+        s.insert(NationIndex::new(1).expect("JPN"));
+        s
+    };
+    for s in &input.sensors {
+        let expected = if s.name == "JPN-AEW-1-RADAR" {
+            usa_jpn
+        } else {
+            NationSet::first(3)
+        };
+        assert_eq!(s.release_to, expected, "{}", s.name);
+    }
+    let [spoof, replay] = input.adversaries.as_slice() else {
+        panic!("two adversaries: {:?}", input.adversaries)
+    };
+    assert_eq!(spoof.kind, sim::AdversaryKind::Spoof);
+    assert_eq!(spoof.link.index(), link("CJTF-JPN"));
+    assert_eq!(spoof.impersonates.index(), node("USA-NAT"));
+    assert_eq!(replay.kind, sim::AdversaryKind::Replay);
+    assert_eq!(replay.link.index(), link("CJTF-JPN"));
+    assert_eq!(
+        replay.impersonates.index(),
+        node("CJTF"),
+        "the link's a end"
+    );
+    assert_eq!(
+        (replay.start, replay.period),
+        (SimDuration::from_secs(300), SimDuration::from_secs(20))
+    );
+
+    let small = load_builtin("two-nation-salvo");
+    assert_eq!(small.network.sharing, sim::Sharing::Track);
+    assert_eq!(
+        small.links[1].overflow,
+        sim::OverflowPolicy::DropLowestPriority
+    );
+}

@@ -69,6 +69,53 @@ fn schema_rejects_what_the_walker_rejects_at_key_level() {
         ("scan = \"phased_array\"", "scan = \"phased\""), // scan kind
         ("burn_time_s = 65", "burn_time_s = 65\nswerling = 2"), // Swerling case
         ("scan_period_s = 4", "scan_period_s = 4\nrevisit_s = 4"), // space_ir key on a radar
+        ("queue_bytes = 32768", "queue_bytes = 100"), // below one frame
+        (
+            "overflow = \"drop_lowest_priority\"",
+            "overflow = \"drop-oldest\"",
+        ), // enum value
+        ("sharing = \"track\"", "sharing = \"tracks\""), // sharing mode
+        (
+            "sharing = \"track\"",
+            "sharing = \"track\"\nheartbeat_s = 0",
+        ), // period range
+        ("sharing = \"track\"", "sharing = \"track\"\nr2_margin = 16"), // margin range
+        (
+            "sharing = \"track\"",
+            "sharing = \"track\"\nrelease_air = \"USA\"",
+        ), // not a list
+        (
+            "role = \"combined\"",
+            "role = \"combined\"\nsigning_key = \"00ff\"",
+        ), // key length
+    ] {
+        assert!(text.contains(old), "{old}");
+        let mangled = text.replacen(old, new, 1);
+        assert!(
+            scenario::load("x.toml", &mangled).is_err(),
+            "walker accepts {new}"
+        );
+        assert!(
+            !validator.is_valid(&as_json(&mangled)),
+            "schema accepts {new}"
+        );
+    }
+}
+
+#[test]
+fn schema_rejects_bad_network_keys_of_the_default() {
+    let validator = jsonschema::validator_for(&scenario::json_schema()).expect("compiles");
+    let text = scenario::builtin::get("western-pacific").expect("built in");
+    for (old, new) in [
+        ("kind = \"replay\"", "kind = \"replay-attack\""), // adversary kind
+        ("partitions = [[900, 1020]]", "partitions = [[900]]"), // not a pair
+        (
+            "release_to = [\"JPN\", \"USA\"]",
+            "release_to = [\"JPN\", \"JPN\"]",
+        ), // repeated
+        ("fusion = \"ci\"", "fusion = \"CI\""),            // fusion rule
+        ("period_s = 20", "period_s = 0"),                 // adversary period
+        ("impersonate = \"USA-NAT\"\n", ""),               // a spoof names its victim
     ] {
         assert!(text.contains(old), "{old}");
         let mangled = text.replacen(old, new, 1);
