@@ -659,6 +659,14 @@ impl NetRuntime {
             guard_blocked: stats.guard_blocked,
             releasability_violations: per_node.iter().map(|n| n.releasability_violations).sum(),
             adversary_injections: self.adversaries.iter().map(|a| a.injected).sum(),
+            mean_picture_gospa: {
+                let g: Vec<f64> = nodes
+                    .iter()
+                    .filter_map(|n| n.picture_score.as_ref())
+                    .map(|s| s.summary(world, any_first).gospa_mean)
+                    .collect();
+                (!g.is_empty()).then(|| g.iter().sum::<f64>() / g.len() as f64)
+            },
             commonality,
             dual_tracks,
             dual_track_mean_lifetime_s: dual_mean,

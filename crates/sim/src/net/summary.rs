@@ -116,6 +116,8 @@ pub struct NetworkSummary {
     pub releasability_violations: u64,
     /// Frames injected by adversaries.
     pub adversary_injections: u64,
+    /// Mean picture GOSPA over the nodes that hold a picture, m.
+    pub mean_picture_gospa: Option<f64>,
     /// Mean over samples and held objects of the fraction of picture-holding node pairs that
     /// both hold the object (under track sharing: under the same network track number).
     pub commonality: Option<f64>,
