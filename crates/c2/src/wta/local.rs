@@ -1,0 +1,231 @@
+//! Local search from the greedy start, then iterated local search while budget remains.
+//!
+//! Neighbourhoods, in this fixed order each pass (first improvement per item, best
+//! improvement within it):
+//! 1. **fill**: spare units go where they lower the objective most;
+//! 2. **reassign a weapon**: lift all units of weapon `i` and re-place them one by one by
+//!    maximum marginal return. Without channel limits this is the *optimal* placement of
+//!    weapon `i` given all others (each target's marginal returns fall geometrically with more
+//!    units and targets are independent, so greedy solves this separable concave allocation),
+//!    i.e. block-coordinate descent; it subsumes every single-unit move of `i`;
+//! 3. **move** one unit `i: j → j'` (needed when channels bind);
+//! 4. **swap** one unit of `i1` on `j1` with one of `i2` on `j2`, which no single-weapon
+//!    change can reach.
+//!
+//! Each candidate is priced from the per-target log-survivals in O(1) (target value). A
+//! change is taken only if it gains more than `1e-12` of the total value, so descent ends.
+//! Iterated local search then repeats: lift all units of a few random weapons, re-place them
+//! at random, descend, and keep the result only if it beats the best so far. The random
+//! numbers are SplitMix64 from the caller's seed (a pinned algorithm: same seed, same result).
+
+use super::SolveOptions;
+use super::greedy::{fill, greedy};
+use super::lap::{layers, reassign_units, restack};
+use super::problem::Problem;
+use super::state::State;
+
+/// Smallest gain worth taking, relative to the problem's total value.
+fn tolerance(problem: &Problem) -> f64 {
+    let total: f64 = match problem.objective() {
+        super::Objective::TargetValue => problem.targets().iter().map(|t| t.value).sum(),
+        super::Objective::AssetBased { asset_weights } => asset_weights.iter().sum(),
+    };
+    1e-12 * total.max(f64::MIN_POSITIVE)
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): tiny, pinned, and good enough to pick weapons.
+pub(crate) struct SplitMix(u64);
+impl SplitMix {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n` (`n > 0`; the modulo bias is irrelevant here).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Lifts all units of weapon `i`; returns the targets they were on (with repeats).
+fn lift(state: &mut State<'_>, i: usize) -> Vec<usize> {
+    let mut lifted = Vec::new();
+    for j in 0..state.problem.n_targets() {
+        for _ in 0..state.x.get(i, j) {
+            state.remove(i, j);
+            lifted.push(j);
+        }
+    }
+    lifted
+}
+
+/// Re-places weapon `i` by maximum marginal return; keeps it if better, else restores it.
+fn reassign(state: &mut State<'_>, i: usize, eps: f64) -> bool {
+    let before = state.objective();
+    let old = lift(state, i);
+    while let Some((j, _)) = state.best_add(i, 0.0) {
+        state.add(i, j);
+    }
+    if state.objective() < before - eps {
+        return true;
+    }
+    lift(state, i);
+    for j in old {
+        state.add(i, j);
+    }
+    false
+}
+
+/// Best single-unit move of weapon `i` away from target `j`, applied if it improves.
+fn best_move(state: &mut State<'_>, i: usize, j: usize, eps: f64) -> bool {
+    let from = state.surv_with(i, j, -1);
+    let mut best: Option<(usize, f64)> = None;
+    for to in 0..state.problem.n_targets() {
+        if to == j || !state.can_add(i, to, Some(j)) {
+            continue;
+        }
+        let d = state.delta(&[(j, from), (to, state.surv_with(i, to, 1))]);
+        if d < -eps && best.is_none_or(|(_, b)| d < b) {
+            best = Some((to, d));
+        }
+    }
+    let Some((to, _)) = best else { return false };
+    state.remove(i, j);
+    state.add(i, to);
+    true
+}
+
+/// Whether weapon `i` may trade its unit on `from` for one on `to` (channel count only; the
+/// target shot counts do not change in a swap).
+fn swap_channel_ok(state: &State<'_>, i: usize, from: usize, to: usize) -> bool {
+    let engaged = state.engaged[i] - u32::from(state.x.get(i, from) == 1)
+        + u32::from(state.x.get(i, to) == 0);
+    state.problem.allowed(i, to) && engaged <= state.problem.channel_cap(i)
+}
+
+/// One pass of swaps over all pairs of fired units; applies each improving swap at once.
+fn swap_pass(state: &mut State<'_>, eps: f64) -> bool {
+    let mut improved = false;
+    let held: Vec<(usize, usize)> = state.x.shots().map(|(i, j, _)| (i, j)).collect();
+    for (a, &(i1, j1)) in held.iter().enumerate() {
+        for &(i2, j2) in &held[a + 1..] {
+            if i1 == i2 || j1 == j2 || state.x.get(i1, j1) == 0 || state.x.get(i2, j2) == 0 {
+                continue;
+            }
+            if !swap_channel_ok(state, i1, j1, j2) || !swap_channel_ok(state, i2, j2, j1) {
+                continue;
+            }
+            let s1 = state
+                .surv_with(i1, j1, -1)
+                .add(state.problem.ln_q(i2, j1), 1);
+            let s2 = state
+                .surv_with(i2, j2, -1)
+                .add(state.problem.ln_q(i1, j2), 1);
+            if state.delta(&[(j1, s1), (j2, s2)]) < -eps {
+                state.remove(i1, j1);
+                state.remove(i2, j2);
+                state.add(i1, j2);
+                state.add(i2, j1);
+                improved = true;
+            }
+        }
+    }
+    improved
+}
+
+/// Descends to a local optimum of all four neighbourhoods.
+pub(crate) fn descend(state: &mut State<'_>, opts: &SolveOptions<'_>) {
+    let eps = tolerance(state.problem);
+    let m = state.problem.n_weapons();
+    loop {
+        let mut improved = false;
+        fill(state);
+        for i in 0..m {
+            improved |= reassign(state, i, eps);
+        }
+        let held: Vec<(usize, usize)> = state.x.shots().map(|(i, j, _)| (i, j)).collect();
+        for (i, j) in held {
+            if state.x.get(i, j) > 0 {
+                improved |= best_move(state, i, j, eps);
+            }
+        }
+        improved |= swap_pass(state, eps);
+        if !improved {
+            let all: Vec<(usize, usize)> = layers(state).into_iter().flatten().collect();
+            improved |= reassign_units(state, &all, eps);
+        }
+        if !improved {
+            let max_units = state
+                .problem
+                .weapons()
+                .iter()
+                .map(|w| w.units)
+                .max()
+                .unwrap_or(0);
+            for slots in 2..=(max_units as usize).min(4) {
+                improved |= restack(state, slots, eps);
+            }
+        }
+        if !improved {
+            for layer in layers(state) {
+                improved |= reassign_units(state, &layer, eps);
+            }
+        }
+        if !improved || opts.stopped() {
+            return;
+        }
+    }
+}
+
+/// Greedy, descent, then up to `opts.rounds` rounds of iterated local search. Returns the
+/// best state and the rounds run.
+pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State<'p>, u64) {
+    let eps = tolerance(problem);
+    let mut current = greedy(problem);
+    descend(&mut current, opts);
+    let mut best_obj = current.objective();
+    let mut best = current.clone();
+    let mut rng = SplitMix(opts.seed);
+    let m = problem.n_weapons();
+    let mut rounds = 0;
+    while rounds < opts.rounds && m > 1 && !opts.stopped() {
+        rounds += 1;
+        let held: Vec<(usize, usize)> = layers(&current).into_iter().flatten().collect();
+        let lifted: Vec<(usize, usize)> =
+            held.into_iter().filter(|_| rng.next() & 1 == 0).collect();
+        if reassign_units(&mut current, &lifted, eps) {
+            descend(&mut current, opts);
+            let obj = current.objective();
+            if obj < best_obj - eps {
+                best_obj = obj;
+                best = current.clone();
+            }
+            continue;
+        }
+        let k = 2 + rng.below(m.min(8) - 1);
+        for _ in 0..k {
+            let i = rng.below(m);
+            let n_units = lift(&mut current, i).len();
+            for _ in 0..n_units {
+                let options: Vec<usize> = (0..problem.n_targets())
+                    .filter(|&j| current.can_add(i, j, None))
+                    .collect();
+                if options.is_empty() {
+                    break;
+                }
+                current.add(i, options[rng.below(options.len())]);
+            }
+        }
+        descend(&mut current, opts);
+        let obj = current.objective();
+        if obj < best_obj - eps {
+            best_obj = obj;
+            best = current.clone();
+        } else {
+            current = best.clone();
+        }
+    }
+    (best, rounds)
+}

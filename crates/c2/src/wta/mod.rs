@@ -1,0 +1,182 @@
+//! Static weapon-target assignment (WTA): which weapon fires how many units at which threat.
+//!
+//! # Problem
+//! Weapons `i` (types or fire units) with `units` and optional fire-control `channels`;
+//! targets `j` with a value, an optional `max_shots` and (asset-based) the asset they endanger;
+//! single-shot kill probabilities `p_ij`, where `p = 0` marks a forbidden pair: engagement
+//! window, ROE and authority all reduce to that before the problem is built. [`Problem::new`]
+//! validates everything once. Minimum shots per target are not modelled: without them the
+//! empty assignment is always feasible, so every solver always returns a feasible answer.
+//!
+//! # Objectives (both minimised, see [`Objective`])
+//! Target value `Σ_j V_j Π_i q_ij^x_ij` and asset-based lost value
+//! `Σ_k w_k (1 − Π_{j→k} (1 − π_j S_j))`. Both are computed in log space (`ln q = ln_1p(−p)`,
+//! `p = 1` counted as a sure kill), see [`evaluate`].
+//!
+//! # Solvers ([`SolverKind`], chosen by name)
+//! - `greedy`: maximum marginal return with a lazy priority queue.
+//! - `local` (the real-time default): greedy, then local search over weapon reassignment,
+//!   single-unit moves and swaps, then iterated local search for `rounds` rounds.
+//! - `exact`: branch-and-bound with certified lower bounds (Frank–Wolfe on the convex continuous
+//!   relaxation, and a monotone bound), incumbent from `local`; proves optimality on small
+//!   instances and returns a lower bound on large ones.
+//!
+//! # Budgets and determinism
+//! The library never reads the wall clock. Work is limited by counts in [`SolveOptions`]
+//! (`rounds` of iterated local search, branch-and-bound `nodes`, root Frank–Wolfe
+//! `fw_iterations`), and the same problem, options and seed give the same answer. An edge
+//! that wants a wall-clock limit (the CLI's `--time-limit`) passes a `should_stop` callback;
+//! the solvers poll it between units of work and return their best so far. Results then
+//! depend on machine speed, which is acceptable at the edge and never happens in the engine.
+//!
+//! Not modelled: minimum shots per target, shoot-look-shoot (dynamic WTA), correlated kills.
+
+mod eval;
+mod exact;
+mod greedy;
+mod lap;
+mod local;
+mod parse;
+mod problem;
+mod relax;
+mod state;
+#[cfg(test)]
+mod tests;
+
+pub use eval::{Infeasibility, check_feasible, evaluate};
+pub use exact::NODE_FW_MAX_PAIRS;
+pub use parse::ParseError;
+pub use problem::{Assignment, Objective, Problem, ProblemError, Target, Threatens, Weapon};
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A WTA algorithm, selectable by name (`greedy`, `local`, `exact`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SolverKind {
+    /// Maximum marginal return.
+    Greedy,
+    /// Greedy plus local search and iterated local search (the real-time default).
+    Local,
+    /// Branch-and-bound with a certified lower bound.
+    Exact,
+}
+
+impl SolverKind {
+    /// The name accepted by [`FromStr`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Greedy => "greedy",
+            Self::Local => "local",
+            Self::Exact => "exact",
+        }
+    }
+}
+
+impl fmt::Display for SolverKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A solver name that is not `greedy`, `local` or `exact`.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("unknown WTA solver {0:?} (expected greedy, local or exact)")]
+pub struct UnknownSolver(pub String);
+
+impl FromStr for SolverKind {
+    type Err = UnknownSolver;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "greedy" => Ok(Self::Greedy),
+            "local" => Ok(Self::Local),
+            "exact" => Ok(Self::Exact),
+            other => Err(UnknownSolver(other.to_owned())),
+        }
+    }
+}
+
+/// Work budgets, seed and optional stop callback.
+#[derive(Clone, Copy)]
+pub struct SolveOptions<'a> {
+    /// Seed of the iterated local search's random choices.
+    pub seed: u64,
+    /// Iterated-local-search rounds after the first descent (`local`, and `exact`'s incumbent).
+    pub rounds: u64,
+    /// Branch-and-bound node budget (`exact`).
+    pub nodes: u64,
+    /// Frank–Wolfe iterations for `exact`'s root bound.
+    pub fw_iterations: u32,
+    /// Polled between units of work; `true` ends the solve with the best found so far.
+    pub should_stop: Option<&'a dyn Fn() -> bool>,
+}
+
+impl Default for SolveOptions<'_> {
+    /// Budgets that keep a 50×100 instance in the tens of milliseconds for `local`.
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            rounds: 50,
+            nodes: 20_000,
+            fw_iterations: 1_000,
+            should_stop: None,
+        }
+    }
+}
+
+impl fmt::Debug for SolveOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SolveOptions")
+            .field("seed", &self.seed)
+            .field("rounds", &self.rounds)
+            .field("nodes", &self.nodes)
+            .field("fw_iterations", &self.fw_iterations)
+            .field("should_stop", &self.should_stop.is_some())
+            .finish()
+    }
+}
+
+impl SolveOptions<'_> {
+    pub(crate) fn stopped(&self) -> bool {
+        self.should_stop.is_some_and(|f| f())
+    }
+}
+
+/// A solver's answer.
+#[derive(Clone, Debug)]
+pub struct Solution {
+    /// The (always feasible) assignment.
+    pub assignment: Assignment,
+    /// Its objective, recomputed from scratch by [`evaluate`].
+    pub objective: f64,
+    /// A certified lower bound on the optimum (`exact` only).
+    pub bound: Option<f64>,
+    /// Whether `objective` is proven optimal (to a relative `1e-9`).
+    pub proven_optimal: bool,
+    /// Work done: iterated-local-search rounds (`local`) or branch-and-bound nodes (`exact`).
+    pub iterations: u64,
+}
+
+/// Solves `problem` with the chosen algorithm.
+pub fn solve(problem: &Problem, kind: SolverKind, opts: &SolveOptions<'_>) -> Solution {
+    let (state, bound, proven_optimal, iterations) = match kind {
+        SolverKind::Greedy => (greedy::greedy(problem), None, false, 0),
+        SolverKind::Local => {
+            let (s, rounds) = local::local(problem, opts);
+            (s, None, false, rounds)
+        }
+        SolverKind::Exact => {
+            let r = exact::exact(problem, opts);
+            (r.best, Some(r.bound), r.proven, r.nodes)
+        }
+    };
+    let assignment = state.x;
+    let objective = evaluate(problem, &assignment);
+    Solution {
+        assignment,
+        objective,
+        bound,
+        proven_optimal,
+        iterations,
+    }
+}

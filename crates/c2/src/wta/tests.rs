@@ -1,0 +1,1 @@
+//! Unit tests of the WTA module against hand-computed values.
