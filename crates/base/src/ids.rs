@@ -46,4 +46,8 @@ index_id!(
     LinkId,
     /// A surveyed site anchoring a local (ENU) frame.
     SiteId,
+    /// An interceptor type (kinematics and lethality shared by fire units).
+    InterceptorTypeId,
+    /// A geographic zone (no-fire area, engagement zone).
+    ZoneId,
 );

@@ -15,7 +15,10 @@ pub mod rng;
 mod time;
 
 pub use agenda::{Agenda, EventClass};
-pub use ids::{AssetId, FireUnitId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId};
+pub use ids::{
+    AssetId, FireUnitId, InterceptorTypeId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId,
+    ZoneId,
+};
 pub use nation::{NationId, NationIdError, Side};
 pub use probability::{Probability, ProbabilityError};
 pub use release::{MAX_NATIONS, NationIndex, NationSet};

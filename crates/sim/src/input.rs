@@ -5,7 +5,8 @@
 //! indices into the vectors below, in file order.
 
 use base::{
-    AssetId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side, SimDuration,
+    AssetId, InterceptorTypeId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side,
+    SimDuration,
 };
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
@@ -48,6 +49,174 @@ pub struct Input {
     pub network: NetworkConfig,
     /// Hostile network intruders (spoofing, replaying, tampering).
     pub adversaries: Vec<Adversary>,
+    /// Interceptor types fire units carry.
+    pub interceptors: Vec<InterceptorType>,
+    /// Weapons control status orders, in time order per nation.
+    pub wcs: Vec<WcsOrder>,
+    /// No-fire areas and other zones ROE refer to.
+    pub zones: Vec<Zone>,
+    /// Command-and-control doctrine (`[c2]`).
+    pub c2: C2Config,
+}
+
+/// Weapons control status (PRIMER §5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Wcs {
+    /// Fire at any target not positively identified as friendly.
+    Free,
+    /// Fire only at targets identified hostile.
+    Tight,
+    /// Fire only in self-defence.
+    Hold,
+}
+
+/// Which threats a WCS order or a kill probability applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TargetClass {
+    /// Ballistic missiles.
+    Ballistic,
+    /// Air-breathing threats (cruise missiles, aircraft).
+    Air,
+}
+
+/// A weapons control status order: from `from` on, `nation`'s fire units hold `status`
+/// against `class` (all classes if `None`) within `zone` (everywhere if `None`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WcsOrder {
+    /// Nation whose units it binds.
+    pub nation: NationId,
+    /// Threat class, or all.
+    pub class: Option<TargetClass>,
+    /// Area, or everywhere.
+    pub zone: Option<base::ZoneId>,
+    /// The status.
+    pub status: Wcs,
+    /// Effective from (scenario time).
+    pub from: SimDuration,
+}
+
+/// What a zone means to the rules of engagement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneKind {
+    /// No intercept may be planned inside it.
+    NoFire,
+    /// An area WCS orders can refer to.
+    Area,
+}
+
+/// A circular zone on the ground (extends upwards without limit).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Zone {
+    /// Unique name.
+    pub name: String,
+    /// Meaning.
+    pub kind: ZoneKind,
+    /// Centre.
+    pub center: Wgs84,
+    /// Radius, m.
+    pub radius_m: f64,
+}
+
+/// Notional interceptor kinematics and lethality (parametric, public physics only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InterceptorType {
+    /// Unique name.
+    pub name: String,
+    /// Average fly-out speed after the boost, m/s.
+    pub speed_mps: f64,
+    /// Boost time to reach that speed (fly-out time adds half of it), s.
+    pub boost_s: f64,
+    /// Minimum and maximum intercept slant range from the launcher, m.
+    pub min_range_m: f64,
+    /// Maximum intercept slant range, m.
+    pub max_range_m: f64,
+    /// Minimum intercept altitude, m.
+    pub min_alt_m: f64,
+    /// Maximum intercept altitude, m.
+    pub max_alt_m: f64,
+    /// Launch reaction time from order to launch, s.
+    pub reaction_s: f64,
+    /// Single-shot kill probability against ballistic targets (0: cannot engage them).
+    pub sspk_ballistic: f64,
+    /// Single-shot kill probability against air-breathing targets (0: cannot engage them).
+    pub sspk_air: f64,
+    /// Acquisition basket radius of the seeker at handover, m.
+    pub basket_m: f64,
+    /// Probability kill assessment reports a kill when the target was killed.
+    pub ka_detect: f64,
+    /// Probability kill assessment reports a kill when the target survived.
+    pub ka_false_kill: f64,
+}
+
+/// Which node's approval an engagement needs (its decision latency adds up the chain).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ApprovalLevel {
+    /// The fire unit decides (delegated authority).
+    Unit,
+    /// The fire unit's national command node.
+    National,
+    /// The combined (alliance) node.
+    Combined,
+}
+
+/// Weapon-target assignment objective.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WtaObjective {
+    /// Minimise expected surviving threat value.
+    TargetValue,
+    /// Maximise expected surviving defended-asset value.
+    AssetBased,
+}
+
+/// Engagement doctrine and C2 settings (`[c2]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct C2Config {
+    /// Interval between decision epochs (rolling-horizon WTA), s.
+    pub decision_period: SimDuration,
+    /// WTA solver name (`greedy`, `local`, `exact`).
+    pub solver: String,
+    /// WTA objective.
+    pub objective: WtaObjective,
+    /// Shoot-look-shoot (one shot per threat per look) rather than a salvo.
+    pub shoot_look_shoot: bool,
+    /// Interceptors per threat per engagement when not shooting-looking-shooting.
+    pub salvo: u32,
+    /// Most interceptors committed against one threat over the run.
+    pub max_shots_per_threat: u32,
+    /// Fraction of each fire unit's starting inventory held back (not assigned).
+    pub reserve_fraction: f64,
+    /// Whether a fire unit may engage on another nation's track.
+    pub engage_on_remote: bool,
+    /// Who must approve an engagement.
+    pub approval: ApprovalLevel,
+    /// Minimum track quality for engagement planning.
+    pub min_track_quality: u8,
+    /// Maximum age of the guiding track at decision time.
+    pub max_track_age: SimDuration,
+    /// Radius around a fire unit within which a threat triggers self-defence, m.
+    pub self_defence_radius_m: f64,
+}
+
+impl C2Config {
+    /// Documented defaults: 2 s epochs, `local` solver on the asset-based objective,
+    /// shoot-look-shoot, at most 4 shots per threat, no reserve, engage-on-remote allowed,
+    /// national approval, TQ ≥ 6 and tracks ≤ 12 s old, 30 km self-defence radius.
+    pub fn defaults() -> Self {
+        C2Config {
+            decision_period: SimDuration::from_secs(2),
+            solver: "local".to_owned(),
+            objective: WtaObjective::AssetBased,
+            shoot_look_shoot: true,
+            salvo: 2,
+            max_shots_per_threat: 4,
+            reserve_fraction: 0.0,
+            engage_on_remote: true,
+            approval: ApprovalLevel::National,
+            min_track_quality: 6,
+            max_track_age: SimDuration::from_secs(12),
+            self_defence_radius_m: 30_000.0,
+        }
+    }
 }
 
 /// What nodes share with each other.
@@ -188,14 +357,16 @@ pub struct FireUnit {
     pub nation: NationId,
     /// Carrier.
     pub platform: PlatformId,
-    /// Interceptor type name (parameters refined by the engagement work).
-    pub interceptor: String,
+    /// Interceptor type.
+    pub interceptor: InterceptorTypeId,
     /// Ready interceptors at start.
     pub inventory: u32,
     /// Simultaneous engagements it can support.
     pub channels: u32,
     /// C2 node that commands it.
     pub node: NodeId,
+    /// Weapons control status it falls back to when cut off from its command node.
+    pub fallback: Wcs,
 }
 
 /// Threat class (drives later RCS and engagement parameters).
@@ -342,6 +513,8 @@ pub struct C2Node {
     pub release_to: NationSet,
     /// Ed25519 signing key seed (32 bytes); `None`: derived from the run's seed.
     pub signing_key: Option<[u8; 32]>,
+    /// May declare track identities.
+    pub declares_identity: bool,
 }
 
 /// What a link does when its transmit queue is full.

@@ -31,9 +31,10 @@ mod world;
 
 pub use engine::{Simulation, run};
 pub use input::{
-    Adversary, AdversaryKind, Asset, C2Node, ClassRelease, FireUnit, FusionRule, Input, Link,
-    Nation, NetworkConfig, NodeRole, OverflowPolicy, Platform, PlatformMotion, Sensor, Sharing,
-    Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind,
+    Adversary, AdversaryKind, ApprovalLevel, Asset, C2Config, C2Node, ClassRelease, FireUnit,
+    FusionRule, Input, InterceptorType, Link, Nation, NetworkConfig, NodeRole, OverflowPolicy,
+    Platform, PlatformMotion, Sensor, Sharing, TargetClass, Threat, ThreatClass, ThreatMotion,
+    Traffic, TrafficKind, Wcs, WcsOrder, WtaObjective, Zone, ZoneKind,
 };
 pub use log::{
     DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TrackRow,

@@ -180,10 +180,15 @@ pub(crate) fn small_input() -> Input {
             decision_latency: SimDuration::from_secs(1),
             release_to: base::NationSet::first(1),
             signing_key: None,
+            declares_identity: true,
         }],
         links: vec![],
         network: crate::NetworkConfig::defaults(1),
         adversaries: vec![],
+        interceptors: vec![],
+        wcs: vec![],
+        zones: vec![],
+        c2: crate::C2Config::defaults(),
     }
 }
 

@@ -200,6 +200,13 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         links: links?,
         network: network?,
         adversaries: adversaries?,
+        interceptors: units::interceptor_names(&cx)
+            .iter()
+            .map(|n| units::interim_interceptor(n))
+            .collect(),
+        wcs: Vec::new(),
+        zones: Vec::new(),
+        c2: sim::C2Config::defaults(),
     })
 }
 

@@ -73,10 +73,11 @@ pub(super) fn fire_unit(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<
         name: obj.text("name")?.to_owned(),
         nation: nation?,
         platform: PlatformId::new(platform?),
-        interceptor: obj.text("interceptor")?.to_owned(),
+        interceptor: base::InterceptorTypeId::new(interceptor_index(cx, obj.text("interceptor")?)),
         inventory: u32::try_from(obj.int("inventory")?).ok()?,
         channels: u32::try_from(obj.int("channels")?).ok()?,
         node: NodeId::new(node?),
+        fallback: sim::Wcs::Hold,
     })
 }
 
@@ -132,5 +133,45 @@ fn noun(obj: &Obj) -> &'static str {
         "sensor"
     } else {
         "fire unit"
+    }
+}
+
+/// Interim (until `[[interceptor]]` tables exist): interceptor types are the distinct names
+/// fire units give, in file order.
+pub(super) fn interceptor_names(cx: &Ctx<'_>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for o in cx.objs(Entity::FireUnit) {
+        if let Some(n) = o.text("interceptor")
+            && !names.iter().any(|x| x == n)
+        {
+            names.push(n.to_owned());
+        }
+    }
+    names
+}
+
+fn interceptor_index(cx: &Ctx<'_>, name: &str) -> usize {
+    interceptor_names(cx)
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or(0)
+}
+
+/// Interim notional interceptor (a generic medium-range type) for every name.
+pub(super) fn interim_interceptor(name: &str) -> sim::InterceptorType {
+    sim::InterceptorType {
+        name: name.to_owned(),
+        speed_mps: 2_000.0,
+        boost_s: 6.0,
+        min_range_m: 3_000.0,
+        max_range_m: 150_000.0,
+        min_alt_m: 100.0,
+        max_alt_m: 100_000.0,
+        reaction_s: 8.0,
+        sspk_ballistic: 0.7,
+        sspk_air: 0.8,
+        basket_m: 2_000.0,
+        ka_detect: 0.95,
+        ka_false_kill: 0.05,
     }
 }

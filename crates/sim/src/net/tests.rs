@@ -40,6 +40,7 @@ fn node(name: &str, nation: NationId, parent: Option<usize>) -> C2Node {
         decision_latency: SimDuration::from_secs(1),
         release_to: NationSet::first(2),
         signing_key: None,
+        declares_identity: true,
     }
 }
 
