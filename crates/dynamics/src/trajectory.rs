@@ -159,6 +159,25 @@ impl Trajectory {
     pub fn milestones(&self) -> &[(SimTime, Milestone)] {
         &self.milestones
     }
+    /// Ends the trajectory at `t` (the object is destroyed there): the state at `t` becomes
+    /// the last sample, later samples and milestones are dropped and the object no longer
+    /// holds after its end. No effect if `t` is outside the trajectory.
+    pub fn truncate_at(&mut self, t: SimTime) {
+        let Some(state) = self.state_at(t) else {
+            return;
+        };
+        if t < self.start() || (t >= self.end() && !self.hold_after_end) {
+            return;
+        }
+        self.samples.retain(|s| s.t < t);
+        self.samples.push(Sample {
+            t,
+            p: state.position.xyz_m(),
+            v: state.velocity.xyz_mps(),
+        });
+        self.milestones.retain(|(at, _)| *at <= t);
+        self.hold_after_end = false;
+    }
     /// Number of stored samples.
     pub fn n_samples(&self) -> usize {
         self.samples.len()
@@ -228,6 +247,23 @@ mod tests {
         }
         assert!(tr.state_at(SimTime::from_millis(-1)).is_none());
         assert!(tr.state_at(SimTime::from_millis(40_001)).is_none());
+    }
+
+    #[test]
+    fn truncation_ends_the_object_where_it_is() {
+        let mut b = TrajectoryBuilder::new();
+        for k in 0..5 {
+            let p = Position::ecef(7e6 + 100.0 * k as f64, 0.0, 0.0);
+            b.push(SimTime::from_secs(k * 10), p, Velocity::ecef(10.0, 0.0, 0.0));
+        }
+        b.milestone(SimTime::from_secs(40), Milestone::Impact);
+        let mut tr = b.build();
+        let before = tr.state_at(SimTime::from_secs(25)).expect("inside");
+        tr.truncate_at(SimTime::from_secs(25));
+        assert_eq!(tr.end(), SimTime::from_secs(25));
+        assert_eq!(tr.state_at(SimTime::from_secs(25)), Some(before));
+        assert!(tr.state_at(SimTime::from_secs(26)).is_none());
+        assert!(tr.milestones().is_empty());
     }
 
     #[test]
