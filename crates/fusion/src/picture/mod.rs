@@ -155,6 +155,8 @@ pub struct SystemTrack {
     pub origin_time: SimTime,
     /// Whether any contributor coasts ballistically.
     pub ballistic: bool,
+    /// Validity time of the freshest contributor (the track's age is `now − last_update`).
+    pub last_update: SimTime,
 }
 
 /// Counters since creation.
@@ -309,6 +311,11 @@ impl CommonPicture {
                 reporter: s.r2.reporter,
                 origin_time: s.origin_time,
                 ballistic: s.ballistic(),
+                last_update: s
+                    .contributions()
+                    .map(|c| c.state.time)
+                    .max()
+                    .unwrap_or(s.origin_time),
             })
             .collect()
     }
