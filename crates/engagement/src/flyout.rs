@@ -1,0 +1,197 @@
+//! An interceptor in flight: a kinematic fly-out along straight legs to its aim point at the
+//! profile speed, re-aimed in flight from the latest track within a divert budget.
+
+use base::{SimDuration, SimTime};
+
+use crate::kinematics::Kinematics;
+use crate::path::{self, Sample};
+use crate::window::Intercept;
+
+/// Notional divert budget: the aim point may move by up to this fraction of the remaining path.
+pub const DEFAULT_DIVERT_FRACTION: f64 = 0.1;
+
+/// Slack on the update tests, m: re-submitting the current plan must pass despite rounding
+/// (intercept times are whole nanoseconds, a few µm at interceptor speeds).
+const UPDATE_TOLERANCE_M: f64 = 1e-3;
+
+/// One straight leg, flown from `start` to `end` as the profile distance grows from `start_s`
+/// to `end_s`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Leg {
+    start_time: SimTime,
+    start_m: [f64; 3],
+    start_s: f64,
+    end_time: SimTime,
+    end_m: [f64; 3],
+    end_s: f64,
+}
+
+/// An interceptor in flight: straight-line kinematic fly-out along the speed profile to its aim
+/// point, arriving exactly at the intercept time; after the intercept time it holds there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flyout {
+    kinematics: Kinematics,
+    launch: SimTime,
+    /// Every leg flown, in time order; the last ends at the current aim point.
+    legs: Vec<Leg>,
+}
+
+impl Flyout {
+    /// Launches at `aim.launch` from `launcher_ecef_m` towards `aim.point_ecef_m`.
+    pub fn launch(k: &Kinematics, launcher_ecef_m: [f64; 3], aim: &Intercept) -> Self {
+        k.assert_valid();
+        assert!(aim.time >= aim.launch, "intercept before launch");
+        let flyout = Flyout {
+            kinematics: *k,
+            launch: aim.launch,
+            legs: Vec::new(),
+        };
+        let leg = Leg {
+            start_time: aim.launch,
+            start_m: launcher_ecef_m,
+            start_s: 0.0,
+            end_time: aim.time,
+            end_m: aim.point_ecef_m,
+            end_s: flyout.flown_m(aim.time),
+        };
+        Flyout {
+            legs: vec![leg],
+            ..flyout
+        }
+    }
+
+    /// Profile distance flown by `t`, m.
+    fn flown_m(&self, t: SimTime) -> f64 {
+        self.kinematics.distance_m((t - self.launch).as_secs_f64())
+    }
+
+    fn current(&self) -> &Leg {
+        self.legs
+            .last()
+            .expect("a fly-out has at least its launch leg")
+    }
+
+    /// Position at `t` (ECEF, m): the launcher before launch, the aim point after intercept.
+    pub fn position_at(&self, t: SimTime) -> [f64; 3] {
+        let i = self
+            .legs
+            .partition_point(|l| l.start_time <= t)
+            .saturating_sub(1);
+        let leg = &self.legs[i];
+        let span = leg.end_s - leg.start_s;
+        if t >= leg.end_time || span <= 0.0 {
+            return if t <= leg.start_time {
+                leg.start_m
+            } else {
+                leg.end_m
+            };
+        }
+        let f = ((self.flown_m(t) - leg.start_s) / span).clamp(0.0, 1.0);
+        path::lerp(leg.start_m, leg.end_m, f)
+    }
+
+    /// In-flight update: re-aim at a new predicted intercept (from the latest track). Accepted
+    /// when, at `now` (after launch, before the current intercept time) and with
+    /// `new_time > now`:
+    /// * reachable: the new leg from the current position is no longer than the profile
+    ///   distance flown between `now` and `new_time`;
+    /// * timing: the extra path that time would allow beyond the straight leg (flown as an
+    ///   unmodelled dog-leg) is at most `divert_fraction` of that profile distance;
+    /// * divert budget: the aim point moves by at most `divert_fraction` of the remaining path.
+    ///
+    /// Returns whether it was accepted; a rejected update leaves the fly-out unchanged.
+    pub fn update_aim(
+        &mut self,
+        now: SimTime,
+        new_aim: [f64; 3],
+        new_time: SimTime,
+        divert_fraction: f64,
+    ) -> bool {
+        assert!(
+            divert_fraction >= 0.0,
+            "divert fraction {divert_fraction} must not be negative"
+        );
+        let leg = *self.current();
+        if now <= self.launch || now >= leg.end_time || new_time <= now {
+            return false;
+        }
+        let here = self.position_at(now);
+        let new_leg_m = path::norm(path::sub(new_aim, here));
+        let (now_s, new_s) = (self.flown_m(now), self.flown_m(new_time));
+        let available_m = new_s - now_s;
+        let remaining_m = path::norm(path::sub(leg.end_m, here));
+        let divert_m = path::norm(path::sub(new_aim, leg.end_m));
+        let tol = UPDATE_TOLERANCE_M;
+        let ok = new_leg_m <= available_m + tol
+            && available_m - new_leg_m <= divert_fraction * available_m + tol
+            && divert_m <= divert_fraction * remaining_m + tol;
+        if ok {
+            let last = self.legs.len() - 1;
+            self.legs[last].end_time = now;
+            self.legs[last].end_m = here;
+            self.legs[last].end_s = now_s;
+            self.legs.push(Leg {
+                start_time: now,
+                start_m: here,
+                start_s: now_s,
+                end_time: new_time,
+                end_m: new_aim,
+                end_s: new_s,
+            });
+        }
+        ok
+    }
+
+    /// The first intercept the interceptor can make, from where it is at `now`, against a
+    /// threat on `path` (the latest track's prediction, same conventions as
+    /// `engagement_window`): the earliest `t > now` with `|p(t) − here| ≤` the profile distance
+    /// flown between `now` and `t`. Feed the result to `update_aim`.
+    pub fn predict_intercept(&self, now: SimTime, path: &[Sample]) -> Option<(SimTime, [f64; 3])> {
+        path::assert_ordered(path);
+        let here = self.position_at(now);
+        let now_s = self.flown_m(now);
+        let from = now + SimDuration::from_nanos(1);
+        let reach =
+            |t: SimTime, p: [f64; 3]| path::norm(path::sub(p, here)) <= self.flown_m(t) - now_s;
+        let (t, _) = path::first_interval(path, from, here, reach)?;
+        Some((t, path::position_at(path, t)))
+    }
+
+    /// Current intercept time.
+    pub fn intercept_time(&self) -> SimTime {
+        self.current().end_time
+    }
+
+    /// Current aim point, ECEF, m.
+    pub fn aim_point(&self) -> [f64; 3] {
+        self.current().end_m
+    }
+
+    /// Launch time.
+    pub fn launch_time(&self) -> SimTime {
+        self.launch
+    }
+
+    /// Number of in-flight updates accepted so far.
+    pub fn n_updates(&self) -> usize {
+        self.legs.len() - 1
+    }
+
+    /// Miss distance of a target at `target_ecef_m` from the aim point, across the final
+    /// leg's direction: the along-path error is closed by the fuze timing, the cross-path one
+    /// is what the seeker must acquire. This is the miss `endgame_kill_probability` expects.
+    pub fn miss_distance_m(&self, target_ecef_m: [f64; 3]) -> f64 {
+        let leg = self.current();
+        let offset = path::sub(target_ecef_m, leg.end_m);
+        let axis = path::sub(leg.end_m, leg.start_m);
+        let len = path::norm(axis);
+        if len == 0.0 {
+            return path::norm(offset);
+        }
+        let along = path::dot(offset, axis) / len;
+        (path::dot(offset, offset) - along * along).max(0.0).sqrt()
+    }
+}
+
+#[cfg(test)]
+mod tests;

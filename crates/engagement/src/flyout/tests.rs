@@ -1,0 +1,142 @@
+//! Fly-out geometry: the profile distance along the leg, arrival at the aim point at the
+//! intercept time, in-flight re-aiming and the cross-path miss used by the end game.
+
+use base::{SimDuration, SimTime};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::*;
+use crate::kill::{endgame_kill_probability, kill_probability};
+use crate::path::{norm, sub};
+use crate::testutil::{enu, launcher, notional, sampled};
+use crate::window::engagement_window;
+
+fn crossing() -> Vec<(SimTime, [f64; 3])> {
+    sampled(400_000, 2_000, |t| {
+        [80_000.0 - 300.0 * t, 1_000.0, 10_000.0]
+    })
+}
+
+fn launched() -> (Flyout, Intercept) {
+    let k = notional();
+    let w = engagement_window(&k, launcher(), SimTime::ZERO, &crossing()).expect("window");
+    (Flyout::launch(&k, launcher(), &w.earliest), w.earliest)
+}
+
+#[test]
+fn reaches_the_aim_point_at_the_intercept_time() {
+    let (f, aim) = launched();
+    assert_eq!(f.intercept_time(), aim.time);
+    assert!(norm(sub(f.position_at(aim.time), aim.point_ecef_m)) < 1e-3);
+    assert_eq!(
+        f.position_at(aim.launch - SimDuration::from_secs(1)),
+        launcher()
+    );
+    assert_eq!(
+        f.position_at(aim.time + SimDuration::from_secs(5)),
+        aim.point_ecef_m
+    );
+    // Along the way the distance from the launcher follows the speed profile (within a mm).
+    let k = notional();
+    for s in [1.0, 3.0, 10.0, aim.fly_s - 0.5] {
+        let t = aim.launch + SimDuration::from_secs_f64(s);
+        let flown = norm(sub(f.position_at(t), launcher()));
+        assert!((flown - k.distance_m(s)).abs() < 1e-3, "{s} s: {flown}");
+    }
+}
+
+#[test]
+fn update_aim_accepts_small_diverts() {
+    let (mut f, aim) = launched();
+    let now = aim.launch + SimDuration::from_secs(10);
+    // The threat moved 200 m sideways; re-predict against the shifted track.
+    let shifted = sampled(400_000, 2_000, |t| {
+        [80_000.0 - 300.0 * t, 1_200.0, 10_000.0]
+    });
+    let (t, p) = f.predict_intercept(now, &shifted).expect("still reachable");
+    assert!(norm(sub(p, aim.point_ecef_m)) < 1_000.0);
+    assert!(f.update_aim(now, p, t, DEFAULT_DIVERT_FRACTION));
+    assert_eq!(
+        (f.intercept_time(), f.aim_point(), f.n_updates()),
+        (t, p, 1)
+    );
+    assert!(norm(sub(f.position_at(t), p)) < 1e-3);
+    // The path is continuous at the update and the past is unchanged.
+    let before = f.position_at(now - SimDuration::from_nanos(1));
+    assert!(norm(sub(before, f.position_at(now))) < 0.01);
+    assert_eq!(
+        f.position_at(aim.launch + SimDuration::from_secs(5)),
+        launched()
+            .0
+            .position_at(aim.launch + SimDuration::from_secs(5))
+    );
+}
+
+#[test]
+fn update_aim_rejects_impossible_ones() {
+    let (mut f, aim) = launched();
+    let now = aim.launch + SimDuration::from_secs(10);
+    let unchanged = f.clone();
+    // Same point, much earlier: not reachable at the profile speed.
+    assert!(!f.update_aim(now, aim.point_ecef_m, now + SimDuration::from_secs(2), 0.1));
+    // A 10 km jump sideways with time to spare: over the divert budget.
+    let jump = enu(40_000.0, 11_000.0, 10_000.0);
+    assert!(!f.update_aim(now, jump, aim.time + SimDuration::from_secs(20), 0.1));
+    // Far too much time for the distance: the interceptor would have to loiter.
+    assert!(!f.update_aim(
+        now,
+        aim.point_ecef_m,
+        aim.time + SimDuration::from_secs(30),
+        0.1
+    ));
+    // Before launch, after intercept, or into the past.
+    assert!(!f.update_aim(aim.launch, aim.point_ecef_m, aim.time, 0.1));
+    assert!(!f.update_aim(
+        aim.time,
+        aim.point_ecef_m,
+        aim.time + SimDuration::from_secs(1),
+        0.1
+    ));
+    assert!(!f.update_aim(now, aim.point_ecef_m, now, 0.1));
+    assert_eq!(f, unchanged);
+    // The unchanged plan itself is always acceptable.
+    assert!(f.update_aim(now, aim.point_ecef_m, aim.time, 0.0));
+}
+
+#[test]
+fn cross_path_miss_keeps_the_end_game_honest() {
+    // 3-D isotropic target error at the aim point: the cross-path miss is 2-D Rayleigh, so
+    // the end-game mean equals the planning Pk; the full 3-D distance would not.
+    let (f, aim) = launched();
+    let (sspk, basket, sigma) = (0.9, 20.0, 15.0);
+    let mut r = ChaCha8Rng::seed_from_u64(5);
+    let mut normal = || {
+        let u1: f64 = 1.0 - r.random::<f64>();
+        let u2: f64 = r.random();
+        (-2.0 * u1.ln()).sqrt() * (core::f64::consts::TAU * u2).cos()
+    };
+    let n = 20_000;
+    let (mut cross, mut full) = (0.0, 0.0);
+    for _ in 0..n {
+        let e = [normal() * sigma, normal() * sigma, normal() * sigma];
+        let target = [
+            aim.point_ecef_m[0] + e[0],
+            aim.point_ecef_m[1] + e[1],
+            aim.point_ecef_m[2] + e[2],
+        ];
+        cross += endgame_kill_probability(sspk, basket, f.miss_distance_m(target));
+        full += endgame_kill_probability(sspk, basket, norm(e));
+    }
+    let planned = kill_probability(sspk, basket, sigma);
+    let q = planned / sspk;
+    let se = sspk * (q * (1.0 - q) / n as f64).sqrt();
+    assert!(
+        (cross / n as f64 - planned).abs() <= 4.0 * se,
+        "{} vs {planned}",
+        cross / n as f64
+    );
+    assert!(
+        planned - full / n as f64 > 10.0 * se,
+        "3-D miss would bias Pk low"
+    );
+}
