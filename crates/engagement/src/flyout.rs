@@ -151,9 +151,10 @@ impl Flyout {
         let here = self.position_at(now);
         let now_s = self.flown_m(now);
         let from = now + SimDuration::from_nanos(1);
-        let reach =
-            |t: SimTime, p: [f64; 3]| path::norm(path::sub(p, here)) <= self.flown_m(t) - now_s;
-        let (t, _) = path::first_interval(path, from, here, reach)?;
+        let reach = |t: SimTime, p: [f64; 3]| {
+            path::Mask::from(path::norm(path::sub(p, here)) <= self.flown_m(t) - now_s)
+        };
+        let (t, _) = path::first_interval(path, from, here, 1, reach)?;
         Some((t, path::position_at(path, t)))
     }
 

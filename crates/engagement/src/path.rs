@@ -77,56 +77,109 @@ fn closest_approach(path: &[Sample], i: usize, point: [f64; 3]) -> Option<SimTim
         .then(|| t0 + SimDuration::from_nanos(((t1 - t0).as_nanos() as f64 * u) as i64))
 }
 
-/// Where the predicate changes inside `(lo, hi]`: bisects to `BOUNDARY_TOLERANCE` and returns
-/// the endpoint of the final bracket on the side where it holds (`holds_at_hi` says which).
+/// Which constraints hold at a time: bit `i` set when constraint `i` is satisfied.
+pub(crate) type Mask = u8;
+
+/// Bisects inside `(lo, hi]` for where the constraints in `bits` change, to
+/// `BOUNDARY_TOLERANCE`; returns the endpoint of the final bracket on the side where they all
+/// hold (`hold_at_hi` says which side that is).
 fn bisect(
     path: &[Sample],
-    mut lo: SimTime,
-    mut hi: SimTime,
-    holds_at_hi: bool,
-    pred: &mut impl FnMut(SimTime, [f64; 3]) -> bool,
+    (mut lo, mut hi): (SimTime, SimTime),
+    bits: Mask,
+    hold_at_hi: bool,
+    pred: &mut impl FnMut(SimTime, [f64; 3]) -> Mask,
 ) -> SimTime {
     while hi - lo > BOUNDARY_TOLERANCE {
         let mid = lo + SimDuration::from_nanos((hi - lo).as_nanos() / 2);
-        if pred(mid, position_at(path, mid)) == holds_at_hi {
+        if (pred(mid, position_at(path, mid)) & bits == bits) == hold_at_hi {
             hi = mid;
         } else {
             lo = mid;
         }
     }
-    if holds_at_hi { hi } else { lo }
+    if hold_at_hi { hi } else { lo }
+}
+
+/// Scan state: a gap `(prev, t]` between consecutive scan points and their masks.
+struct Gap {
+    prev: SimTime,
+    prev_mask: Mask,
+    t: SimTime,
+    mask: Mask,
+}
+
+/// The feasible stretch inside `gap` that starts it (`entering`) or ends the current interval,
+/// assuming each constraint is monotone across the gap (true for range between closest
+/// approaches; checked, with a fallback to bisecting all constraints together, for the rest).
+///
+/// Constraints failing at `prev` and holding at `t` hold from their own crossing on;
+/// constraints holding at `prev` and failing at `t` hold until theirs: the gap is feasible on
+/// `[max rise, min fall]` when that is not empty.
+fn resolve(
+    path: &[Sample],
+    gap: &Gap,
+    all: Mask,
+    pred: &mut impl FnMut(SimTime, [f64; 3]) -> Mask,
+) -> Option<(SimTime, Option<SimTime>)> {
+    let rising = !gap.prev_mask & gap.mask & all;
+    let falling = gap.prev_mask & !gap.mask & all;
+    if (gap.prev_mask | gap.mask) & all != all {
+        return None; // some constraint fails at both ends
+    }
+    let span = (gap.prev, gap.t);
+    let mut start = gap.prev;
+    let mut end = gap.t;
+    for bit in (0..Mask::BITS).map(|i| 1 << i).filter(|b| b & all != 0) {
+        if rising & bit != 0 {
+            start = start.max(bisect(path, span, bit, true, pred));
+        } else if falling & bit != 0 {
+            end = end.min(bisect(path, span, bit, false, pred));
+        }
+    }
+    let feasible = |t: SimTime, pred: &mut dyn FnMut(SimTime, [f64; 3]) -> Mask| {
+        pred(t, position_at(path, t)) & all == all
+    };
+    if start > end || !feasible(start, pred) {
+        // Empty, or some constraint is not monotone across the gap: the documented miss.
+        return (rising == 0 && gap.prev_mask & all == all)
+            .then(|| (gap.prev, Some(bisect(path, span, all, false, pred))));
+    }
+    let end = if gap.mask & all == all {
+        None
+    } else if feasible(end, pred) {
+        Some(end)
+    } else {
+        Some(bisect(path, (start, gap.t), all, false, pred))
+    };
+    Some((start, end))
 }
 
 /// The first contiguous interval `[earliest, latest]` of times `≥ from` within the path's span
-/// where `pred(t, position)` holds, found by scanning (samples, per-segment closest approaches
-/// to `reference` and to the Earth's centre, and at most `MAX_SCAN_STEP` apart) and refining
-/// each boundary by bisection.
+/// where every constraint in `all` holds (`pred` returns the mask of those that do), found by
+/// scanning (samples, per-segment closest approaches to `reference` and to the Earth's centre,
+/// and at most `MAX_SCAN_STEP` apart) and resolving each gap between scan points with
+/// per-constraint bisection. Both returned times satisfy every constraint.
 pub(crate) fn first_interval(
     path: &[Sample],
     from: SimTime,
     reference: [f64; 3],
-    mut pred: impl FnMut(SimTime, [f64; 3]) -> bool,
+    all: Mask,
+    mut pred: impl FnMut(SimTime, [f64; 3]) -> Mask,
 ) -> Option<(SimTime, SimTime)> {
     let (first, last) = (path.first()?.0, path.last()?.0);
     let start = from.max(first);
     if start > last {
         return None;
     }
-    let mut earliest: Option<SimTime> = None;
-    let mut prev = start;
-    let mut visit = |t: SimTime, p: [f64; 3], prev: SimTime, earliest: &mut Option<SimTime>| {
-        let holds = pred(t, p);
-        match (*earliest, holds) {
-            (None, true) if t == prev => *earliest = Some(t),
-            (None, true) => *earliest = Some(bisect(path, prev, t, true, &mut pred)),
-            (Some(e), false) => return Some((e, bisect(path, prev, t, false, &mut pred))),
-            _ => {}
-        }
-        None
+    let start_mask = pred(start, position_at(path, start));
+    let mut earliest = (start_mask & all == all).then_some(start);
+    let mut gap = Gap {
+        prev: start,
+        prev_mask: start_mask,
+        t: start,
+        mask: start_mask,
     };
-    if let Some(found) = visit(start, position_at(path, start), start, &mut earliest) {
-        return Some(found);
-    }
     let seg0 = path.partition_point(|s| s.0 <= start).saturating_sub(1);
     let mut interior: Vec<SimTime> = Vec::with_capacity(8);
     for i in seg0..path.len().saturating_sub(1) {
@@ -134,19 +187,27 @@ pub(crate) fn first_interval(
         interior.clear();
         interior.extend(closest_approach(path, i, reference));
         interior.extend(closest_approach(path, i, [0.0; 3]));
-        let mut t = prev + MAX_SCAN_STEP;
+        let mut t = gap.prev + MAX_SCAN_STEP;
         while t < t1 {
             interior.push(t);
             t += MAX_SCAN_STEP;
         }
-        interior.retain(|&t| t > prev && t < t1);
+        interior.retain(|&t| t > gap.prev && t < t1);
         interior.sort_unstable();
         interior.dedup();
         for &t in interior.iter().chain(core::iter::once(&t1)) {
-            if let Some(found) = visit(t, on_segment(path, i, t), prev, &mut earliest) {
-                return Some(found);
+            gap.t = t;
+            gap.mask = pred(t, on_segment(path, i, t));
+            // Inside an interval only a failing point needs resolving (where it closes).
+            let needs_resolving = earliest.is_none() || gap.mask & all != all;
+            if needs_resolving && let Some((s, end)) = resolve(path, &gap, all, &mut pred) {
+                let e = *earliest.get_or_insert(s);
+                if let Some(end) = end {
+                    return Some((e, end));
+                }
             }
-            prev = t;
+            gap.prev = t;
+            gap.prev_mask = gap.mask;
         }
     }
     earliest.map(|e| (e, last))

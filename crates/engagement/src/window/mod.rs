@@ -35,6 +35,38 @@ pub struct Window {
     pub latest: Intercept,
 }
 
+/// Constraint bits of the window scan.
+const IN_RANGE: path::Mask = 1;
+const LAUNCHABLE: path::Mask = 2;
+const IN_ALTITUDE: path::Mask = 4;
+const ALL: path::Mask = IN_RANGE | LAUNCHABLE | IN_ALTITUDE;
+
+/// Which constraints an intercept at `t` against a threat at `point` satisfies.
+fn constraints(
+    k: &Kinematics,
+    launcher: [f64; 3],
+    earliest_launch: SimTime,
+    t: SimTime,
+    point: [f64; 3],
+) -> path::Mask {
+    let range_m = path::norm(path::sub(point, launcher));
+    let launch = t - SimDuration::from_secs_f64(k.fly_time_s(range_m));
+    let alt_m = Position::ecef(point[0], point[1], point[2])
+        .to_wgs84()
+        .alt_m();
+    let mut mask = 0;
+    if (k.min_range_m..=k.max_range_m).contains(&range_m) {
+        mask |= IN_RANGE;
+    }
+    if launch >= earliest_launch {
+        mask |= LAUNCHABLE;
+    }
+    if (k.min_alt_m..=k.max_alt_m).contains(&alt_m) {
+        mask |= IN_ALTITUDE;
+    }
+    mask
+}
+
 /// The intercept at `t` against a threat at `point`, if it satisfies every constraint.
 fn intercept_at(
     k: &Kinematics,
@@ -82,8 +114,10 @@ fn intercept_at(
 /// later `now` for the next one. Boundaries are refined by bisection to ≤ 1 ms (returned on
 /// the feasible side, so both intercepts satisfy every constraint). The scan visits every
 /// sample, each segment's closest approaches to the launcher and to the Earth's centre, and
-/// points at most 1 s apart: a feasible or infeasible stretch shorter than 1 s lying between
-/// two scan points can be missed.
+/// points at most 1 s apart; between two scan points each constraint (range, launch time,
+/// altitude) is bisected on its own, so a short feasible stretch where one constraint opens
+/// just before another closes is still found. What can be missed: a constraint that is not
+/// monotone between two scan points (< 1 s apart), e.g. a launch time that rises then falls.
 pub fn engagement_window(
     k: &Kinematics,
     launcher_ecef_m: [f64; 3],
@@ -94,9 +128,8 @@ pub fn engagement_window(
     path::assert_ordered(path);
     let earliest_launch = now + SimDuration::from_secs_f64(k.reaction_s);
     let feasible = |t, p| intercept_at(k, launcher_ecef_m, earliest_launch, t, p);
-    let (first, last) = path::first_interval(path, earliest_launch, launcher_ecef_m, |t, p| {
-        feasible(t, p).is_some()
-    })?;
+    let mask = |t, p| constraints(k, launcher_ecef_m, earliest_launch, t, p);
+    let (first, last) = path::first_interval(path, earliest_launch, launcher_ecef_m, ALL, mask)?;
     let at = |t: SimTime| -> Intercept {
         feasible(t, path::position_at(path, t))
             .expect("interval boundaries are returned on the feasible side")

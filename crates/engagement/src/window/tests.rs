@@ -3,6 +3,7 @@
 
 use base::{SimDuration, SimTime};
 use geodesy::Position;
+use proptest::prelude::*;
 
 use super::*;
 use crate::path::{norm, position_at, sub};
@@ -218,8 +219,44 @@ fn second_shot_timing() {
     assert!(second_shot_possible(&first, slack_s - 0.01, &w, &k));
     assert!(!second_shot_possible(&first, slack_s + 0.01, &w, &k));
     // And it agrees with re-planning after the look: the later window still exists.
+    // That window is ~12 ms long (launch time opens it, maximum range closes it), well inside
+    // one 1 s scan gap: found by bisecting each constraint on its own.
     let look = first.time + SimDuration::from_secs_f64(slack_s - 0.01);
-    assert!(engagement_window(&k, launcher(), look, &crossing(10_000.0)).is_some());
+    let w2 = assert_matches_brute_force(&k, look, &crossing(10_000.0));
+    assert!(w2.latest.time - w2.earliest.time < SimDuration::from_millis(100));
     let late = first.time + SimDuration::from_secs_f64(slack_s + 1.0);
     assert!(engagement_window(&k, launcher(), late, &crossing(10_000.0)).is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Random straight-line threats (heading, miss distance, altitude, speed, dive) and order
+    /// times: the window equals the 1 ms brute force, or both are empty.
+    #[test]
+    fn random_lines_match_brute_force(
+        heading in 0.0..core::f64::consts::TAU,
+        offset in -30_000.0..30_000.0f64,
+        alt in 100.0..30_000.0f64,
+        speed in 100.0..2_500.0f64,
+        dive in -0.3..0.1f64,
+        now_s in 0i64..60,
+    ) {
+        let k = notional();
+        let (s, c) = heading.sin_cos();
+        let path = sampled(120_000, 1_000, |t| {
+            let along = -90_000.0 + speed * t;
+            [along * c - offset * s, along * s + offset * c, (alt + dive * speed * t).max(0.0)]
+        });
+        let now = SimTime::from_secs(now_s);
+        let tol = 10_000_000;
+        match (engagement_window(&k, launcher(), now, &path), brute_force(&k, now, &path)) {
+            (None, None) => {}
+            (Some(w), Some((e, l))) => {
+                prop_assert!((w.earliest.time - e).as_nanos().abs() <= tol, "{} vs {}", w.earliest.time, e);
+                prop_assert!((w.latest.time - l).as_nanos().abs() <= tol, "{} vs {}", w.latest.time, l);
+            }
+            (w, b) => prop_assert!(false, "window {:?} vs brute force {:?}", w, b),
+        }
+    }
 }
