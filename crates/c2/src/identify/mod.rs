@@ -36,6 +36,8 @@
 //! Identity authority is a C2 role (PRIMER §5.3): the engine runs [`identify`] only at nodes
 //! that declare identities and logs each change as an [`IdChange`] naming that node.
 
+#[cfg(test)]
+mod props;
 mod rules;
 #[cfg(test)]
 mod tests;

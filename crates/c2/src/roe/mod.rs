@@ -43,6 +43,8 @@
 
 mod eval;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 mod wcs;
 

@@ -1,9 +1,8 @@
-//! ROE: every predicate and reason, the WCS schedule, and fratricide-avoidance properties.
+//! ROE tables: every predicate and reason, the WCS schedule and fallback, a known limit.
 
 use super::*;
 use crate::identify::{Evidence, IdRules, identify};
 use base::{NationIndex, NationSet, SimTime, ZoneId};
-use proptest::prelude::*;
 
 fn nation(i: usize) -> NationIndex {
     NationIndex::new(i).expect("in roster")
@@ -435,116 +434,6 @@ fn cut_off_unit_uses_its_fallback() {
     let status = |link| sched.unit_status(nation(0), ThreatClass::Air, &[], t, link, Wcs::Hold);
     assert_eq!(status(CommandLink::Connected), Wcs::Free);
     assert_eq!(status(CommandLink::CutOff), Wcs::Hold);
-}
-
-fn any_identity() -> impl Strategy<Value = Identity> {
-    proptest::sample::select(Identity::ALL.to_vec())
-}
-
-prop_compose! {
-    fn any_shooter()(
-        n in 0usize..8,
-        wcs in proptest::sample::select(vec![Wcs::Free, Wcs::Tight, Wcs::Hold]),
-        min_quality in 0u8..16,
-        max_age_s in 0.0..30.0f64,
-        approval in proptest::sample::select(
-            vec![ApprovalLevel::Unit, ApprovalLevel::National, ApprovalLevel::Combined],
-        ),
-        may_engage_on_remote in any::<bool>(),
-    ) -> Shooter {
-        Shooter { nation: nation(n), wcs, min_quality, max_age_s, approval, may_engage_on_remote }
-    }
-}
-
-prop_compose! {
-    fn any_track()(
-        identity in any_identity(),
-        quality in 0u8..16,
-        age_s in 0.0..30.0f64,
-        flags in any::<[bool; 3]>(),
-        release in any::<u8>(),
-    ) -> TrackFacts {
-        let [remote, self_defence, intercept_in_no_fire] = flags;
-        TrackFacts {
-            identity, quality, age_s, remote, release: NationSet::from_bits(release),
-            self_defence, intercept_in_no_fire,
-        }
-    }
-}
-
-proptest! {
-    #[test]
-    fn never_engages_friends_or_neutrals(s in any_shooter(), t in any_track()) {
-        let v = evaluate(&s, &t);
-        if t.identity.is_friendly_or_neutral() {
-            prop_assert_eq!(v.decision, Decision::Deny(DenyReason::FriendlyOrNeutral));
-        }
-    }
-
-    #[test]
-    fn hold_fires_only_in_self_defence(s in any_shooter(), t in any_track()) {
-        let s = Shooter { wcs: Wcs::Hold, ..s };
-        let d = evaluate(&s, &t).decision;
-        if !t.self_defence || t.identity != Identity::Hostile {
-            prop_assert!(d.is_deny(), "{:?}", d);
-        }
-    }
-
-    #[test]
-    fn tight_engages_only_hostiles(s in any_shooter(), t in any_track()) {
-        let s = Shooter { wcs: Wcs::Tight, ..s };
-        let d = evaluate(&s, &t).decision;
-        if t.identity != Identity::Hostile {
-            prop_assert!(d.is_deny(), "{:?}", d);
-        }
-    }
-
-    #[test]
-    fn decision_is_first_denial_else_authority(s in any_shooter(), t in any_track()) {
-        let v = evaluate(&s, &t);
-        let first = v.checks.iter().map(|c| c.1).find(|d| d.is_deny());
-        prop_assert_eq!(v.decision, first.unwrap_or(v.checks[Predicate::COUNT - 1].1));
-    }
-
-    /// Randomised runs: friendly objects answer military IFF at their first interrogation,
-    /// neutrals fly filed plans and answer civil IFF; both are interrogated inside the pending
-    /// window and neither flies ballistic or from a hostile origin. Kinematics are arbitrary
-    /// (including attack profiles), the WCS and shooter change every epoch. Nothing friendly
-    /// or neutral may ever be permitted or put up for approval.
-    #[test]
-    fn randomised_runs_never_engage_truth_friends_or_neutrals(
-        neutral in any::<bool>(),
-        first_interrogation_s in 0.0..5.9f64,
-        epochs in proptest::collection::vec(
-            (0.5..3.0f64, 0.0..400.0f64, -50.0..12_000.0f64, -30.0..30.0f64,
-             proptest::option::of(0.0..100_000.0f64), 0.0..9_999.0f64, any_shooter(),
-             any_track()),
-            1..40,
-        ),
-    ) {
-        let rules = IdRules::defaults();
-        let mut held_s = 0.0;
-        let mut identity = Identity::Pending;
-        for (dt, speed_mps, altitude_m, climb_mps, closing, plan_miss, s, t) in epochs {
-            held_s += dt;
-            let interrogated = held_s >= first_interrogation_s;
-            let e = Evidence {
-                held_s,
-                interrogated,
-                military_reply: interrogated && !neutral,
-                civil_reply: interrogated && neutral,
-                speed_mps,
-                altitude_m,
-                climb_mps,
-                flight_plan_miss_m: neutral.then_some(plan_miss),
-                closing_asset_m: closing,
-                ..Evidence::none()
-            };
-            identity = identify(&e, identity, &rules).identity;
-            let d = evaluate(&s, &TrackFacts { identity, ..t }).decision;
-            prop_assert!(d.is_deny(), "{:?} engaged as {:?} at {} s", d, identity, held_s);
-        }
-    }
 }
 
 /// Today's known limit, asserted so a change is noticed: a friend the ID process never
