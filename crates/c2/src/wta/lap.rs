@@ -105,17 +105,13 @@ pub(crate) fn restack(state: &mut State<'_>, slots: usize, eps: f64) -> bool {
     }
     let mut costs = CostMatrix::filled(lifted.len(), n * slots, f64::INFINITY);
     for (r, &(i, _)) in lifted.iter().enumerate() {
-        for j in 0..n {
+        for (j, q) in q_ref.iter().enumerate() {
             if !state.can_add(i, j, None) {
                 continue;
             }
             let d = state.delta(&[(j, state.surv_with(i, j, 1))]).min(0.0);
             for s in 0..slots {
-                costs.set(
-                    r,
-                    j * slots + s,
-                    d * (q_ref[j].max(-700.0) * s as f64).exp(),
-                );
+                costs.set(r, j * slots + s, d * (q.max(-700.0) * s as f64).exp());
             }
         }
     }

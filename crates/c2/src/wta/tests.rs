@@ -1,1 +1,244 @@
 //! Unit tests of the WTA module against hand-computed values.
+
+use super::eval::LogSurv;
+use super::relax::{Free, frank_wolfe_bound};
+use super::*;
+
+fn target(value: f64) -> Target {
+    Target {
+        value,
+        max_shots: None,
+        threatens: None,
+    }
+}
+fn weapon(units: u32) -> Weapon {
+    Weapon {
+        units,
+        channels: None,
+    }
+}
+
+#[test]
+fn target_value_objective_by_hand() {
+    let p = Problem::new(
+        vec![weapon(2), weapon(1)],
+        vec![target(10.0), target(4.0)],
+        vec![vec![0.5, 0.2], vec![1.0, 0.25]],
+        Objective::TargetValue,
+    )
+    .expect("valid");
+    let mut x = Assignment::empty(2, 2);
+    x.set(0, 0, 2); // 10 · 0.5²
+    x.set(0, 1, 0);
+    assert!((evaluate(&p, &x) - (2.5 + 4.0)).abs() < 1e-12);
+    x.set(1, 0, 1); // a sure kill: exactly zero, not a tiny number
+    assert_eq!(evaluate(&p, &x), 4.0);
+    let s = LogSurv::default()
+        .add(f64::NEG_INFINITY, 1)
+        .add(0.5f64.ln(), 1);
+    assert_eq!(s.surv(), 0.0);
+    assert!((s.add(f64::NEG_INFINITY, -1).surv() - 0.5).abs() < 1e-15);
+}
+
+#[test]
+fn asset_based_objective_by_hand() {
+    let th = |leak_kill| {
+        Some(Threatens {
+            asset: 0,
+            leak_kill,
+        })
+    };
+    let p = Problem::new(
+        vec![weapon(1)],
+        vec![
+            Target {
+                threatens: th(0.5),
+                ..target(1.0)
+            },
+            Target {
+                threatens: th(0.5),
+                ..target(1.0)
+            },
+        ],
+        vec![vec![0.0, 0.5]],
+        Objective::AssetBased {
+            asset_weights: vec![10.0],
+        },
+    )
+    .expect("valid");
+    let mut x = Assignment::empty(1, 2);
+    x.set(0, 1, 1);
+    // S = (1, 0.5): 10 · (1 − (1 − 0.5)(1 − 0.25)) = 6.25.
+    assert!((evaluate(&p, &x) - 6.25).abs() < 1e-12);
+}
+
+#[test]
+fn invalid_problems_are_rejected_with_the_place() {
+    let bad_p = Problem::new(
+        vec![weapon(1)],
+        vec![target(1.0)],
+        vec![vec![1.5]],
+        Objective::TargetValue,
+    );
+    assert!(matches!(
+        bad_p,
+        Err(ProblemError::Probability {
+            weapon: 0,
+            target: 0,
+            ..
+        })
+    ));
+    let dims = Problem::new(
+        vec![weapon(1)],
+        vec![target(1.0)],
+        vec![vec![0.5, 0.5]],
+        Objective::TargetValue,
+    );
+    assert!(matches!(dims, Err(ProblemError::Dimensions { .. })));
+    let neg = Problem::new(
+        vec![weapon(1)],
+        vec![target(-1.0)],
+        vec![vec![0.5]],
+        Objective::TargetValue,
+    );
+    assert!(matches!(neg, Err(ProblemError::Value { .. })));
+    let t = Target {
+        threatens: Some(Threatens {
+            asset: 3,
+            leak_kill: 1.0,
+        }),
+        ..target(1.0)
+    };
+    let asset = Problem::new(
+        vec![weapon(1)],
+        vec![t],
+        vec![vec![0.5]],
+        Objective::AssetBased {
+            asset_weights: vec![1.0],
+        },
+    );
+    assert!(matches!(
+        asset,
+        Err(ProblemError::UnknownAsset { asset: 3, .. })
+    ));
+}
+
+#[test]
+fn benchmark_text_parses_and_errors_name_the_line() {
+    let ok = "2 2 1\n10\n5\n0 0 0.5\n0 1 0.9\n1 0 0.8\n1 1 0.1\n";
+    let p = Problem::from_benchmark_text(ok).expect("parses");
+    assert_eq!(
+        (p.n_weapons(), p.n_targets(), p.weapons()[1].units),
+        (2, 2, 1)
+    );
+    assert_eq!((p.p(0, 1), p.targets()[1].value), (0.9, 5.0));
+    let line_of = |text: &str| match Problem::from_benchmark_text(text) {
+        Err(ParseError::Syntax { line, .. } | ParseError::Truncated { line, .. }) => line,
+        other => panic!("expected a syntax error, got {other:?}"),
+    };
+    assert_eq!(line_of("2 2\n"), 1);
+    assert_eq!(line_of(&ok.replace("0 1 0.9", "0 1 x")), 5);
+    assert_eq!(line_of(&ok.replace("0 1 0.9", "0 0 0.9")), 5);
+    assert_eq!(line_of(&ok.replace("1 1 0.1\n", "")), 7);
+    assert_eq!(line_of(&ok.replace("1 1 0.1", "1 1 1.5")), 7);
+    assert_eq!(line_of(&format!("{ok}9 9 9\n")), 8);
+}
+
+#[test]
+fn solver_names_round_trip() {
+    for k in [SolverKind::Greedy, SolverKind::Local, SolverKind::Exact] {
+        assert_eq!(k.name().parse::<SolverKind>(), Ok(k));
+    }
+    assert!("milp".parse::<SolverKind>().is_err());
+}
+
+#[test]
+fn frank_wolfe_bound_is_tight_on_a_one_variable_relaxation() {
+    // min exp(y ln 0.3), 0 ≤ y ≤ 2: optimum 0.09 at y = 2.
+    let p = Problem::new(
+        vec![weapon(2)],
+        vec![target(1.0)],
+        vec![vec![0.7]],
+        Objective::TargetValue,
+    )
+    .expect("valid");
+    let free = Free {
+        units: &[2],
+        first: &[0],
+    };
+    let b = frank_wolfe_bound(&p, &[LogSurv::default()], &[0], &free, 50, &|| false);
+    assert!(b <= 0.09 && b > 0.09 - 1e-9, "bound {b}");
+}
+
+#[test]
+fn side_constraints_hold_and_greedy_is_optimal_for_identical_weapons() {
+    let row = vec![0.6, 0.3, 0.8];
+    let p = Problem::new(
+        vec![
+            Weapon {
+                units: 3,
+                channels: Some(2),
+            },
+            weapon(2),
+        ],
+        vec![
+            target(5.0),
+            Target {
+                max_shots: Some(1),
+                ..target(9.0)
+            },
+            Target {
+                max_shots: Some(0),
+                ..target(7.0)
+            },
+        ],
+        vec![row.clone(), row],
+        Objective::TargetValue,
+    )
+    .expect("valid");
+    let opts = SolveOptions {
+        nodes: u64::MAX,
+        ..SolveOptions::default()
+    };
+    for kind in [SolverKind::Greedy, SolverKind::Local, SolverKind::Exact] {
+        let s = solve(&p, kind, &opts);
+        assert_eq!(check_feasible(&p, &s.assignment), Ok(()), "{kind}");
+        assert_eq!(
+            (0..2).map(|i| s.assignment.get(i, 2)).sum::<u32>(),
+            0,
+            "{kind}"
+        );
+    }
+    // Identical weapons, no side constraints: maximum marginal return is optimal.
+    let q = Problem::new(
+        vec![weapon(2), weapon(3)],
+        vec![target(5.0), target(9.0), target(2.0)],
+        vec![vec![0.6, 0.3, 0.8]; 2],
+        Objective::TargetValue,
+    )
+    .expect("valid");
+    let g = solve(&q, SolverKind::Greedy, &opts);
+    let e = solve(&q, SolverKind::Exact, &opts);
+    assert!(e.proven_optimal && (g.objective - e.objective).abs() < 1e-12);
+}
+
+#[test]
+fn the_stop_callback_ends_the_search() {
+    let p = Problem::new(
+        vec![weapon(3); 6],
+        vec![target(1.0); 8],
+        vec![vec![0.5; 8]; 6],
+        Objective::TargetValue,
+    )
+    .expect("valid");
+    let stop = || true;
+    let opts = SolveOptions {
+        nodes: u64::MAX,
+        rounds: u64::MAX,
+        should_stop: Some(&stop),
+        ..SolveOptions::default()
+    };
+    let s = solve(&p, SolverKind::Exact, &opts);
+    assert!(!s.proven_optimal);
+    assert!(s.bound.expect("bound") <= s.objective);
+}
