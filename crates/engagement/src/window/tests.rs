@@ -231,6 +231,16 @@ fn second_shot_timing() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
+    /// The altitude screen's bound: geocentric vs WGS-84 altitude, any latitude, to 2000 km.
+    #[test]
+    fn geocentric_altitude_is_close_to_wgs84(
+        lat in -90.0..90.0f64, lon in -180.0..180.0f64, alt in -1_000.0..2_000_000.0f64,
+    ) {
+        let p = geodesy::Wgs84::from_degrees(lat, lon, alt).expect("valid").to_ecef().xyz_m();
+        let err = (super::geocentric_altitude_m([p.x, p.y, p.z]) - alt).abs();
+        prop_assert!(err < 20.0, "{err} m at lat {lat}, alt {alt}");
+    }
+
     /// Random straight-line threats (heading, miss distance, altitude, speed, dive) and order
     /// times: the window equals the 1 ms brute force, or both are empty.
     #[test]
