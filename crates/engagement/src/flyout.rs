@@ -4,7 +4,7 @@
 use base::{SimDuration, SimTime};
 
 use crate::kinematics::Kinematics;
-use crate::path::{self, Sample};
+use crate::path;
 use crate::window::Intercept;
 
 /// Notional divert budget: the aim point may move by up to this fraction of the remaining path.
@@ -146,7 +146,11 @@ impl Flyout {
     /// threat on `path` (the latest track's prediction, same conventions as
     /// `engagement_window`): the earliest `t > now` with `|p(t) − here| ≤` the profile distance
     /// flown between `now` and `t`. Feed the result to `update_aim`.
-    pub fn predict_intercept(&self, now: SimTime, path: &[Sample]) -> Option<(SimTime, [f64; 3])> {
+    pub fn predict_intercept(
+        &self,
+        now: SimTime,
+        path: &[(SimTime, [f64; 3])],
+    ) -> Option<(SimTime, [f64; 3])> {
         path::assert_ordered(path);
         let here = self.position_at(now);
         let now_s = self.flown_m(now);
