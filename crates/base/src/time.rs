@@ -112,6 +112,17 @@ impl Sub for SimTime {
         SimDuration(self.0 - other.0)
     }
 }
+impl core::ops::Mul<i64> for SimDuration {
+    type Output = SimDuration;
+    fn mul(self, k: i64) -> SimDuration {
+        SimDuration(
+            self.0
+                .checked_mul(k)
+                .expect("simulation durations stay within i64 ns"),
+        )
+    }
+}
+
 impl Add for SimDuration {
     type Output = SimDuration;
     fn add(self, d: SimDuration) -> SimDuration {

@@ -1,6 +1,7 @@
 //! The discrete-event kernel: one agenda, one clock, events processed in (time, class, seq)
 //! order, records emitted in that order.
 
+use crate::command::CommandRuntime;
 use crate::input::{Input, Sharing, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
 use crate::net::{NetRuntime, PictureMeasures};
@@ -37,6 +38,14 @@ enum Ev {
     Net,
     /// An adversary acts.
     Adversary { index: usize },
+    /// A command decision epoch.
+    Decide,
+    /// An ordered interceptor leaves its launcher.
+    InterceptorLaunch { engagement: u64 },
+    /// An interceptor reaches its intercept point.
+    Intercept { engagement: u64 },
+    /// Sensors report the outcome of an intercept.
+    Assess { engagement: u64 },
     /// Milestone `index` of an object's trajectory.
     Milestone { object: ObjectId, index: usize },
     /// Sample every moving object's truth state.
@@ -64,6 +73,7 @@ pub struct Simulation {
     detected_by: BTreeMap<ObjectId, BTreeSet<NationId>>,
     nodes: Vec<NodeRuntime>,
     net: NetRuntime,
+    command: CommandRuntime,
     measures: PictureMeasures,
     /// Times a `Net` event is already scheduled for (never schedule two for one instant).
     net_wakeups: BTreeSet<SimTime>,
@@ -141,6 +151,14 @@ impl Simulation {
                 }
             }
         }
+        if !input.fire_units.is_empty() {
+            let mut t = SimTime::ZERO + input.c2.decision_period;
+            while t <= end {
+                agenda.schedule(t, EventClass::Decide, Ev::Decide);
+                t += input.c2.decision_period;
+            }
+        }
+        let command = CommandRuntime::build(input, &world, seed);
         for (index, a) in input.adversaries.iter().enumerate() {
             let mut t = SimTime::ZERO + a.start;
             while t <= end {
@@ -175,6 +193,7 @@ impl Simulation {
             detected_by: BTreeMap::new(),
             nodes,
             net,
+            command,
             measures: PictureMeasures::default(),
             net_wakeups: BTreeSet::new(),
             n_track_rows: 0,
@@ -245,12 +264,59 @@ impl Simulation {
                     self.net.adversary(now, index);
                     self.wake_net();
                 }
+                Ev::Decide => self.decide(now, rec),
+                Ev::InterceptorLaunch { engagement } => {
+                    if let Some((kind, t)) = self.command.launch(now, engagement, &self.world) {
+                        self.emit(now, kind, rec);
+                        if t <= self.end {
+                            self.agenda
+                                .schedule(t, EventClass::Act, Ev::Intercept { engagement });
+                        }
+                    }
+                }
+                Ev::Intercept { engagement } => {
+                    if let Some(kind) = self.command.intercept(now, engagement, &mut self.world) {
+                        self.emit(now, kind, rec);
+                        let t = now + crate::command::ASSESS_DELAY;
+                        if t <= self.end {
+                            self.agenda
+                                .schedule(t, EventClass::Decide, Ev::Assess { engagement });
+                        }
+                    }
+                }
+                Ev::Assess { engagement } => {
+                    if let Some(kind) = self.command.assess(engagement) {
+                        self.emit(now, kind, rec);
+                    }
+                }
                 Ev::TruthSample => self.sample(now, rec),
                 Ev::End => {
                     let n_events = self.n_events;
                     self.emit(now, EventKind::ScenarioEnd { n_events }, rec);
                     self.finished = true;
                 }
+            }
+        }
+    }
+
+    /// A decision epoch: the command plans, orders are scheduled for launch.
+    fn decide(&mut self, now: SimTime, rec: &mut dyn Recorder) {
+        let input = &self.input;
+        let net = &self.net;
+        let cut_off = |n: NodeId| net.cut_off(n, input.nodes[n.index()].parent, now);
+        let release_of = |node: usize, r: &tracking::tracker::TrackReport| {
+            net.release_of(r, input.nodes[node].release_to)
+        };
+        let orders =
+            self.command
+                .decide(now, input, &self.world, &self.nodes, &cut_off, &release_of);
+        for kind in orders.events {
+            self.emit(now, kind, rec);
+        }
+        for (t, engagement) in orders.launches {
+            if t <= self.end {
+                self.agenda
+                    .schedule(t, EventClass::Act, Ev::InterceptorLaunch { engagement });
             }
         }
     }
@@ -307,6 +373,7 @@ impl Simulation {
                 detected_by: self.detected_by,
                 nodes,
                 network,
+                engagement: self.command.moe.clone(),
                 track_rows: self.n_track_rows,
             },
         )
@@ -473,7 +540,13 @@ impl Simulation {
 
     fn milestone(&mut self, now: SimTime, id: ObjectId, index: usize, rec: &mut dyn Recorder) {
         let object = &self.world.objects[id.index()];
-        let (_, milestone) = object.trajectory.milestones()[index];
+        // A destroyed object's later milestones are gone (its trajectory was cut).
+        let Some(&(at, milestone)) = object.trajectory.milestones().get(index) else {
+            return;
+        };
+        if at != now {
+            return;
+        }
         let state = object.trajectory.state_at(now);
         let oref = object_ref(object);
         let kind = match milestone {

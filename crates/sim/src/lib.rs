@@ -20,6 +20,7 @@
 //! Not modelled yet: C2 decisions and engagements (later capabilities plug in as new event
 //! kinds on the same agenda).
 
+mod command;
 mod engine;
 mod input;
 mod log;
@@ -29,6 +30,7 @@ mod sensing;
 mod summary;
 mod world;
 
+pub use command::{DeniedReasons, EngagementMoe};
 pub use engine::{Simulation, run};
 pub use input::{
     Adversary, AdversaryKind, ApprovalLevel, Asset, C2Config, C2Node, ClassRelease, FireUnit,

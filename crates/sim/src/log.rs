@@ -129,6 +129,83 @@ pub enum EventKind {
         #[serde(flatten)]
         object: ObjectRef,
     },
+    /// A node with identification authority declared a track's identity.
+    IdentityChange {
+        /// Network track number (or local number) in the declaring node's picture.
+        track: u32,
+        /// The declaring node (the authority).
+        node: String,
+        /// Previous identity.
+        from: &'static str,
+        /// New identity.
+        to: &'static str,
+        /// Why (the identification rule that fired).
+        reason: &'static str,
+    },
+    /// An engagement decision for a (fire unit, track) pair changed: permitted, denied (with the
+    /// reason) or awaiting approval. Logged on every change of verdict, so every decision a
+    /// fire unit acted on is on record.
+    EngagementDecision {
+        /// Fire unit.
+        fire_unit: String,
+        /// Track number in the planning node's picture.
+        track: u32,
+        /// `permit`, `deny` or `needs_approval`.
+        decision: &'static str,
+        /// Reason code (the denying predicate, or the approval level).
+        reason: &'static str,
+    },
+    /// A fire unit launched an interceptor.
+    InterceptorLaunch {
+        /// Fire unit.
+        fire_unit: String,
+        /// Engagement number (run-unique).
+        engagement: u64,
+        /// Track engaged.
+        track: u32,
+        /// Interceptor type.
+        interceptor: String,
+        /// True if the guiding track came from another node's sensors (engage on remote).
+        on_remote: bool,
+        /// True if fired in self-defence.
+        self_defence: bool,
+        /// Planned kill probability.
+        planned_pk: f64,
+        /// Planned intercept time, seconds.
+        intercept_t_s: f64,
+    },
+    /// An interceptor reached its intercept point (the engine scores it against truth).
+    Intercept {
+        /// Fire unit.
+        fire_unit: String,
+        /// Engagement number.
+        engagement: u64,
+        /// Track engaged.
+        track: u32,
+        /// The truth object nearest the aim point, if any was within reach (scoring join).
+        object: Option<String>,
+        /// Its side (`hostile`, `friendly`, `neutral`).
+        side: Option<&'static str>,
+        /// Miss distance, metres.
+        miss_m: Option<f64>,
+        /// Whether the object was destroyed.
+        killed: bool,
+        /// Intercept latitude, degrees.
+        lat_deg: f64,
+        /// Intercept longitude, degrees.
+        lon_deg: f64,
+        /// Intercept altitude, metres.
+        alt_m: f64,
+    },
+    /// Sensors assessed an intercept.
+    KillAssessment {
+        /// Engagement number.
+        engagement: u64,
+        /// Track engaged.
+        track: u32,
+        /// What the assessment reported.
+        reported_killed: bool,
+    },
     /// The run ends.
     ScenarioEnd {
         /// Number of events logged before this one.
@@ -150,6 +227,11 @@ impl EventKind {
             EventKind::Cue { .. } => "cue",
             EventKind::FirstDetection { .. } => "first_detection",
             EventKind::Arrival { .. } => "arrival",
+            EventKind::IdentityChange { .. } => "identity_change",
+            EventKind::EngagementDecision { .. } => "engagement_decision",
+            EventKind::InterceptorLaunch { .. } => "interceptor_launch",
+            EventKind::Intercept { .. } => "intercept",
+            EventKind::KillAssessment { .. } => "kill_assessment",
             EventKind::ScenarioEnd { .. } => "scenario_end",
         }
     }
@@ -165,6 +247,11 @@ impl EventKind {
         "cue",
         "first_detection",
         "arrival",
+        "identity_change",
+        "engagement_decision",
+        "interceptor_launch",
+        "intercept",
+        "kill_assessment",
         "scenario_end",
     ];
 }

@@ -34,6 +34,8 @@ pub(crate) struct Tallies {
     pub(crate) nodes: Vec<NodeSummary>,
     /// Network-wide measures.
     pub(crate) network: crate::net::NetworkSummary,
+    /// What the command did.
+    pub(crate) engagement: crate::command::EngagementMoe,
     /// Rows written to `tracks.csv`.
     pub(crate) track_rows: u64,
 }
@@ -202,6 +204,34 @@ pub struct Moe {
     pub threats_detected: u64,
     /// Mean seconds from launch to first detection, over detected threats.
     pub mean_first_detection_s: Option<f64>,
+    /// Threats in the scenario (after salvo expansion).
+    pub threats: u64,
+    /// Hostile objects destroyed by interceptors.
+    pub intercepts: u64,
+    /// Interceptors launched.
+    pub interceptors_fired: u64,
+    /// Interceptors launched per hostile kill (null without kills).
+    pub shots_per_kill: Option<f64>,
+    /// Total defended-asset value.
+    pub defended_value_total: f64,
+    /// Defended-asset value not hit by any leaker.
+    pub defended_value_surviving: f64,
+    /// Denied engagement decisions by ROE reason.
+    pub engagements_denied: BTreeMap<String, u64>,
+    /// Launches guided by another node's sensors.
+    pub engagements_on_remote: u64,
+    /// Launches in self-defence.
+    pub self_defence_launches: u64,
+    /// Engagements whose target was truly friendly or neutral (must be zero).
+    pub fratricides: u64,
+    /// Kill assessments that reported the wrong outcome.
+    pub kill_assessment_errors: u64,
+    /// Mean time from a target's first appearance in the deciding authority's picture to an
+    /// engagement order, s.
+    pub mean_decision_latency_s: Option<f64>,
+    /// Mean time from order to launch (approval chain, reaction, waiting for the planned
+    /// launch instant), s.
+    pub mean_order_to_launch_s: Option<f64>,
 }
 
 /// `summary.json`.
@@ -269,6 +299,7 @@ impl Summary {
             detected_by,
             nodes,
             network,
+            engagement,
             track_rows,
         } = tallies;
         let threats: Vec<ThreatSummary> = world
@@ -320,6 +351,22 @@ impl Summary {
                 threats_detected: n(first_detection.len()),
                 mean_first_detection_s: (!delays.is_empty())
                     .then(|| delays.iter().sum::<f64>() / delays.len() as f64),
+                threats: n(threats.len()),
+                intercepts: engagement.kills,
+                interceptors_fired: engagement.fired,
+                shots_per_kill: (engagement.kills > 0)
+                    .then(|| engagement.fired as f64 / engagement.kills as f64),
+                defended_value_total: total_value,
+                defended_value_surviving: total_value - hit_value,
+                engagements_denied: engagement.denied.clone(),
+                engagements_on_remote: engagement.on_remote,
+                self_defence_launches: engagement.self_defence,
+                fratricides: engagement.fratricides,
+                kill_assessment_errors: engagement.assessment_errors,
+                mean_decision_latency_s: (engagement.decisions > 0)
+                    .then(|| engagement.decision_latency_sum_s / engagement.decisions as f64),
+                mean_order_to_launch_s: (engagement.fired > 0)
+                    .then(|| engagement.order_to_launch_sum_s / engagement.fired as f64),
             },
             counts: SummaryCounts {
                 entities: EntityCounts {

@@ -147,6 +147,8 @@ pub(crate) struct NetRuntime {
     report_bytes: (u64, f64),
     /// Accepted messages, when auditing.
     pub(crate) receipts: Option<Vec<Receipt>>,
+    /// Last frame each node accepted from each sender.
+    last_heard: Vec<BTreeMap<u8, SimTime>>,
 }
 
 impl NetRuntime {
@@ -228,6 +230,7 @@ impl NetRuntime {
             adversaries,
             report_bytes: (0, 0.0),
             receipts: None,
+            last_heard: vec![BTreeMap::new(); n],
         })
     }
 
@@ -357,7 +360,7 @@ impl NetRuntime {
 
     /// Releasability of a local track: every contributing sensor's marking, the node's, and
     /// the track class's.
-    fn release_of(&self, r: &TrackReport, node_release: NationSet) -> NationSet {
+    pub(crate) fn release_of(&self, r: &TrackReport, node_release: NationSet) -> NationSet {
         let mut set = node_release;
         for (s, sensor_set) in self.sensor_release.iter().enumerate() {
             if r.sources & (1u64 << (s % 64)) != 0 {
@@ -489,6 +492,7 @@ impl NetRuntime {
                 continue;
             }
             c.frames_accepted += 1;
+            self.last_heard[to].insert(frame.header.sender.0, now);
             if let Some(log) = self.receipts.as_mut() {
                 log.extend(
                     frame
@@ -510,6 +514,10 @@ impl NetRuntime {
                             continue;
                         }
                         c.reports_received += 1;
+                        let e = node.remote_iff.entry(r.track_number.get()).or_default();
+                        e.interrogated |= r.iff.interrogated;
+                        e.military_reply |= r.iff.military_reply;
+                        e.civil_reply |= r.iff.civil_reply;
                         if let Some(p) = node.picture.as_mut()
                             && let Some(tn) =
                                 fusion::NetworkTrackNumber::new(r.track_number.get()).ok()
@@ -570,6 +578,20 @@ impl NetRuntime {
                 }
             }
         }
+    }
+
+    /// Whether `node` has lost its command link: under sharing, nothing accepted from its
+    /// superior for three heartbeats (the superior sends a status heartbeat every one).
+    pub(crate) fn cut_off(&self, node: NodeId, parent: Option<NodeId>, now: SimTime) -> bool {
+        let Some(parent) = parent else {
+            return false;
+        };
+        if self.sharing == Sharing::None || now < SimTime::ZERO + self.heartbeat * 3 {
+            return false;
+        }
+        self.last_heard[node.index()]
+            .get(&addr(parent))
+            .is_none_or(|t| now - *t > self.heartbeat * 3)
     }
 
     /// Adversary `i` acts.

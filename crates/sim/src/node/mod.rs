@@ -12,9 +12,11 @@
 //! triangulation from one geostationary sensor is unobservable; see the tracking crate docs.
 
 mod evidence;
+mod held;
 mod score;
 
 pub(crate) use evidence::{Evidence, kind_of};
+pub(crate) use held::HeldTrack;
 pub(crate) use score::{AirTruth, GOSPA_C_M, Held, Scorer};
 
 use crate::input::{FusionRule, Input, NodeRole, Sharing};
@@ -58,6 +60,8 @@ pub(crate) struct NodeRuntime {
     /// First detection of each object by this node's own sensors (latency reference).
     pub(crate) first_detection: BTreeMap<ObjectId, SimTime>,
     pub(crate) evidence: Evidence,
+    /// IFF evidence carried by received track reports, by network track number.
+    pub(crate) remote_iff: held::RemoteIff,
 }
 
 impl NodeRuntime {
@@ -89,6 +93,7 @@ impl NodeRuntime {
             scans_processed: 0,
             first_detection: BTreeMap::new(),
             evidence: Evidence::default(),
+            remote_iff: held::RemoteIff::new(),
         }
     }
 

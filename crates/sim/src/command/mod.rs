@@ -1,0 +1,198 @@
+//! Combined command and control in a run: identification, threat evaluation, rules of
+//! engagement, weapon-target assignment and engagement execution.
+//!
+//! Every decision period the command looks at each fire unit's node picture (what that node
+//! holds — its common picture under track sharing). Identities are declared by the nearest
+//! node up the unit's chain that holds identification authority (under track sharing the
+//! network track number ties the unit's track to the authority's; otherwise the unit's own
+//! picture is identified under delegated authority). Hostile-looking tracks are evaluated
+//! (`c2::threat`), every (fire unit, track) pair with an engagement window (`engagement`) is
+//! put through the rules of engagement (`c2::roe`; every change of verdict logged with its
+//! reason), and the permitted pairs, with kill probabilities that fall with the guiding
+//! track's error and age, go to one alliance-wide WTA (`c2::wta`, the scenario's solver).
+//! Orders launch after the approval chain's decision latency and the launcher's reaction;
+//! interceptors fly out (`engagement::Flyout`) with in-flight updates from the track; at
+//! intercept the engine scores the end game against truth (the realised miss), destroys what
+//! is killed, and kill assessment (with its error rates) decides whether the unit may shoot
+//! again (shoot-look-shoot).
+
+mod engage;
+mod ident;
+mod moe;
+mod plan;
+mod units;
+
+pub(crate) use engage::{ASSESS_DELAY, Engagement};
+pub use moe::{DeniedReasons, EngagementMoe};
+
+use crate::input::{Input, Sharing};
+use crate::node::{HeldTrack, NodeRuntime};
+use crate::world::World;
+use base::{NodeId, SimTime};
+use c2::identify::{IdRules, Identity};
+use std::collections::{BTreeMap, BTreeSet};
+use units::FireUnitRuntime;
+
+/// A target as command knows it: under track sharing the network track number is the same at
+/// every node; otherwise a track is only meaningful at the node holding it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TargetKey {
+    /// Holding node (`None`: a network track number, valid at every node).
+    pub(crate) node: Option<NodeId>,
+    /// Track number.
+    pub(crate) track: u32,
+}
+
+/// The command's state over a run.
+#[derive(Debug)]
+pub(crate) struct CommandRuntime {
+    pub(crate) units: Vec<FireUnitRuntime>,
+    /// Authority node per fire-unit node (for identification).
+    authority: BTreeMap<NodeId, NodeId>,
+    identities: BTreeMap<(NodeId, u32), Identity>,
+    first_held: BTreeMap<(NodeId, u32), SimTime>,
+    /// Interceptors fired or ordered per target.
+    shots: BTreeMap<TargetKey, u32>,
+    /// Interceptors ordered or in flight per target (shoot-look-shoot waits for them).
+    pending: BTreeMap<TargetKey, u32>,
+    /// Targets assessed killed: never re-engaged.
+    dead: BTreeSet<TargetKey>,
+    pub(crate) engagements: BTreeMap<u64, Engagement>,
+    next_engagement: u64,
+    /// Last verdict per (fire unit, target), so only changes are logged.
+    verdicts: BTreeMap<(usize, TargetKey), (&'static str, &'static str)>,
+    plans: ident::FlightPlans,
+    id_rules: IdRules,
+    wcs: c2::roe::WcsSchedule,
+    threat_cache: BTreeMap<TargetKey, plan::Assessed>,
+    pub(crate) moe: EngagementMoe,
+    track_sharing: bool,
+}
+
+impl CommandRuntime {
+    pub(crate) fn build(input: &Input, world: &World, seed: u64) -> Self {
+        let units = FireUnitRuntime::build(input, world, seed);
+        let track_sharing = input.network.sharing == Sharing::Track;
+        let mut authority = BTreeMap::new();
+        for u in &units {
+            let mut at = u.node;
+            if track_sharing {
+                loop {
+                    let spec = &input.nodes[at.index()];
+                    if spec.declares_identity {
+                        break;
+                    }
+                    match spec.parent {
+                        Some(p) => at = p,
+                        None => {
+                            at = u.node;
+                            break;
+                        }
+                    }
+                }
+            }
+            authority.insert(u.node, at);
+        }
+        CommandRuntime {
+            units,
+            authority,
+            identities: BTreeMap::new(),
+            first_held: BTreeMap::new(),
+            shots: BTreeMap::new(),
+            pending: BTreeMap::new(),
+            dead: BTreeSet::new(),
+            engagements: BTreeMap::new(),
+            next_engagement: 1,
+            verdicts: BTreeMap::new(),
+            plans: ident::FlightPlans {
+                plans: plan::flight_plans(input, world),
+            },
+            id_rules: IdRules::defaults(),
+            wcs: plan::wcs_schedule(input),
+            threat_cache: BTreeMap::new(),
+            moe: EngagementMoe::default(),
+            track_sharing,
+        }
+    }
+
+    /// Identification at every authority: returns the identity-change events.
+    fn identify_all(
+        &mut self,
+        now: SimTime,
+        input: &Input,
+        pictures: &BTreeMap<NodeId, Vec<HeldTrack>>,
+        assets_ecef: &[[f64; 3]],
+    ) -> Vec<crate::log::EventKind> {
+        let mut events = Vec::new();
+        let authorities: BTreeSet<NodeId> = self.authority.values().copied().collect();
+        for a in authorities {
+            let Some(held) = pictures.get(&a) else {
+                continue;
+            };
+            for h in held {
+                let first = *self.first_held.entry((a, h.number)).or_insert(now);
+                let previous = self
+                    .identities
+                    .get(&(a, h.number))
+                    .copied()
+                    .unwrap_or(Identity::Pending);
+                let d = ident::identify_track(
+                    h,
+                    (now - first).as_secs_f64(),
+                    previous,
+                    &self.plans,
+                    assets_ecef,
+                    &self.id_rules,
+                );
+                if d.identity != previous || !self.identities.contains_key(&(a, h.number)) {
+                    self.identities.insert((a, h.number), d.identity);
+                    if d.identity != previous {
+                        events.push(crate::log::EventKind::IdentityChange {
+                            track: h.number,
+                            node: input.nodes[a.index()].name.clone(),
+                            from: previous.as_str(),
+                            to: d.identity.as_str(),
+                            reason: d.reason.as_str(),
+                        });
+                    }
+                }
+            }
+        }
+        events
+    }
+
+    /// The identity the authority over `unit_node` gives `track`.
+    fn identity_for(&self, unit_node: NodeId, track: u32) -> Identity {
+        let a = self.authority.get(&unit_node).copied().unwrap_or(unit_node);
+        self.identities
+            .get(&(a, track))
+            .copied()
+            .unwrap_or(Identity::Pending)
+    }
+
+    fn key(&self, node: NodeId, track: u32) -> TargetKey {
+        TargetKey {
+            node: (!self.track_sharing).then_some(node),
+            track,
+        }
+    }
+
+    /// The pictures a decision needs: every fire unit's node and every authority.
+    pub(crate) fn pictures(
+        &self,
+        now: SimTime,
+        nodes: &[NodeRuntime],
+        release_of: &dyn Fn(usize, &tracking::tracker::TrackReport) -> base::NationSet,
+    ) -> BTreeMap<NodeId, Vec<HeldTrack>> {
+        let mut wanted: BTreeSet<NodeId> = self.units.iter().map(|u| u.node).collect();
+        wanted.extend(self.authority.values().copied());
+        wanted
+            .into_iter()
+            .map(|n| {
+                let node = &nodes[n.index()];
+                let f = |r: &tracking::tracker::TrackReport| release_of(n.index(), r);
+                (n, node.held_tracks(now, &f))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,34 @@
+//! Engagement tallies for the summary's measures of effectiveness.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Denied engagement decisions by reason code.
+pub type DeniedReasons = BTreeMap<String, u64>;
+
+/// What the command did over a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EngagementMoe {
+    /// Interceptors launched.
+    pub fired: u64,
+    /// Hostile objects destroyed.
+    pub kills: u64,
+    /// Launches guided by another node's sensors (engage on remote).
+    pub on_remote: u64,
+    /// Launches in self-defence.
+    pub self_defence: u64,
+    /// Engagements whose target was truly friendly or neutral (must be zero).
+    pub fratricides: u64,
+    /// Kill assessments that reported the wrong outcome.
+    pub assessment_errors: u64,
+    /// Denied (fire unit, track) decisions by reason (each change of verdict counted once).
+    pub denied: DeniedReasons,
+    /// Engagement orders given.
+    pub decisions: u64,
+    /// Sum over orders of the time from the target's first appearance in the deciding
+    /// authority's picture to the order, s.
+    pub decision_latency_sum_s: f64,
+    /// Sum over launches of order-to-launch time (approval chain, reaction, waiting for the
+    /// planned launch instant), s.
+    pub order_to_launch_sum_s: f64,
+}

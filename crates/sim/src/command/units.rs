@@ -1,0 +1,122 @@
+//! Fire units at run time: inventory, channels, where the launcher is, which radars are its own.
+
+use crate::input::{Input, InterceptorType};
+use crate::world::World;
+use base::rng::{Rng, StreamKind, stream};
+use base::{NationIndex, NodeId, ObjectId, SimTime};
+
+/// One fire unit's state.
+#[derive(Debug)]
+pub(crate) struct FireUnitRuntime {
+    pub(crate) name: String,
+    pub(crate) nation: NationIndex,
+    pub(crate) node: NodeId,
+    pub(crate) platform: ObjectId,
+    pub(crate) interceptor: InterceptorType,
+    pub(crate) kinematics: engagement::Kinematics,
+    /// Ready rounds.
+    pub(crate) inventory: u32,
+    /// Rounds held back by doctrine.
+    pub(crate) reserve: u32,
+    /// Rounds ordered but not yet launched.
+    pub(crate) committed: u32,
+    /// Engagement channels.
+    pub(crate) channels: u32,
+    /// Channels busy with an interceptor in flight or ordered.
+    pub(crate) busy: u32,
+    /// Sensors on its own node (bit `sensor % 64`): its own fire-control radars.
+    pub(crate) own_sensors: u64,
+    /// End-game and kill-assessment draws.
+    pub(crate) rng: Rng,
+    /// Cumulative decision latency from the unit to its approving node, s.
+    pub(crate) approval_latency_s: f64,
+}
+
+impl FireUnitRuntime {
+    pub(crate) fn build(input: &Input, world: &World, seed: u64) -> Vec<FireUnitRuntime> {
+        input
+            .fire_units
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let it = input.interceptors[f.interceptor.index()].clone();
+                let nation = input
+                    .nations
+                    .iter()
+                    .position(|n| n.id == f.nation)
+                    .and_then(NationIndex::new)
+                    .expect("the scenario validates fire-unit nations against the roster");
+                let own_sensors = input
+                    .sensors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.node == f.node)
+                    .fold(0u64, |m, (k, _)| m | 1 << (k % 64));
+                FireUnitRuntime {
+                    name: f.name.clone(),
+                    nation,
+                    node: f.node,
+                    platform: world.platform_objects[f.platform.index()],
+                    kinematics: engagement::Kinematics {
+                        speed_mps: it.speed_mps,
+                        boost_s: it.boost_s,
+                        min_range_m: it.min_range_m,
+                        max_range_m: it.max_range_m,
+                        min_alt_m: it.min_alt_m,
+                        max_alt_m: it.max_alt_m,
+                        reaction_s: it.reaction_s,
+                    },
+                    interceptor: it,
+                    inventory: f.inventory,
+                    reserve: (f64::from(f.inventory) * input.c2.reserve_fraction).floor() as u32,
+                    committed: 0,
+                    channels: f.channels,
+                    busy: 0,
+                    own_sensors,
+                    rng: stream(seed, StreamKind::KillAssessment, i as u64),
+                    approval_latency_s: approval_latency_s(input, f.node),
+                }
+            })
+            .collect()
+    }
+
+    /// Rounds it may still assign.
+    pub(crate) fn available(&self) -> u32 {
+        self.inventory
+            .saturating_sub(self.reserve)
+            .saturating_sub(self.committed)
+    }
+
+    /// Launcher position at `t` (ships move).
+    pub(crate) fn position(&self, world: &World, t: SimTime) -> Option<[f64; 3]> {
+        let s = world.objects[self.platform.index()]
+            .trajectory
+            .state_at(t)?;
+        let p = s.position.xyz_m();
+        Some([p.x, p.y, p.z])
+    }
+}
+
+/// Decision latency from a unit's node up to the node whose approval doctrine requires:
+/// the unit's own, plus its national node's, plus the combined node's.
+fn approval_latency_s(input: &Input, node: NodeId) -> f64 {
+    use crate::input::{ApprovalLevel, NodeRole};
+    let wanted = input.c2.approval;
+    let mut total = 0.0;
+    let mut at = Some(node);
+    while let Some(n) = at {
+        let spec = &input.nodes[n.index()];
+        total += spec.decision_latency.as_secs_f64();
+        let reached = match (wanted, spec.role) {
+            (ApprovalLevel::Unit, _) => true,
+            (ApprovalLevel::National, NodeRole::National | NodeRole::Combined) => true,
+            (ApprovalLevel::Combined, NodeRole::Combined) => true,
+            _ => false,
+        };
+        if reached {
+            break;
+        }
+        at = spec.parent;
+    }
+    total
+}

@@ -1,0 +1,102 @@
+//! What a node's picture holds, in one shape whatever the sharing mode: the input of
+//! identification, threat evaluation and engagement planning at that node.
+
+use super::{NodeRuntime, kind_of};
+use base::{NationSet, SimTime};
+use network::wire::{IffEvidence, TrackKind};
+use std::collections::BTreeMap;
+
+/// One track of a node's picture at a decision instant.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct HeldTrack {
+    /// Network track number (track sharing) or the node's local number.
+    pub(crate) number: u32,
+    /// Estimate time (the query instant).
+    pub(crate) time: SimTime,
+    /// ECEF position (m) and velocity (m/s).
+    pub(crate) x: [f64; 6],
+    /// Its covariance.
+    pub(crate) p: [[f64; 6]; 6],
+    /// Track quality 0–15.
+    pub(crate) quality: u8,
+    /// Freshest measurement or report behind it.
+    pub(crate) last_update: SimTime,
+    /// Moves ballistically.
+    pub(crate) ballistic: bool,
+    /// Who may see data derived from it.
+    pub(crate) release: NationSet,
+    /// Sensor sources of a local or composite track (bit `sensor % 64`); `None` for a fused
+    /// network track.
+    pub(crate) sources: Option<u64>,
+    /// Holds a first-hand (own-sensor) contribution.
+    pub(crate) first_hand: bool,
+    /// Accumulated IFF evidence.
+    pub(crate) iff: IffEvidence,
+}
+
+impl NodeRuntime {
+    /// The node's picture at `now` (empty if it holds none). `release_of` gives the marking of
+    /// a local or composite track from its sources.
+    pub(crate) fn held_tracks(
+        &self,
+        now: SimTime,
+        release_of: &dyn Fn(&tracking::tracker::TrackReport) -> NationSet,
+    ) -> Vec<HeldTrack> {
+        if let Some(p) = &self.picture {
+            return p
+                .system_tracks(now)
+                .into_iter()
+                .map(|s| {
+                    let mut iff = self
+                        .remote_iff
+                        .get(&s.tn.get())
+                        .copied()
+                        .unwrap_or_default();
+                    if let Some(l) = s.local_id {
+                        let own = self.evidence.iff(tracking::tracker::TrackNumber(l));
+                        iff.interrogated |= own.interrogated;
+                        iff.military_reply |= own.military_reply;
+                        iff.civil_reply |= own.civil_reply;
+                    }
+                    HeldTrack {
+                        number: s.tn.get(),
+                        time: s.state.time,
+                        x: core::array::from_fn(|i| s.state.x[i]),
+                        p: core::array::from_fn(|i| core::array::from_fn(|j| s.state.p[(i, j)])),
+                        quality: quality(&s.state.p),
+                        last_update: s.last_update,
+                        ballistic: s.ballistic,
+                        release: s.release,
+                        sources: None,
+                        first_hand: s.local_id.is_some(),
+                        iff,
+                    }
+                })
+                .collect();
+        }
+        self.local_tracks(now)
+            .iter()
+            .map(|r| HeldTrack {
+                number: r.number.0,
+                time: r.estimate.time,
+                x: core::array::from_fn(|i| r.estimate.x[i]),
+                p: core::array::from_fn(|i| core::array::from_fn(|j| r.estimate.p[(i, j)])),
+                quality: r.quality,
+                last_update: r.last_update,
+                ballistic: kind_of(r) == TrackKind::Ballistic,
+                release: release_of(r),
+                sources: Some(r.sources),
+                first_hand: true,
+                iff: self.evidence.iff(r.number),
+            })
+            .collect()
+    }
+}
+
+fn quality(p: &fusion::Matrix6) -> u8 {
+    let trace = p[(0, 0)] + p[(1, 1)] + p[(2, 2)];
+    tracking::tracker::quality_from_sigma(trace.max(0.0).sqrt())
+}
+
+/// IFF evidence received in track reports, by network track number (OR-ed over reports).
+pub(crate) type RemoteIff = BTreeMap<u32, IffEvidence>;
