@@ -11,6 +11,7 @@ mod commands;
 mod coverage;
 mod output;
 mod track;
+mod wta;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -75,6 +76,11 @@ enum Command {
     /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
     #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]
     Bench(BenchArgs),
+    /// Solve a static weapon-target assignment instance (public benchmark format).
+    #[command(
+        after_help = "Example:\n  kizuna wta --instance wta_50x100x2.txt --solver local --time-limit 5 --json"
+    )]
+    Wta(wta::WtaArgs),
 }
 
 /// Arguments of `kizuna track`.
@@ -167,6 +173,7 @@ fn main() -> ExitCode {
         Command::Schema => commands::schema(),
         Command::Bench(args) => bench::bench(&args),
         Command::Track(args) => track::track(&args),
+        Command::Wta(args) => wta::wta(&args),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {

@@ -14,6 +14,8 @@
 //! the target-value objective on instances of at most [`NODE_FW_MAX_PAIRS`] pairs) a short
 //! Frank–Wolfe run (see `relax`). A finished search proves the incumbent optimal (to that
 //! tolerance); a search stopped by the node budget or the stop callback reports the root bound.
+//! The root's Frank–Wolfe run always completes its `fw_iterations` (the stop callback is not
+//! polled there) and the incumbent gets at most `INCUMBENT_ROUNDS` rounds.
 
 use super::SolveOptions;
 use super::eval::LogSurv;
@@ -27,6 +29,8 @@ const NODE_FW_ITERATIONS: u32 = 30;
 /// Largest `m·n` for which nodes below the root run Frank–Wolfe (above it the per-node cost
 /// would dwarf any pruning it buys; such instances get only the root bound).
 pub const NODE_FW_MAX_PAIRS: usize = 5_000;
+/// Most iterated-local-search rounds spent on the incumbent.
+const INCUMBENT_ROUNDS: u64 = 100;
 /// Relative gap under which a node cannot hold a better solution.
 const PRUNE_GAP: f64 = 1e-9;
 
@@ -49,7 +53,9 @@ struct Search<'p, 'o> {
 }
 
 impl<'p> Search<'p, '_> {
-    fn bound(&self, i: usize, first: usize, fw_iterations: u32) -> f64 {
+    /// The node bound; the root's (`fw_iterations` given by the caller) ignores the stop
+    /// callback so a time-limited solve still reports a useful bound.
+    fn bound(&self, i: usize, first: usize, fw_iterations: u32, root: bool) -> f64 {
         let p = self.state.problem;
         let units: Vec<u32> = (0..p.n_weapons())
             .map(|w| match w.cmp(&i) {
@@ -70,7 +76,7 @@ impl<'p> Search<'p, '_> {
         if fw_iterations == 0 || !matches!(p.objective(), Objective::TargetValue) {
             return mono;
         }
-        let stop = || self.opts.stopped();
+        let stop = || !root && self.opts.stopped();
         mono.max(frank_wolfe_bound(
             p,
             base,
@@ -100,7 +106,7 @@ impl<'p> Search<'p, '_> {
             return;
         }
         let fw = if self.node_fw { NODE_FW_ITERATIONS } else { 0 };
-        if self.bound(i, first, fw) >= self.best_obj * (1.0 - PRUNE_GAP) {
+        if self.bound(i, first, fw, false) >= self.best_obj * (1.0 - PRUNE_GAP) {
             return;
         }
         let mut children: Vec<(f64, usize)> = (first..p.n_targets())
@@ -119,7 +125,12 @@ impl<'p> Search<'p, '_> {
 
 /// Branch-and-bound from a `local` incumbent.
 pub(crate) fn exact<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> ExactResult<'p> {
-    let (incumbent, _) = local(problem, opts);
+    // The incumbent's search is capped so a wall-clock limit leaves time for the tree.
+    let incumbent_opts = SolveOptions {
+        rounds: opts.rounds.min(INCUMBENT_ROUNDS),
+        ..*opts
+    };
+    let (incumbent, _) = local(problem, &incumbent_opts);
     let best_obj = incumbent.objective();
     let empty = State::new(
         problem,
@@ -135,7 +146,7 @@ pub(crate) fn exact<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> ExactR
         aborted: false,
         node_fw,
     };
-    let root = search.bound(0, 0, opts.fw_iterations).min(best_obj);
+    let root = search.bound(0, 0, opts.fw_iterations, true).min(best_obj);
     if root < best_obj * (1.0 - PRUNE_GAP) {
         search.dfs(0, 0);
     }

@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod wta;
+
 fn kizuna(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuna"))
         .args(args)
