@@ -49,7 +49,9 @@ fn conclude(e: &Evidence, r: &IdRules) -> (Identity, IdReason, Strength) {
         (I::Hostile, R::NoReplyAttackProfile, S::Firm)
     } else if e.hostile_origin {
         (I::Hostile, R::HostileOrigin, S::Firm)
-    } else if on_plan && !e.interrogated {
+    } else if on_plan {
+        // Procedural identification: a track flying a filed plan is assumed friendly even when
+        // its transponder fails to answer (an attack profile without a reply was caught above).
         (I::AssumedFriend, R::FlightPlan, S::Firm)
     } else if e.held_s < r.pending_s || e.held_s.is_nan() {
         (I::Pending, R::NoEvidence, S::Weak)

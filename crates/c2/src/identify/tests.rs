@@ -36,6 +36,16 @@ fn precedence_table() {
     use Identity::*;
     let cases: Vec<(&str, Evidence, Identity, &str)> = vec![
         (
+            "a failed transponder on a filed flight plan is assumed friend (procedural ID)",
+            Evidence {
+                interrogated: true,
+                flight_plan_miss_m: Some(2_000.0),
+                ..held()
+            },
+            AssumedFriend,
+            "flight_plan",
+        ),
+        (
             "military IFF beats a fast low attack profile",
             Evidence {
                 military_reply: true,
