@@ -1,8 +1,9 @@
 //! Threat evaluation timings: `assess` on one ballistic track (13 sigma-point flights to the
-//! ground plus the disc probabilities for a small defended asset list) and on one air track.
+//! ground plus the disc probabilities for a small defended asset list) and its two parts
+//! (`predict_impact`, five `p_within`), and `assess` on the same state as an air track.
 
 use base::{SimDuration, SimTime};
-use c2::threat::{DefendedAsset, TrackEstimate, assess, predict_impact};
+use c2::threat::{DefendedAsset, TrackEstimate, assess, p_within, predict_impact};
 use criterion::{Criterion, criterion_group, criterion_main};
 use dynamics::{BallisticShape, BallisticSpec, ForceModel, fly_ballistic};
 use geodesy::Wgs84;
@@ -84,6 +85,18 @@ fn bench(c: &mut Criterion) {
             .collect();
         group.bench_function(format!("assess_ballistic/{name}"), |b| {
             b.iter(|| assess(black_box(&track), true, black_box(&assets)))
+        });
+        group.bench_function(format!("predict_impact/{name}"), |b| {
+            b.iter(|| predict_impact(black_box(&track), 3600.0))
+        });
+        let impact = predict_impact(&track, 3600.0).expect("comes down");
+        group.bench_function(format!("p_within_x5/{name}"), |b| {
+            b.iter(|| {
+                assets
+                    .iter()
+                    .map(|a| p_within(black_box(&impact), a))
+                    .sum::<f64>()
+            })
         });
         group.bench_function(format!("assess_air/{name}"), |b| {
             b.iter(|| assess(black_box(&track), false, black_box(&assets)))

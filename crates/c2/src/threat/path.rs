@@ -14,8 +14,8 @@ const CV_ROOT_ITERATIONS: usize = 8;
 /// the horizon, the crossing (rounded to the nanosecond) is the last sample. Empty for a
 /// non-positive step.
 ///
-/// Ballistic samples integrate each `step` in equal RK4 sub-steps of at most 4 s, so they are
-/// as accurate as the impact prediction whatever the sampling.
+/// Ballistic samples integrate each `step` in equal RK4 sub-steps no longer than the impact
+/// prediction's, so they are as accurate as it whatever the sampling.
 pub fn predicted_path(
     t: &TrackEstimate,
     ballistic: bool,

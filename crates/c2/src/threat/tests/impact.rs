@@ -44,15 +44,16 @@ fn zero_covariance_gives_a_point_ellipse() {
 #[test]
 fn drag_makes_the_real_impact_fall_short_of_the_drag_free_prediction() {
     // The draggy flight is re-targeted onto the same aim; a mid-course state predicted without
-    // drag overshoots by the drag's effect on the re-entry (measured: see the report).
-    for (name, sol, lo, hi) in [
-        ("SRBM", srbm(Some(3000.0)), 100.0, 5000.0),
-        ("IRBM", irbm(Some(8000.0)), 100.0, 10000.0),
-    ] {
+    // drag lands beyond it and earlier, by the drag's effect on the re-entry.
+    let cases = [
+        ("SRBM", srbm(Some(3000.0)), 1000.0..1800.0, -20.0..-8.0),
+        ("IRBM", irbm(Some(8000.0)), 100.0..300.0, -5.0..-1.0),
+    ];
+    for (name, sol, miss_m, dt_s) in cases {
         let (miss, dt) = errors(&sol, 0.5);
         eprintln!("{name} with drag: predicted impact {miss:.0} m and {dt:.2} s off");
-        assert!((lo..hi).contains(&miss), "{name}: miss {miss} m");
-        assert!(dt.abs() < 60.0, "{name}: time error {dt} s");
+        assert!(miss_m.contains(&miss), "{name}: miss {miss} m");
+        assert!(dt_s.contains(&dt), "{name}: time error {dt} s");
     }
 }
 
@@ -133,6 +134,12 @@ fn monte_carlo_matches(t: &TrackEstimate, seed: u64) {
             s[(i, j)]
         );
     }
+    eprintln!(
+        "UT vs MC: ee {:+.3} nn {:+.3} en/√(ee·nn) {:+.3}",
+        ut[(0, 0)] / s[(0, 0)] - 1.0,
+        ut[(1, 1)] / s[(1, 1)] - 1.0,
+        (ut[(0, 1)] - s[(0, 1)]) / scale
+    );
     let (eu, es) = (ut.symmetric_eigenvalues(), s.symmetric_eigenvalues());
     let (mut eu, mut es) = ([eu[0], eu[1]], [es[0], es[1]]);
     eu.sort_by(f64::total_cmp);
@@ -147,6 +154,12 @@ fn monte_carlo_matches(t: &TrackEstimate, seed: u64) {
     }
     // The UT mean is the prediction's origin; the sample mean is within a tenth of a sigma.
     let sigma = es[1].sqrt();
+    eprintln!(
+        "eigenvalues {:+.3} {:+.3}; major σ {sigma:.0} m; mean offset {:.3} σ",
+        eu[0] / es[0] - 1.0,
+        eu[1] / es[1] - 1.0,
+        mean.norm() / sigma
+    );
     assert!(
         mean.norm() < 0.1 * sigma,
         "mean offset {mean:?} vs sigma {sigma}"
