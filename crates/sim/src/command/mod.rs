@@ -20,6 +20,8 @@ mod engage;
 mod ident;
 mod moe;
 mod plan;
+#[cfg(test)]
+mod tests;
 mod units;
 
 pub(crate) use engage::{ASSESS_DELAY, Engagement};

@@ -1,0 +1,185 @@
+//! Command and engagements inside whole runs: the defence works, weapons hold fires only in
+//! self-defence, engage-on-remote is used (and refused when not authorised), and no run
+//! engages a friendly or neutral object.
+
+use crate::tests::small_input;
+use crate::*;
+use base::{FireUnitId, InterceptorTypeId, NationSet, NodeId, PlatformId, SimDuration};
+
+fn terminal() -> InterceptorType {
+    InterceptorType {
+        name: "notional-area".to_owned(),
+        speed_mps: 1_500.0,
+        boost_s: 4.0,
+        min_range_m: 2_000.0,
+        max_range_m: 120_000.0,
+        min_alt_m: 30.0,
+        max_alt_m: 40_000.0,
+        reaction_s: 5.0,
+        sspk_ballistic: 0.7,
+        sspk_air: 0.85,
+        basket_m: 1_500.0,
+        ka_detect: 0.95,
+        ka_false_kill: 0.05,
+    }
+}
+
+fn battery(name: &str, platform: usize, node: usize) -> FireUnit {
+    FireUnit {
+        name: name.to_owned(),
+        nation: base::NationId::parse("JPN").expect("valid"),
+        platform: PlatformId::new(platform),
+        interceptor: InterceptorTypeId::new(0),
+        inventory: 16,
+        channels: 4,
+        node: NodeId::new(node),
+        fallback: Wcs::Hold,
+    }
+}
+
+/// The engine test world defended by one battery next to Fukuoka, on the node that owns the
+/// radars.
+fn defended() -> Input {
+    let mut input = small_input();
+    input.interceptors = vec![terminal()];
+    input.fire_units = vec![battery("FU-1", 0, 0)];
+    input.c2.approval = ApprovalLevel::Unit;
+    input
+}
+
+fn summary(input: &Input, seed: u64) -> (Summary, MemoryRecorder) {
+    let mut rec = MemoryRecorder::default();
+    let s = run(input, seed, None, &mut rec).expect("builds");
+    (s, rec)
+}
+
+#[test]
+fn a_defended_asset_loses_fewer_threats_and_no_friend_is_engaged() {
+    let (undefended, _) = summary(&small_input(), 3);
+    let (defended, rec) = summary(&defended(), 3);
+    let m = &defended.moe;
+    eprintln!("{m:#?}");
+    assert!(m.interceptors_fired > 0, "{m:?}");
+    assert!(m.intercepts > 0, "{m:?}");
+    assert!(
+        m.leakers < undefended.moe.leakers,
+        "{m:?} vs {:?}",
+        undefended.moe
+    );
+    assert_eq!(m.fratricides, 0);
+    // Every launch is on record with an intercept or is still flying at the end.
+    let launches = rec
+        .events
+        .iter()
+        .filter(|e| e.kind.tag() == "interceptor_launch")
+        .count();
+    assert_eq!(launches as u64, m.interceptors_fired);
+    assert!(
+        rec.events.iter().any(|e| e.kind.tag() == "identity_change"),
+        "identities are declared and logged"
+    );
+}
+
+#[test]
+fn weapons_hold_fires_only_in_self_defence() {
+    let mut input = defended();
+    input.wcs = vec![WcsOrder {
+        nation: base::NationId::parse("JPN").expect("valid"),
+        class: None,
+        zone: None,
+        status: Wcs::Hold,
+        from: SimDuration::ZERO,
+    }];
+    // The battery stands next to the defended city the salvo is aimed at: self-defence applies.
+    let (s, _) = summary(&input, 3);
+    assert_eq!(
+        s.moe.interceptors_fired, s.moe.self_defence_launches,
+        "{:?}",
+        s.moe
+    );
+    assert!(
+        s.moe.engagements_denied.contains_key("weapons_hold"),
+        "{:?}",
+        s.moe
+    );
+    // Shrink the self-defence radius to nothing: under hold nothing may fire.
+    input.c2.self_defence_radius_m = 1.0;
+    let (s, _) = summary(&input, 3);
+    assert_eq!(s.moe.interceptors_fired, 0, "{:?}", s.moe);
+}
+
+#[test]
+fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_authorised() {
+    // A second node with no sensors holds a battery: every shot it takes is on remote data.
+    let mut input = defended();
+    input.fire_units = vec![battery("FU-REMOTE", 0, 1)];
+    let mut n = input.nodes[0].clone();
+    n.name = "JPN-BTY".to_owned();
+    n.role = NodeRole::Unit;
+    n.parent = Some(NodeId::new(0));
+    n.release_to = NationSet::first(1);
+    input.nodes.push(n);
+    input.links.push(Link {
+        name: "NAT-BTY".to_owned(),
+        a: NodeId::new(0),
+        b: NodeId::new(1),
+        latency: SimDuration::from_millis(40),
+        loss: base::Probability::new(0.0).expect("valid"),
+        bandwidth_bps: None,
+        jitter: SimDuration::ZERO,
+        queue_bytes: 65_536,
+        overflow: OverflowPolicy::DropOldest,
+        partitions: vec![],
+    });
+    let (s, _) = summary(&input, 3);
+    assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
+    assert_eq!(
+        s.moe.engagements_on_remote, s.moe.interceptors_fired,
+        "{:?}",
+        s.moe
+    );
+    input.c2.engage_on_remote = false;
+    let (s, _) = summary(&input, 3);
+    assert_eq!(s.moe.interceptors_fired, 0, "{:?}", s.moe);
+    assert!(
+        s.moe
+            .engagements_denied
+            .contains_key("engage_on_remote_not_authorised"),
+        "{:?}",
+        s.moe
+    );
+    let _ = FireUnitId::new(0);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8))]
+    /// Across seeds, weapons control status, traffic sides and transponder reliabilities, no
+    /// engagement ever targets a truly friendly or neutral object.
+    #[test]
+    fn no_run_engages_a_friend_or_a_neutral(
+        seed in 0u64..1_000,
+        status in proptest::sample::select(vec![Wcs::Tight, Wcs::Hold, Wcs::Free]),
+        friendly in proptest::bool::ANY,
+        reliability in 0.5f64..1.0,
+    ) {
+        let mut input = defended();
+        input.wcs = vec![WcsOrder {
+            nation: base::NationId::parse("JPN").expect("valid"),
+            class: None,
+            zone: None,
+            status,
+            from: SimDuration::ZERO,
+        }];
+        for t in &mut input.traffic {
+            t.side = if friendly { base::Side::Friendly } else { base::Side::Neutral };
+            t.iff_reliability = base::Probability::new(reliability).expect("valid");
+        }
+        let (s, rec) = summary(&input, seed);
+        proptest::prop_assert_eq!(s.moe.fratricides, 0);
+        for e in &rec.events {
+            if let EventKind::Intercept { side: Some(side), .. } = &e.kind {
+                proptest::prop_assert_eq!(*side, "hostile");
+            }
+        }
+    }
+}
