@@ -112,9 +112,10 @@ pub struct Assessment {
     pub endangered: Vec<(usize, f64)>,
     /// Threat value `Σ value_k · p_k` over the endangered assets.
     pub value: f64,
-    /// Seconds to the predicted impact (ballistic) or to the closest approach to the most
-    /// endangered asset (air; ties to the lower index); infinite when nothing is endangered
-    /// or a ballistic track does not come down within [`BALLISTIC_HORIZON_S`].
+    /// Seconds to the predicted impact (ballistic, whatever it endangers; infinite when it
+    /// does not come down within [`BALLISTIC_HORIZON_S`]) or to the closest approach to the
+    /// most endangered asset (air; ties to the lower index; infinite when nothing is
+    /// endangered).
     pub time_to_go_s: f64,
     /// The impact prediction (ballistic tracks that come down within the horizon).
     pub impact: Option<ImpactPrediction>,
@@ -125,40 +126,30 @@ pub struct Assessment {
 /// air-breathing ones through their closest approach ([`closest_approach`],
 /// [`p_within_air`]).
 pub fn assess(t: &TrackEstimate, ballistic: bool, assets: &[DefendedAsset]) -> Assessment {
-    let (probabilities, impact, times): (Vec<f64>, _, Vec<f64>) = if ballistic {
-        match predict_impact(t, BALLISTIC_HORIZON_S) {
-            Some(imp) => {
-                let ttg = (imp.time - t.time).as_secs_f64();
-                let ps = assets.iter().map(|a| p_within(&imp, a)).collect();
-                (ps, Some(imp), vec![ttg; assets.len()])
-            }
-            None => (
-                vec![0.0; assets.len()],
-                None,
-                vec![f64::INFINITY; assets.len()],
-            ),
-        }
-    } else {
-        let approaches: Vec<Approach> = assets.iter().map(|a| closest_approach(t, a)).collect();
-        let ps = approaches
-            .iter()
-            .zip(assets)
-            .map(|(ap, a)| p_within_air(ap, a))
-            .collect();
-        (
-            ps,
-            None,
-            approaches.iter().map(|a| a.time_to_cpa_s).collect(),
-        )
-    };
-    let endangered: Vec<(usize, f64)> = probabilities
+    if ballistic {
+        let Some(imp) = predict_impact(t, BALLISTIC_HORIZON_S) else {
+            return Assessment {
+                endangered: Vec::new(),
+                value: 0.0,
+                time_to_go_s: f64::INFINITY,
+                impact: None,
+            };
+        };
+        let (endangered, value) = pair(assets, assets.iter().map(|a| p_within(&imp, a)));
+        return Assessment {
+            endangered,
+            value,
+            time_to_go_s: (imp.time - t.time).as_secs_f64(),
+            impact: Some(imp),
+        };
+    }
+    let approaches: Vec<Approach> = assets.iter().map(|a| closest_approach(t, a)).collect();
+    let ps = approaches
         .iter()
-        .enumerate()
-        .filter(|&(_, &p)| p >= ENDANGERED_P)
-        .map(|(k, &p)| (k, p))
-        .collect();
-    let value = endangered.iter().map(|&(k, p)| assets[k].value * p).sum();
-    // Strictly greater keeps the lower index on ties.
+        .zip(assets)
+        .map(|(ap, a)| p_within_air(ap, a));
+    let (endangered, value) = pair(assets, ps);
+    // Strictly greater replaces, so ties keep the lower index.
     let most = endangered
         .iter()
         .fold(None::<(usize, f64)>, |best, &(k, p)| match best {
@@ -166,11 +157,24 @@ pub fn assess(t: &TrackEstimate, ballistic: bool, assets: &[DefendedAsset]) -> A
             _ => Some((k, p)),
         });
     Assessment {
-        time_to_go_s: most.map_or(f64::INFINITY, |(k, _)| times[k]),
+        time_to_go_s: most.map_or(f64::INFINITY, |(k, _)| approaches[k].time_to_cpa_s),
         endangered,
         value,
-        impact,
+        impact: None,
     }
+}
+
+/// The endangered assets (p ≥ [`ENDANGERED_P`], by index) and their summed value.
+fn pair(
+    assets: &[DefendedAsset],
+    probabilities: impl Iterator<Item = f64>,
+) -> (Vec<(usize, f64)>, f64) {
+    let endangered: Vec<(usize, f64)> = probabilities
+        .enumerate()
+        .filter(|&(_, p)| p >= ENDANGERED_P)
+        .collect();
+    let value = endangered.iter().map(|&(k, p)| assets[k].value * p).sum();
+    (endangered, value)
 }
 
 /// Local east and north unit vectors (ECEF) at a geodetic point.

@@ -116,4 +116,18 @@ fn a_threat_that_never_comes_down_endangers_nothing() {
     let a = assess(&t, true, &assets);
     assert!(a.impact.is_none() && a.endangered.is_empty() && a.value == 0.0);
     assert!(a.time_to_go_s.is_infinite());
+    // An air track that endangers nothing has no time to go either; a ballistic one that
+    // comes down away from every asset still has its time to impact.
+    assert!(assess(&t, false, &assets[..0]).time_to_go_s.is_infinite());
+    let sol = srbm(None);
+    let falling = track_at(&sol, 0.5, cov(100.0, 2.0, 0.0));
+    let far = [DefendedAsset {
+        position: wgs(-30.0, 0.0, 0.0),
+        radius_m: 1000.0,
+        value: 1.0,
+    }];
+    let a = assess(&falling, true, &far);
+    assert!(a.endangered.is_empty() && a.value == 0.0);
+    let remaining = (sol.impact_time - falling.time).as_secs_f64();
+    assert!((a.time_to_go_s - remaining).abs() < 1e-3, "{a:?}");
 }
