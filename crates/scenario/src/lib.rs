@@ -45,7 +45,11 @@
 //!               #   space_ir: pd = 0.9, revisit_s = 10, latency_s = 20, sigma_los_urad = 30,
 //!               #     report = "line_of_sight" | "launch_event", launch_sigma_m = 2000
 //!               #     (launch_event only), min_alt_km = 5
-//! [[fire_unit]] # name, nation, platform, interceptor, inventory, channels, node
+//! [[interceptor]] # name, speed_mps, boost_s, min_range_km < max_range_km, min_alt_km <
+//!               # max_alt_km, reaction_s, sspk_ballistic, sspk_air (at least one > 0),
+//!               # basket_m, ka_detect = 0.95, ka_false_kill = 0.05 (all notional)
+//! [[fire_unit]] # name, nation, platform, interceptor (an [[interceptor]] name), inventory,
+//!               # channels, node, fallback = "hold" | "tight" | "free"
 //! [[threat]]    # name, launch_area = "RED-<n>", class = "srbm" | "mrbm" | "irbm" | "cruise",
 //!               # launch_s, count = 1, interval_s = 0, aim_cep_m = 0, launch_jitter_s = 0,
 //!               # target = "<asset>" (optional for cruise)
@@ -64,7 +68,8 @@
 //!               # swerling = 1
 //! [[node]]      # name, nation, role = "combined" | "national" | "unit", parent, platform,
 //!               # decision_latency_s = 1, release_to (absent: all), signing_key = "<64 hex>"
-//!               # (absent: derived from the run's seed)
+//!               # (absent: derived from the run's seed), declares_identity (default: true
+//!               # for combined and national nodes, false for unit nodes)
 //! [[link]]      # name, a, b (node names), latency_ms, loss = 0, bandwidth_bps (absent:
 //!               # unlimited), jitter_ms = 0, queue_bytes = 65536, overflow = "drop_oldest" |
 //!               # "drop_lowest_priority", partitions = [[start_s, end_s], …] (absent: none)
@@ -75,6 +80,15 @@
 //! [[adversary]] # name, kind = "spoof" | "replay" | "tamper" | "unknown_key", link,
 //!               # impersonate (node; required for spoof, else default: the link's `a` end),
 //!               # start_s = 0, period_s = 10
+//! [[zone]]      # name, kind = "no_fire" | "area", lat_deg, lon_deg, radius_km
+//! [[wcs]]       # nation, status = "free" | "tight" | "hold", class = "ballistic" | "air"
+//!               # (absent: both), zone (an area zone; absent: everywhere), from_s = 0
+//! [c2]          # decision_period_s = 2, solver = "local" | "greedy" | "exact", objective =
+//!               # "asset_based" | "target_value", shoot_look_shoot = true, salvo = 2 (1-8),
+//!               # max_shots_per_threat = 4 (1-16), reserve_fraction = 0 ([0, 1)),
+//!               # engage_on_remote = true, approval = "national" | "unit" | "combined",
+//!               # min_track_quality = 6 (0-15), max_track_age_s = 12,
+//!               # self_defence_radius_km = 30
 //! ```
 //!
 //! `release_to` (sensors and nodes), `release_ballistic` and `release_air` are arrays of
@@ -126,6 +140,13 @@
 //!   `heartbeat_s`; `signing_key` is exactly 64 hex digits; partition windows start before
 //!   they end, end within the run and are in order without overlap; adversaries name a link
 //!   and (spoof: required) a node, and start before the run ends.
+//! - Engagements: a fire unit's `interceptor` names an `[[interceptor]]`; an interceptor's
+//!   `min_range_km` < `max_range_km` and `min_alt_km` < `max_alt_km`, and it can kill
+//!   something (`sspk_ballistic` or `sspk_air` > 0); a `[[wcs]]` order names a roster nation
+//!   and, if any, a zone of kind `area` (not `no_fire`), takes effect before the run ends, and
+//!   no two orders share nation, class, zone and `from_s`; a `[c2]` salvo fired without
+//!   shoot-look-shoot is at most `max_shots_per_threat`. Orders reach the engine sorted by
+//!   `from_s` (file order among equal times); kilometres become metres.
 //! - Flyability: every ballistic threat table is flown once with the engine's force model
 //!   (`dynamics::fly_ballistic`) and an unreachable aim point is reported at the threat, with
 //!   the shape key as the other end; every route and orbit is flown once too, and what the
@@ -134,8 +155,8 @@
 //!
 //! # Not modelled
 //!
-//! Interceptor parameters beyond placement, ownership and the placeholders above (later work
-//! adds keys); aspect-dependent RCS (one mean RCS per target); radar antenna
+//! Zones other than circles (and zones bounded in altitude); WCS orders by fire unit rather
+//! than nation; aspect-dependent RCS (one mean RCS per target); radar antenna
 //! height above its platform (a radar sits at its site's `alt_m`, a ship's at sea level);
 //! launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies

@@ -69,7 +69,7 @@ pub(crate) fn reference_markdown() -> String {
 fn heading(spec: &TableSpec) -> String {
     match spec.name {
         "scenario_file" => "Top level".to_owned(),
-        "scenario" | "network" => format!("`[{}]`", spec.name),
+        "scenario" | "network" | "c2" => format!("`[{}]`", spec.name),
         "position" | "route_point" | "orbit" => format!("`{}` (inline table)", spec.name),
         name => format!("`[[{name}]]`"),
     }

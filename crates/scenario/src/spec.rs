@@ -255,6 +255,10 @@ pub(crate) enum Entity {
     Traffic,
     /// `[[adversary]]`.
     Adversary,
+    /// `[[interceptor]]`.
+    Interceptor,
+    /// `[[zone]]`.
+    Zone,
 }
 
 impl Entity {
@@ -271,6 +275,8 @@ impl Entity {
             Entity::Threat => "threat",
             Entity::Traffic => "traffic",
             Entity::Adversary => "adversary",
+            Entity::Interceptor => "interceptor",
+            Entity::Zone => "zone",
         }
     }
     /// The noun for messages.
@@ -286,6 +292,8 @@ impl Entity {
             Entity::Threat => "threat",
             Entity::Traffic => "traffic",
             Entity::Adversary => "adversary",
+            Entity::Interceptor => "interceptor",
+            Entity::Zone => "zone",
         }
     }
     /// The key holding the entity's name.

@@ -47,7 +47,7 @@ pub(super) fn nodes(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<sim::C2Node
             platform: platform?.map(PlatformId::new),
             decision_latency: secs(obj.num("decision_latency_s")?),
             release_to: release_to?,
-            declares_identity: role != NodeRole::Unit,
+            declares_identity: obj.bool("declares_identity")?,
             signing_key: signing_key?,
         })
     });

@@ -2,10 +2,12 @@
 //! span several tables. One module per entity kind; each reports what it finds and goes on.
 
 mod c2;
+mod engagement;
 mod header;
 mod names;
 mod network;
 mod platforms;
+mod roe;
 mod sensing;
 mod threats;
 mod traffic;
@@ -132,6 +134,8 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         Entity::Asset,
         Entity::Platform,
         Entity::Node,
+        Entity::Interceptor,
+        Entity::Zone,
         Entity::Sensor,
         Entity::FireUnit,
         Entity::Link,
@@ -160,6 +164,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         .iter()
         .map(|o| platforms::platform(diag, &cx, o)));
     let nodes = c2::nodes(diag, &cx);
+    let interceptors = engagement::interceptors(diag, &cx);
     let sensors = all(cx
         .objs(Entity::Sensor)
         .iter()
@@ -177,6 +182,9 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         .objs(Entity::Traffic)
         .iter()
         .map(|o| traffic::traffic(diag, &cx, o)));
+    let zones = roe::zones(diag, &cx);
+    let wcs = roe::orders(diag, &cx);
+    let c2 = engagement::c2(diag, &cx);
 
     if diag.count() > before {
         return None;
@@ -200,13 +208,10 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         links: links?,
         network: network?,
         adversaries: adversaries?,
-        interceptors: units::interceptor_names(&cx)
-            .iter()
-            .map(|n| units::interim_interceptor(n))
-            .collect(),
-        wcs: Vec::new(),
-        zones: Vec::new(),
-        c2: sim::C2Config::defaults(),
+        interceptors: interceptors?,
+        wcs: wcs?,
+        zones: zones?,
+        c2: c2?,
     })
 }
 

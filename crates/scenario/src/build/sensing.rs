@@ -14,7 +14,7 @@ use crate::diagnostics::{Diag, ProblemKind};
 use crate::walk::{Obj, fmt_num};
 
 /// Metres per kilometre.
-const M_PER_KM: f64 = 1000.0;
+pub(super) const M_PER_KM: f64 = 1000.0;
 
 /// The parameters of the sensor `obj` (kind from its tag); `None` if anything is invalid.
 pub(super) fn sensor_params(
@@ -133,7 +133,7 @@ fn space_ir(diag: &mut Diag<'_>, obj: &Obj) -> Option<SpaceIrParams> {
 
 /// Checks `lo < hi` (both valid or defaulted); reports at the key written in the file (the
 /// lower one if both are), with the other as the second end. True if in order or unknown.
-fn in_order(diag: &mut Diag<'_>, obj: &Obj, lo: &str, hi: &str) -> bool {
+pub(super) fn in_order(diag: &mut Diag<'_>, obj: &Obj, lo: &str, hi: &str) -> bool {
     let (Some(a), Some(b)) = (obj.num(lo), obj.num(hi)) else {
         return true;
     };

@@ -1,6 +1,7 @@
-//! `[[sensor]]` and `[[fire_unit]]`: placement on platforms, ownership, reporting node.
+//! `[[sensor]]` and `[[fire_unit]]`: placement on platforms, ownership, reporting node, and
+//! the fire unit's interceptor type.
 
-use base::{NodeId, PlatformId, SensorId};
+use base::{InterceptorTypeId, NodeId, PlatformId, SensorId};
 
 use super::{Ctx, mismatch};
 use crate::diagnostics::Diag;
@@ -58,6 +59,9 @@ pub(super) fn fire_unit(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<
     let nation = cx.nation(diag, obj, "nation");
     let platform = carrier(diag, cx, obj);
     let node = reporting_node(diag, cx, obj, false);
+    let interceptor = cx
+        .names
+        .resolve(diag, Entity::Interceptor, obj, "interceptor");
     if let Some(p) = platform.and_then(|p| cx.obj(Entity::Platform, p))
         && !matches!(p.tag, Some("fixed" | "ship"))
     {
@@ -73,11 +77,11 @@ pub(super) fn fire_unit(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<
         name: obj.text("name")?.to_owned(),
         nation: nation?,
         platform: PlatformId::new(platform?),
-        interceptor: base::InterceptorTypeId::new(interceptor_index(cx, obj.text("interceptor")?)),
+        interceptor: InterceptorTypeId::new(interceptor?),
         inventory: u32::try_from(obj.int("inventory")?).ok()?,
         channels: u32::try_from(obj.int("channels")?).ok()?,
         node: NodeId::new(node?),
-        fallback: sim::Wcs::Hold,
+        fallback: super::roe::status(obj.text("fallback")?),
     })
 }
 
@@ -133,45 +137,5 @@ fn noun(obj: &Obj) -> &'static str {
         "sensor"
     } else {
         "fire unit"
-    }
-}
-
-/// Interim (until `[[interceptor]]` tables exist): interceptor types are the distinct names
-/// fire units give, in file order.
-pub(super) fn interceptor_names(cx: &Ctx<'_>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for o in cx.objs(Entity::FireUnit) {
-        if let Some(n) = o.text("interceptor")
-            && !names.iter().any(|x| x == n)
-        {
-            names.push(n.to_owned());
-        }
-    }
-    names
-}
-
-fn interceptor_index(cx: &Ctx<'_>, name: &str) -> usize {
-    interceptor_names(cx)
-        .iter()
-        .position(|n| n == name)
-        .unwrap_or(0)
-}
-
-/// Interim notional interceptor (a generic medium-range type) for every name.
-pub(super) fn interim_interceptor(name: &str) -> sim::InterceptorType {
-    sim::InterceptorType {
-        name: name.to_owned(),
-        speed_mps: 2_000.0,
-        boost_s: 6.0,
-        min_range_m: 3_000.0,
-        max_range_m: 150_000.0,
-        min_alt_m: 100.0,
-        max_alt_m: 100_000.0,
-        reaction_s: 8.0,
-        sspk_ballistic: 0.7,
-        sspk_air: 0.8,
-        basket_m: 2_000.0,
-        ka_detect: 0.95,
-        ka_false_kill: 0.05,
     }
 }

@@ -1,12 +1,13 @@
 //! Format tables of what acts: fire units, threats, traffic and C2 nodes (sensors are in
-//! `sensing.rs`, links and the network in `network.rs`).
+//! `sensing.rs`, links and the network in `network.rs`, interceptor types and rules of
+//! engagement in `engagement.rs`).
 
 use super::*;
 
 /// `[[fire_unit]]`.
 pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
     name: "fire_unit",
-    doc: "An interceptor battery or a ship's launcher group (parameters refined by the engagement work).",
+    doc: "An interceptor battery or a ship's launcher group.",
     tag: None,
     conflicts: &[],
     fields: &[
@@ -25,9 +26,9 @@ pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
         ),
         field(
             "interceptor",
-            NAME,
+            Kind::Text(Text::Ref(Entity::Interceptor)),
             REQ,
-            "Interceptor type name (notional).",
+            "Interceptor type it fires (an [[interceptor]] name).",
         ),
         field(
             "inventory",
@@ -50,6 +51,7 @@ pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
             REQ,
             "C2 node commanding it (same nation).",
         ),
+        super::engagement::FALLBACK,
     ],
     one_of: &[],
 };
@@ -334,6 +336,7 @@ pub(crate) static NODE: TableSpec = TableSpec {
         ),
         super::network::RELEASE_TO,
         super::network::SIGNING_KEY,
+        super::engagement::DECLARES_IDENTITY,
     ],
     one_of: &[],
 };

@@ -1,16 +1,18 @@
 //! The scenario format, version 1: every table and key, as data (see [`crate::spec`]).
 //!
-//! To add a key (say an interceptor's speed when the engagement work lands): add a
+//! To add a key (say a fire unit's reload time): add a
 //! [`FieldSpec`] here, read it in the matching `build/` module, and bless the README table
 //! (`KIZUNA_BLESS=1 cargo test -p scenario`). The walker, JSON Schema and README follow.
 //! Defaults that depend on another key's value (`Presence::DefaultBy`) and keys that exclude
 //! each other (`TableSpec::conflicts`) are data here too.
 
+mod engagement;
 mod forces;
 mod network;
 mod places;
 mod sensing;
 
+pub(crate) use engagement::{C2, INTERCEPTOR, WCS, ZONE};
 pub(crate) use forces::{FIRE_UNIT, NODE, THREAT, TRAFFIC};
 pub(crate) use network::{ADVERSARY, LINK, NETWORK};
 pub(crate) use places::{ASSET, NATION, ORBIT, PLATFORM, POSITION, ROUTE_POINT};
@@ -142,6 +144,15 @@ pub(crate) static ROOT: TableSpec = TableSpec {
             "Sensors: placement, ownership and parameters.",
         ),
         field(
+            "interceptor",
+            Kind::Tables {
+                spec: &INTERCEPTOR,
+                min_items: 0,
+            },
+            OPT,
+            "Interceptor types (notional) fire units carry.",
+        ),
+        field(
             "fire_unit",
             Kind::Tables {
                 spec: &FIRE_UNIT,
@@ -201,6 +212,30 @@ pub(crate) static ROOT: TableSpec = TableSpec {
             OPT,
             "Hostile network intruders.",
         ),
+        field(
+            "zone",
+            Kind::Tables {
+                spec: &ZONE,
+                min_items: 0,
+            },
+            OPT,
+            "No-fire areas and areas WCS orders refer to.",
+        ),
+        field(
+            "wcs",
+            Kind::Tables {
+                spec: &WCS,
+                min_items: 0,
+            },
+            OPT,
+            "Weapons control status orders by nation, class, zone and time.",
+        ),
+        field(
+            "c2",
+            Kind::Table(&C2),
+            OPT,
+            "Engagement doctrine (absent: the defaults).",
+        ),
     ],
     one_of: &[],
 };
@@ -253,6 +288,7 @@ pub(crate) static ALL_TABLES: &[&TableSpec] = &[
     &ASSET,
     &PLATFORM,
     &SENSOR,
+    &INTERCEPTOR,
     &FIRE_UNIT,
     &THREAT,
     &TRAFFIC,
@@ -260,6 +296,9 @@ pub(crate) static ALL_TABLES: &[&TableSpec] = &[
     &LINK,
     &NETWORK,
     &ADVERSARY,
+    &ZONE,
+    &WCS,
+    &C2,
     &POSITION,
     &ROUTE_POINT,
     &ORBIT,

@@ -242,3 +242,89 @@ fn default_exercises_the_alliance_network() {
         sim::OverflowPolicy::DropLowestPriority
     );
 }
+
+/// The default run carries every engagement key: the four notional interceptor types, the
+/// documented `[c2]` defaults, weapons tight for all with two changes, and both zone kinds.
+#[test]
+fn default_exercises_the_engagement_keys() {
+    use base::SimDuration;
+    use sim::{TargetClass, Wcs, ZoneKind};
+    let input = load_builtin(scenario::builtin::DEFAULT);
+    assert_eq!(input.c2, sim::C2Config::defaults());
+    let types: Vec<(&str, f64, f64, f64, f64)> = input
+        .interceptors
+        .iter()
+        .map(|i| {
+            (
+                i.name.as_str(),
+                i.max_range_m,
+                i.max_alt_m,
+                i.sspk_ballistic,
+                i.sspk_air,
+            )
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ("notional-exo-midcourse", 1_200_000.0, 1_000_000.0, 0.8, 0.0),
+            ("notional-high-endo", 200_000.0, 150_000.0, 0.75, 0.0),
+            ("notional-terminal", 40_000.0, 25_000.0, 0.6, 0.8),
+            ("notional-area-sam", 150_000.0, 25_000.0, 0.3, 0.85),
+        ]
+    );
+    for fu in &input.fire_units {
+        let carried = &input.interceptors[fu.interceptor.index()];
+        assert!(carried.min_range_m < carried.max_range_m, "{}", fu.name);
+        assert_eq!(fu.fallback, Wcs::Hold, "{}", fu.name);
+    }
+    let used: BTreeSet<usize> = input
+        .fire_units
+        .iter()
+        .map(|f| f.interceptor.index())
+        .collect();
+    assert_eq!(used.len(), input.interceptors.len(), "every type is used");
+
+    let kinds: Vec<ZoneKind> = input.zones.iter().map(|z| z.kind).collect();
+    assert_eq!(kinds, [ZoneKind::NoFire, ZoneKind::Area]);
+    let tokyo = input.zones.iter().position(|z| z.name == "TOKYO-AREA");
+    type Order<'a> = (&'a str, Option<TargetClass>, Option<usize>, Wcs, i64);
+    let orders: Vec<Order<'_>> = input
+        .wcs
+        .iter()
+        .map(|o| {
+            (
+                o.nation.as_str(),
+                o.class,
+                o.zone.map(|z| z.index()),
+                o.status,
+                o.from.as_nanos() / SimDuration::from_secs(1).as_nanos(),
+            )
+        })
+        .collect();
+    let air = Some(TargetClass::Air);
+    assert_eq!(
+        orders,
+        [
+            ("USA", None, None, Wcs::Tight, 0),
+            ("JPN", None, None, Wcs::Tight, 0),
+            ("AUS", None, None, Wcs::Tight, 0),
+            ("JPN", air, tokyo, Wcs::Hold, 0),
+            ("JPN", air, tokyo, Wcs::Tight, 600),
+            ("AUS", air, None, Wcs::Free, 900),
+        ]
+    );
+    for n in &input.nodes {
+        assert_eq!(
+            n.declares_identity,
+            n.role != sim::NodeRole::Unit,
+            "{}",
+            n.name
+        );
+    }
+
+    let small = load_builtin("two-nation-salvo");
+    assert_eq!(small.interceptors.len(), 2);
+    assert_eq!(small.c2, sim::C2Config::defaults());
+    assert_eq!(small.wcs.len(), 2);
+}

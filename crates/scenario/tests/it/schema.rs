@@ -129,3 +129,31 @@ fn schema_rejects_bad_network_keys_of_the_default() {
         );
     }
 }
+
+#[test]
+fn schema_rejects_bad_engagement_keys_of_the_default() {
+    let validator = jsonschema::validator_for(&scenario::json_schema()).expect("compiles");
+    let text = scenario::builtin::get("western-pacific").expect("built in");
+    // At the start of a line: the comments mention some of these keys too.
+    for (old, new) in [
+        ("\nsolver = \"local\"", "\nsolver = \"gredy\""), // WTA solver
+        ("\nkind = \"no_fire\"", "\nkind = \"no-fire\""), // zone kind
+        ("\nstatus = \"free\"", "\nstatus = \"weapons free\""), // WCS status
+        ("salvo = 2", "salvo = 9"),                       // at most 8
+        ("reserve_fraction = 0", "reserve_fraction = 1"), // [0, 1)
+        ("sspk_air = 0.85", "sspk_air = 1.5"),            // a probability
+        ("basket_m = 1500\n", ""),                        // required
+        ("\nfallback = \"hold\"", "\nfallback = \"weapons_hold\""), // fire unit fallback
+    ] {
+        assert!(text.contains(old), "{old}");
+        let mangled = text.replacen(old, new, 1);
+        assert!(
+            scenario::load("x.toml", &mangled).is_err(),
+            "walker accepts {new}"
+        );
+        assert!(
+            !validator.is_valid(&as_json(&mangled)),
+            "schema accepts {new}"
+        );
+    }
+}

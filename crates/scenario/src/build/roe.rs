@@ -1,0 +1,143 @@
+//! Rules of engagement: `[[zone]]`s and weapons control status orders (`[[wcs]]`).
+//!
+//! Checked here, with both ends: an order names a roster nation and, if any, a zone of kind
+//! `area` (a no-fire zone is not a WCS region); it takes effect before the run ends; no two
+//! orders share nation, class, zone and time (which would win is not defined). Orders reach
+//! the engine sorted by `from_s`, file order among equal times.
+
+use std::collections::BTreeMap;
+
+use base::ZoneId;
+use sim::{TargetClass, Wcs, WcsOrder, Zone, ZoneKind};
+
+use super::sensing::M_PER_KM;
+use super::{Ctx, all, position, secs};
+use crate::diagnostics::{Diag, ProblemKind};
+use crate::spec::Entity;
+use crate::walk::{Obj, fmt_num};
+
+/// The `[[zone]]` tables, in file order (index = `ZoneId`).
+pub(super) fn zones(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<Zone>> {
+    let built = cx.objs(Entity::Zone).iter().map(|obj| {
+        let kind = match obj.text("kind")? {
+            "no_fire" => ZoneKind::NoFire,
+            _ => ZoneKind::Area,
+        };
+        Some(Zone {
+            name: obj.text("name")?.to_owned(),
+            kind,
+            center: position(diag, obj, 0.0)?,
+            radius_m: obj.num("radius_km")? * M_PER_KM,
+        })
+    });
+    all(built)
+}
+
+/// What makes an order unique: nation, class, zone and the bits of `from_s`.
+type OrderKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>, u64);
+
+/// A weapons control status as the engine knows it.
+pub(super) fn status(value: &str) -> Wcs {
+    match value {
+        "free" => Wcs::Free,
+        "tight" => Wcs::Tight,
+        _ => Wcs::Hold,
+    }
+}
+
+/// The `[[wcs]]` orders, sorted by their start (stable: file order among equal times).
+pub(super) fn orders(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<Vec<WcsOrder>> {
+    let mut seen: BTreeMap<OrderKey<'_>, &Obj> = BTreeMap::new();
+    let mut unique = true;
+    let built = cx.root.tables("wcs").iter().map(|obj| {
+        let nation = cx.nation(diag, obj, "nation");
+        // Absent: everywhere; given: `Some(None)` if invalid (reported).
+        let zone = obj.given("zone").then(|| area(diag, cx, obj));
+        let from_s = obj.num("from_s");
+        let in_run = from_s.is_some_and(|t| before_end(diag, cx, obj, t));
+        if let (Some(n), Some(t)) = (obj.text("nation"), from_s) {
+            let key = (n, obj.text("class"), obj.text("zone"), t.to_bits());
+            if let Some(first) = seen.get(&key) {
+                unique = false;
+                diag.error(
+                    ProblemKind::Duplicate,
+                    obj.span.clone(),
+                    &obj.path,
+                    format!(
+                        "a second {n} order for the same class, zone and from_s ({} s)",
+                        fmt_num(t)
+                    ),
+                )
+                .related(first.span.clone(), "the first order is here")
+                .help("merge them: which of two simultaneous orders wins is not defined");
+            } else {
+                seen.insert(key, obj);
+            }
+        }
+        let class = match obj.text("class") {
+            Some("ballistic") => Some(TargetClass::Ballistic),
+            Some(_) => Some(TargetClass::Air),
+            None => None, // absent, or invalid and reported by the walker
+        };
+        if !in_run {
+            return None;
+        }
+        Some(WcsOrder {
+            nation: nation?,
+            class,
+            zone: match zone {
+                Some(z) => Some(z?),
+                None => None,
+            },
+            status: status(obj.text("status")?),
+            from: secs(from_s?),
+        })
+    });
+    let mut orders = all(built)?;
+    if !unique {
+        return None;
+    }
+    orders.sort_by_key(|o| o.from);
+    Some(orders)
+}
+
+/// The zone an order names, which must be an area (no-fire zones are not WCS regions).
+fn area(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<ZoneId> {
+    let index = cx.names.resolve(diag, Entity::Zone, obj, "zone")?;
+    let z = cx.obj(Entity::Zone, index)?;
+    if z.text("kind") == Some("no_fire") {
+        let name = z.text("name").unwrap_or_default();
+        let mut p = diag.error(
+            ProblemKind::Mismatch,
+            obj.span_of("zone"),
+            &obj.path_of("zone"),
+            format!("a wcs order cannot apply within the no-fire zone `{name}`"),
+        );
+        p = p.related(z.span_of("kind"), format!("`{name}` is kind = \"no_fire\""));
+        p.help("name a zone of kind = \"area\" (no intercept is planned inside a no-fire zone whatever the WCS)");
+        return None;
+    }
+    Some(ZoneId::new(index))
+}
+
+/// Reports an order that takes effect at or after the end; true if it is before.
+fn before_end(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj, t_s: f64) -> bool {
+    let (Some(end), Some(scenario)) = (cx.end, cx.root.table("scenario")) else {
+        return true;
+    };
+    if t_s < end.as_secs_f64() {
+        return true;
+    }
+    diag.error(
+        ProblemKind::Mismatch,
+        obj.span_of("from_s"),
+        &obj.path_of("from_s"),
+        format!(
+            "order takes effect at {} s, not before the scenario ends ({} s)",
+            fmt_num(t_s),
+            fmt_num(end.as_secs_f64())
+        ),
+    )
+    .related(scenario.span_of("duration_s"), "scenario duration set here");
+    false
+}

@@ -1,0 +1,276 @@
+//! Format tables of engagements: `[[interceptor]]` types, `[[zone]]`s, weapons control status
+//! orders (`[[wcs]]`), the `[c2]` doctrine, and the engagement keys of fire units and nodes.
+//!
+//! The `[c2]` defaults are those of `sim::C2Config::defaults` (a unit test keeps the two
+//! equal). Interceptor parameters are notional and parametric: kinematic envelope, reaction
+//! time, single-shot kill probabilities, seeker basket, kill assessment.
+
+use super::*;
+
+/// Weapons control statuses, loosest first.
+pub(super) const WCS_STATUS: &[&str] = &["free", "tight", "hold"];
+
+/// `fallback` of a `[[fire_unit]]`.
+pub(super) const FALLBACK: FieldSpec = field(
+    "fallback",
+    Kind::Enum(WCS_STATUS),
+    Presence::Default(DefaultValue::Text("hold")),
+    "Weapons control status the unit falls back to when cut off from its commanding node.",
+);
+
+/// `declares_identity` of a `[[node]]`.
+pub(super) const DECLARES_IDENTITY: FieldSpec = field(
+    "declares_identity",
+    Kind::Bool,
+    Presence::DefaultBy {
+        by: "role",
+        values: &[
+            ("combined", DefaultValue::Bool(true)),
+            ("national", DefaultValue::Bool(true)),
+            ("unit", DefaultValue::Bool(false)),
+        ],
+    },
+    "Whether the node has identification authority (may declare track identities).",
+);
+
+/// Longest interceptor range and highest intercept altitude, km (beyond any notional type).
+const ENVELOPE_MAX_KM: f64 = 5000.0;
+
+/// `[[interceptor]]`.
+pub(crate) static INTERCEPTOR: TableSpec = TableSpec {
+    name: "interceptor",
+    doc: "A notional interceptor type: fly-out kinematics, engagement envelope, lethality, kill assessment.",
+    tag: None,
+    conflicts: &[],
+    fields: &[
+        field(
+            "name",
+            NAME,
+            REQ,
+            "Unique type name (fire units refer to it).",
+        ),
+        field(
+            "speed_mps",
+            SPEED,
+            REQ,
+            "Average fly-out speed after the boost, m/s.",
+        ),
+        field(
+            "boost_s",
+            num(S, Bound::Incl(0.0), Bound::Incl(600.0)),
+            REQ,
+            "Boost time to reach that speed, seconds (fly-out time adds half of it).",
+        ),
+        field(
+            "min_range_km",
+            num(KM, Bound::Incl(0.0), Bound::Excl(ENVELOPE_MAX_KM)),
+            REQ,
+            "Minimum intercept slant range from the launcher, km (less than max_range_km).",
+        ),
+        field(
+            "max_range_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(ENVELOPE_MAX_KM)),
+            REQ,
+            "Maximum intercept slant range, km.",
+        ),
+        field(
+            "min_alt_km",
+            num(KM, Bound::Incl(0.0), Bound::Excl(ENVELOPE_MAX_KM)),
+            REQ,
+            "Lowest intercept altitude, km (less than max_alt_km).",
+        ),
+        field(
+            "max_alt_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(ENVELOPE_MAX_KM)),
+            REQ,
+            "Highest intercept altitude, km.",
+        ),
+        field(
+            "reaction_s",
+            num(S, Bound::Incl(0.0), Bound::Incl(3600.0)),
+            REQ,
+            "Reaction time from fire order to launch, seconds.",
+        ),
+        field(
+            "sspk_ballistic",
+            PROB,
+            REQ,
+            "Single-shot kill probability against ballistic missiles (0: cannot engage them).",
+        ),
+        field(
+            "sspk_air",
+            PROB,
+            REQ,
+            "Single-shot kill probability against air-breathing targets (0: cannot engage them); at least one sspk > 0.",
+        ),
+        field(
+            "basket_m",
+            num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            REQ,
+            "Seeker acquisition basket radius at handover, metres.",
+        ),
+        field(
+            "ka_detect",
+            PROB,
+            dflt_num(0.95),
+            "Kill assessment: probability of reporting a kill when the target was killed.",
+        ),
+        field(
+            "ka_false_kill",
+            PROB,
+            dflt_num(0.05),
+            "Kill assessment: probability of reporting a kill when the target survived.",
+        ),
+    ],
+    one_of: &[],
+};
+
+/// `[[zone]]`.
+pub(crate) static ZONE: TableSpec = TableSpec {
+    name: "zone",
+    doc: "A circular zone on the ground, extending upwards without limit: a no-fire area, or an area WCS orders refer to.",
+    tag: None,
+    conflicts: &[],
+    fields: &[
+        field("name", NAME, REQ, "Unique zone name."),
+        field(
+            "kind",
+            Kind::Enum(&["no_fire", "area"]),
+            REQ,
+            "no_fire: no intercept may be planned inside it; area: a region `[[wcs]]` orders can name.",
+        ),
+        field("lat_deg", LAT, REQ, "Centre latitude, degrees north."),
+        field("lon_deg", LON, REQ, "Centre longitude, degrees east."),
+        field(
+            "radius_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(ENVELOPE_MAX_KM)),
+            REQ,
+            "Radius, km.",
+        ),
+    ],
+    one_of: &[],
+};
+
+/// `[[wcs]]`.
+pub(crate) static WCS: TableSpec = TableSpec {
+    name: "wcs",
+    doc: "A weapons control status order: from from_s on, the nation's fire units hold status against class (all if absent) within zone (everywhere if absent).",
+    tag: None,
+    conflicts: &[],
+    fields: &[
+        field(
+            "nation",
+            NATION_REF,
+            REQ,
+            "Nation whose fire units it binds.",
+        ),
+        field(
+            "status",
+            Kind::Enum(WCS_STATUS),
+            REQ,
+            "free: fire at anything not identified friendly; tight: only at targets identified hostile; hold: only in self-defence.",
+        ),
+        field(
+            "class",
+            Kind::Enum(&["ballistic", "air"]),
+            OPT,
+            "Threat class it applies to (absent: all).",
+        ),
+        field(
+            "zone",
+            Kind::Text(Text::Ref(Entity::Zone)),
+            OPT,
+            "An area zone it applies within (absent: everywhere).",
+        ),
+        field(
+            "from_s",
+            TIME_IN_RUN,
+            dflt_num(0.0),
+            "Effective from, seconds after the start (before the end).",
+        ),
+    ],
+    one_of: &[],
+};
+
+/// `[c2]`.
+pub(crate) static C2: TableSpec = TableSpec {
+    name: "c2",
+    doc: "Engagement doctrine: weapon-target assignment, firing policy, approval, track criteria (absent: every default below).",
+    tag: None,
+    conflicts: &[],
+    fields: &[
+        field(
+            "decision_period_s",
+            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            dflt_num(2.0),
+            "Interval between decision epochs (rolling-horizon weapon-target assignment), seconds.",
+        ),
+        field(
+            "solver",
+            Kind::Enum(&["greedy", "local", "exact"]),
+            Presence::Default(DefaultValue::Text("local")),
+            "Weapon-target assignment solver: greedy (maximum marginal return), local (greedy improved by local search) or exact (branch and bound).",
+        ),
+        field(
+            "objective",
+            Kind::Enum(&["target_value", "asset_based"]),
+            Presence::Default(DefaultValue::Text("asset_based")),
+            "Minimise expected surviving threat value, or maximise expected surviving defended-asset value.",
+        ),
+        field(
+            "shoot_look_shoot",
+            Kind::Bool,
+            dflt_bool(true),
+            "One shot per threat per look, then assess; false: fire a salvo.",
+        ),
+        field(
+            "salvo",
+            Kind::Integer { min: 1, max: 8 },
+            dflt_int(2),
+            "Interceptors per threat per engagement when not shooting-looking-shooting (at most max_shots_per_threat).",
+        ),
+        field(
+            "max_shots_per_threat",
+            Kind::Integer { min: 1, max: 16 },
+            dflt_int(4),
+            "Most interceptors committed against one threat over the run.",
+        ),
+        field(
+            "reserve_fraction",
+            num(NONE, Bound::Incl(0.0), Bound::Excl(1.0)),
+            dflt_num(0.0),
+            "Fraction of each fire unit's starting inventory held back.",
+        ),
+        field(
+            "engage_on_remote",
+            Kind::Bool,
+            dflt_bool(true),
+            "Whether a fire unit may engage on another nation's track.",
+        ),
+        field(
+            "approval",
+            Kind::Enum(&["unit", "national", "combined"]),
+            Presence::Default(DefaultValue::Text("national")),
+            "Who approves an engagement: the fire unit's node, its national node or the combined node (decision latencies add up the chain).",
+        ),
+        field(
+            "min_track_quality",
+            Kind::Integer { min: 0, max: 15 },
+            dflt_int(6),
+            "Lowest track quality (0-15) engagements are planned on.",
+        ),
+        field(
+            "max_track_age_s",
+            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            dflt_num(12.0),
+            "Oldest guiding track at decision time, seconds.",
+        ),
+        field(
+            "self_defence_radius_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(1000.0)),
+            dflt_num(30.0),
+            "A threat this close to a fire unit triggers self-defence (allowed even under hold), km.",
+        ),
+    ],
+    one_of: &[],
+};
