@@ -461,7 +461,7 @@ impl CommandRuntime {
                         id,
                         unit,
                         key,
-                        pair.window.earliest.clone(),
+                        pair.window.earliest,
                         pair.p,
                         pair.on_remote,
                         pair.self_defence,

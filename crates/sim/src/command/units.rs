@@ -107,12 +107,15 @@ fn approval_latency_s(input: &Input, node: NodeId) -> f64 {
     while let Some(n) = at {
         let spec = &input.nodes[n.index()];
         total += spec.decision_latency.as_secs_f64();
-        let reached = match (wanted, spec.role) {
-            (ApprovalLevel::Unit, _) => true,
-            (ApprovalLevel::National, NodeRole::National | NodeRole::Combined) => true,
-            (ApprovalLevel::Combined, NodeRole::Combined) => true,
-            _ => false,
-        };
+        let reached = matches!(
+            (wanted, spec.role),
+            (ApprovalLevel::Unit, _)
+                | (
+                    ApprovalLevel::National,
+                    NodeRole::National | NodeRole::Combined
+                )
+                | (ApprovalLevel::Combined, NodeRole::Combined)
+        );
         if reached {
             break;
         }
