@@ -52,6 +52,23 @@ fn default_scenario_is_byte_identical_for_the_same_seed() {
             a.2 == b.2,
             "truth.csv differs; reproduce: kizuna run --seed {seed}"
         );
+        // The default scenario's standing promises, at every seed: the alliance engages (on
+        // remote data too), never a friend or neutral, no datum crosses a releasability
+        // boundary, and every intruder frame is turned away.
+        let summary: serde_json::Value = serde_json::from_slice(&a.0).expect("JSON");
+        let (moe, net) = (&summary["moe"], &summary["network"]);
+        assert_eq!(moe["fratricides"], 0, "seed {seed}: {moe}");
+        assert!(moe["intercepts"].as_u64() > Some(0), "seed {seed}: {moe}");
+        assert!(moe["engagements_on_remote"].as_u64() > Some(0), "seed {seed}: {moe}");
+        assert_eq!(net["releasability_violations"], 0, "seed {seed}");
+        assert_eq!(net["guard_blocked"], 0, "seed {seed}");
+        let rejected: u64 = net["rejected"]
+            .as_object()
+            .expect("rejections")
+            .values()
+            .filter_map(serde_json::Value::as_u64)
+            .sum();
+        assert!(rejected > 0 && net["adversary_injections"].as_u64() >= Some(rejected));
         firsts.push(a);
     }
     assert!(
