@@ -1,0 +1,92 @@
+//! The results of a study (Monte Carlo, comparison, sweep) as plain data: computed by the CLI,
+//! rendered by the report, written as JSON.
+
+use serde::Serialize;
+
+/// Statistics of one scalar measure over independent runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeasureStats {
+    /// Measure name (the `summary.json` path, e.g. `moe.leakers`).
+    pub measure: String,
+    /// Runs that produced a value (a null in a run's summary is left out).
+    pub n: usize,
+    /// Mean.
+    pub mean: f64,
+    /// Sample standard deviation (0 for one run).
+    pub sd: f64,
+    /// Lower end of the 95 % confidence interval of the mean (Student t).
+    pub ci_low: f64,
+    /// Upper end.
+    pub ci_high: f64,
+}
+
+/// A paired difference of one measure between a variant and the baseline over common seeds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairedDiff {
+    /// Measure name.
+    pub measure: String,
+    /// The variant compared.
+    pub variant: String,
+    /// Pairs (seeds where both runs produced a value).
+    pub n: usize,
+    /// Mean of (variant − baseline).
+    pub mean: f64,
+    /// 95 % confidence interval of the mean difference (paired Student t).
+    pub ci_low: f64,
+    /// Upper end.
+    pub ci_high: f64,
+    /// True when the interval excludes zero.
+    pub significant: bool,
+}
+
+/// A Monte Carlo study of one scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct McStudy {
+    /// Scenario name.
+    pub scenario: String,
+    /// Seeds, in run order.
+    pub seeds: Vec<u64>,
+    /// Per measure.
+    pub measures: Vec<MeasureStats>,
+}
+
+/// One variant of a comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    /// Variant name (`national`, `networked`, …).
+    pub name: String,
+    /// The overrides that define it (`path=value`), for the record.
+    pub overrides: Vec<String>,
+    /// Its Monte Carlo statistics.
+    pub measures: Vec<MeasureStats>,
+}
+
+/// A comparison of variants over common random numbers (same seeds: same truth and noise).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompareStudy {
+    /// Scenario name.
+    pub scenario: String,
+    /// Seeds, in run order.
+    pub seeds: Vec<u64>,
+    /// The baseline variant's name (the first).
+    pub baseline: String,
+    /// Every variant, the baseline first.
+    pub variants: Vec<Variant>,
+    /// Paired differences of every other variant against the baseline.
+    pub diffs: Vec<PairedDiff>,
+}
+
+/// A sensitivity sweep over one parameter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SweepStudy {
+    /// Scenario name.
+    pub scenario: String,
+    /// The swept parameter path.
+    pub param: String,
+    /// Its values, in sweep order.
+    pub values: Vec<String>,
+    /// Seeds used at every value.
+    pub seeds: Vec<u64>,
+    /// Per value, the statistics of every measure (same measure order at every value).
+    pub points: Vec<Vec<MeasureStats>>,
+}
