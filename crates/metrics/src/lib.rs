@@ -8,6 +8,8 @@
 //!   sub-pattern assignment metric", FUSION 2017), decomposed into localisation, missed and false
 //!   parts exactly as Stone Soup 1.9.1's `GOSPAMetric` reports them.
 //! - [`ospa`]: OSPA (Schuhmacher, Vo, Vo, IEEE TSP 2008) with cut-off `c` and order `p`.
+//! - [`stats`]: mean, sample sd, Student-t quantiles and confidence intervals, paired
+//!   differences (Monte Carlo studies).
 //! - [`ContinuityCounter`]: SIAP-style track continuity (Votruba et al. 2001) from per-step
 //!   truth → track associations: breaks, id changes, track transfers, segments, longest segment.
 //!
@@ -35,6 +37,7 @@
 
 mod continuity;
 mod ospa;
+pub mod stats;
 #[cfg(test)]
 mod tests;
 

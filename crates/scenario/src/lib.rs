@@ -171,6 +171,7 @@ mod diagnostics;
 mod flight;
 mod format;
 mod load;
+mod overrides;
 #[cfg(test)]
 mod reference;
 mod schema;
@@ -182,6 +183,7 @@ mod walk;
 
 pub use diagnostics::{Problem, ProblemKind, ScenarioErrors, Summary};
 pub use load::load;
+pub use overrides::{Override, OverrideError, apply_overrides};
 pub use schema::json_schema;
 
 #[cfg(test)]
