@@ -3,11 +3,29 @@
 //! - [`study`] holds the plain data of Monte Carlo studies, comparisons and sweeps
 //!   ([`study::MeasureStats`], [`study::PairedDiff`], …) that the CLI computes and the HTML
 //!   renders.
-//! - `html` (next) renders a single self-contained `report.html` (inline SVG map of the theatre
-//!   from bundled Natural Earth coastlines, timeline, measures tables, GOSPA-over-time and
-//!   paired-difference charts; no network access needed to open it).
-//! - `czml` / `kml` (next) export the scenario for Cesium and Google Earth.
+//! - [`run_html`], [`mc_html`], [`compare_html`] and [`sweep_html`] render a single
+//!   self-contained `report.html` (inline SVG map of the theatre from bundled Natural Earth
+//!   land, engagement timeline, measures tables, GOSPA-over-time, confidence-interval and
+//!   paired-difference charts; inline CSS, no scripts, no network access needed to open it).
+//! - [`czml`] and [`kml`] export a run for Cesium and Google Earth.
 
 #![forbid(unsafe_code)]
 
+mod chart;
+mod data;
+mod export;
+mod map;
+mod page;
+mod run_page;
 pub mod study;
+mod study_page;
+mod svg;
+mod timeline;
+
+pub use data::RunData;
+pub use export::{czml, kml};
+pub use run_page::run_html;
+pub use study_page::{compare_html, mc_html, sweep_html};
+
+#[cfg(test)]
+mod tests;

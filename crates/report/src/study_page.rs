@@ -1,0 +1,274 @@
+//! Study reports: Monte Carlo (measure statistics with confidence intervals), comparisons
+//! (per-variant tables and paired-difference charts) and sweeps (measure curves over the
+//! swept parameter).
+
+use crate::chart::{ErrStyle, Interval, Series, XyChart, interval_chart};
+use crate::page::{document, table, unit};
+use crate::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
+use crate::svg::{esc, num};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Measures charted when present (the rest stay in the tables).
+const MAIN: &[&str] = &[
+    "moe.leakers",
+    "moe.leakers_on_assets",
+    "moe.intercepts",
+    "moe.interceptors_fired",
+    "moe.threats_detected",
+    "moe.asset_value_hit_fraction",
+    "moe.mean_first_detection_s",
+    "moe.mean_decision_latency_s",
+    "network.mean_picture_gospa",
+    "network.commonality",
+    "network.mean_picture_latency_s",
+];
+
+/// Whether a measure is charted: a main one, or any when none of the main ones is present.
+fn charted<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<&'a str> {
+    let main: Vec<&str> = names.clone().filter(|n| MAIN.contains(n)).collect();
+    if main.is_empty() {
+        names.take(8).collect()
+    } else {
+        main
+    }
+}
+
+fn stats_table(measures: &[MeasureStats]) -> String {
+    let rows: Vec<Vec<String>> = measures
+        .iter()
+        .map(|m| {
+            vec![
+                m.measure.clone(),
+                m.n.to_string(),
+                num(m.mean),
+                num(m.sd),
+                format!("[{}, {}]", num(m.ci_low), num(m.ci_high)),
+            ]
+        })
+        .collect();
+    table(
+        "measures",
+        &["measure", "n", "mean", "sd", "95 % CI of the mean"],
+        &rows,
+    )
+}
+
+/// Interval charts, one per unit, of (label, measure, mean, low, high, marked) rows.
+fn charts_by_unit(title: &str, rows: &[(String, &str, f64, f64, f64, bool)], note: &str) -> String {
+    let mut by: BTreeMap<&str, Vec<Interval>> = BTreeMap::new();
+    for (label, measure, mean, low, high, marked) in rows {
+        by.entry(unit(measure)).or_default().push(Interval {
+            label: label.clone(),
+            mean: *mean,
+            low: *low,
+            high: *high,
+            marked: *marked,
+        });
+    }
+    by.iter()
+        .map(|(u, items)| {
+            interval_chart(
+                &format!("{title} ({u})"),
+                &format!("value ({u})"),
+                items,
+                note,
+            )
+        })
+        .collect()
+}
+
+/// A Monte Carlo study's `report.html`.
+pub fn mc_html(s: &McStudy) -> String {
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        r#"<p class="identity">{} runs (seeds {}).</p>"#,
+        s.seeds.len(),
+        esc(&seeds(&s.seeds))
+    );
+    b.push_str(r#"<section id="measures"><h2>Measures</h2>"#);
+    b.push_str(&stats_table(&s.measures));
+    b.push_str("</section><section id=\"charts\"><h2>Means with 95 % confidence intervals</h2>");
+    let main = charted(s.measures.iter().map(|m| m.measure.as_str()));
+    let rows: Vec<_> = s
+        .measures
+        .iter()
+        .filter(|m| main.contains(&m.measure.as_str()))
+        .map(|m| {
+            (
+                m.measure.clone(),
+                m.measure.as_str(),
+                m.mean,
+                m.ci_low,
+                m.ci_high,
+                false,
+            )
+        })
+        .collect();
+    b.push_str(&charts_by_unit(
+        "Mean and 95 % CI",
+        &rows,
+        "mean (± 95 % CI)",
+    ));
+    b.push_str("</section>");
+    document(&format!("Kizuna Monte Carlo report: {}", s.scenario), &b)
+}
+
+/// A comparison's `report.html`.
+pub fn compare_html(s: &CompareStudy) -> String {
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        r#"<p class="identity">{} variants over {} common seeds ({}); baseline: {}.</p>"#,
+        s.variants.len(),
+        s.seeds.len(),
+        esc(&seeds(&s.seeds)),
+        esc(&s.baseline)
+    );
+    b.push_str(r#"<section id="diffs"><h2>Paired differences against the baseline</h2>"#);
+    let main = charted(s.diffs.iter().map(|d| d.measure.as_str()));
+    let rows: Vec<_> = s
+        .diffs
+        .iter()
+        .filter(|d| main.contains(&d.measure.as_str()))
+        .map(|d| {
+            (
+                format!("{}: {}", d.variant, d.measure),
+                d.measure.as_str(),
+                d.mean,
+                d.ci_low,
+                d.ci_high,
+                d.significant,
+            )
+        })
+        .collect();
+    b.push_str(&charts_by_unit(
+        &format!("Variant − {} (mean, 95 % CI)", s.baseline),
+        &rows,
+        "significant (CI excludes 0)",
+    ));
+    let rows: Vec<Vec<String>> = s
+        .diffs
+        .iter()
+        .map(|d| {
+            vec![
+                d.variant.clone(),
+                d.measure.clone(),
+                d.n.to_string(),
+                num(d.mean),
+                format!("[{}, {}]", num(d.ci_low), num(d.ci_high)),
+                if d.significant { "yes" } else { "no" }.to_owned(),
+            ]
+        })
+        .collect();
+    b.push_str(&table(
+        "diffs",
+        &[
+            "variant",
+            "measure",
+            "pairs",
+            "mean difference",
+            "95 % CI",
+            "significant",
+        ],
+        &rows,
+    ));
+    b.push_str("</section>");
+    for v in &s.variants {
+        let _ = write!(
+            b,
+            r#"<section class="variant"><h2>Variant {}</h2>"#,
+            esc(&v.name)
+        );
+        if !v.overrides.is_empty() {
+            let _ = write!(
+                b,
+                "<p>Overrides: <code>{}</code></p>",
+                esc(&v.overrides.join(", "))
+            );
+        }
+        b.push_str(&stats_table(&v.measures));
+        b.push_str("</section>");
+    }
+    document(&format!("Kizuna comparison report: {}", s.scenario), &b)
+}
+
+/// A sweep's `report.html`.
+pub fn sweep_html(s: &SweepStudy) -> String {
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        r#"<p class="identity">Parameter <code>{}</code> at {} values, {} seeds each ({}).</p>"#,
+        esc(&s.param),
+        s.values.len(),
+        s.seeds.len(),
+        esc(&seeds(&s.seeds))
+    );
+    let xs: Option<Vec<f64>> = s
+        .values
+        .iter()
+        .map(|v| v.trim().parse::<f64>().ok())
+        .collect();
+    let (xs, x_label) = match xs {
+        Some(x) => (x, s.param.clone()),
+        None => (
+            (0..s.values.len()).map(|i| i as f64).collect(),
+            format!("{} (value index, see table)", s.param),
+        ),
+    };
+    b.push_str(r#"<section id="curves"><h2>Measures against the parameter</h2>"#);
+    let names: Vec<&str> = s
+        .points
+        .first()
+        .map(|p| p.iter().map(|m| m.measure.as_str()).collect())
+        .unwrap_or_default();
+    for name in charted(names.iter().copied()) {
+        let mut points = Vec::new();
+        let mut err = Vec::new();
+        for (x, p) in xs.iter().zip(&s.points) {
+            if let Some(m) = p.iter().find(|m| m.measure == name) {
+                points.push((*x, m.mean));
+                err.push((m.ci_low, m.ci_high));
+            }
+        }
+        let chart = XyChart {
+            title: format!("{name} against {}", s.param),
+            x_label: x_label.clone(),
+            y_label: format!("{name} ({})", unit(name)),
+            series: vec![Series {
+                name: "mean ± 95 % CI".into(),
+                points,
+                err: Some(err),
+            }],
+            err_style: ErrStyle::Band,
+            y_from_zero: false,
+        };
+        b.push_str(&chart.svg());
+    }
+    b.push_str("</section>");
+    for (v, p) in s.values.iter().zip(&s.points) {
+        let _ = write!(
+            b,
+            r#"<section class="point"><h2>{} = {}</h2>"#,
+            esc(&s.param),
+            esc(v)
+        );
+        b.push_str(&stats_table(p));
+        b.push_str("</section>");
+    }
+    document(&format!("Kizuna sweep report: {}", s.scenario), &b)
+}
+
+fn seeds(seeds: &[u64]) -> String {
+    match seeds {
+        [] => "none".to_owned(),
+        [a] => a.to_string(),
+        [a, .., z] if seeds.len() > 6 => format!("{a} … {z}"),
+        _ => seeds
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}

@@ -1,0 +1,331 @@
+//! Whole-report checks on a real run of the small built-in scenario: element counts per map
+//! layer, self-containment, well-formed markup, CZML/KML structure, and the study pages.
+
+use crate::study::{CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant};
+use crate::{RunData, compare_html, czml, kml, mc_html, run_html, sweep_html};
+use sim::{EventKind, MemoryRecorder};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+struct Run {
+    input: sim::Input,
+    summary: sim::Summary,
+    rec: MemoryRecorder,
+}
+
+fn run() -> &'static Run {
+    static RUN: OnceLock<Run> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let text = scenario::builtin::get("two-nation-salvo").expect("built-in scenario");
+        let input = scenario::load("two-nation-salvo", text).expect("built-in scenario is valid");
+        let mut rec = MemoryRecorder::default();
+        let summary = sim::run(&input, input.seed, None, &mut rec).expect("world builds");
+        Run {
+            input,
+            summary,
+            rec,
+        }
+    })
+}
+
+fn data(r: &Run) -> RunData<'_> {
+    RunData {
+        input: &r.input,
+        summary: &r.summary,
+        events: &r.rec.events,
+        truth: &r.rec.truth,
+        tracks: &r.rec.tracks,
+    }
+}
+
+/// The inside of the first `<g class="{class}">…</g>` (layers hold no nested groups).
+fn group<'a>(html: &'a str, class: &str) -> &'a str {
+    let open = format!(r#"<g class="{class}">"#);
+    let start = html
+        .find(&open)
+        .map(|i| i + open.len())
+        .expect("layer present");
+    let len = html[start..].find("</g>").expect("layer closed");
+    &html[start..start + len]
+}
+
+fn count_events(r: &Run, tag: &str) -> usize {
+    r.rec.events.iter().filter(|e| e.kind.tag() == tag).count()
+}
+
+/// A strict enough well-formedness check: every start tag is closed in order (`meta` is void).
+pub(crate) fn well_formed(doc: &str) -> Result<(), String> {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = doc;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').ok_or("unterminated tag")?;
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let open = stack.pop().ok_or(format!("stray </{name}>"))?;
+            if open != name {
+                return Err(format!("<{open}> closed by </{name}>"));
+            }
+        } else if !tag.ends_with('/') {
+            let name = tag.split_whitespace().next().ok_or("empty tag")?;
+            if name != "meta" {
+                stack.push(name);
+            }
+        }
+    }
+    if stack.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("unclosed {stack:?}"))
+    }
+}
+
+#[test]
+fn the_scenario_exercises_every_layer() {
+    let r = run();
+    assert!(count_events(r, "intercept") > 0, "the salvo is engaged");
+    assert!(!r.rec.tracks.is_empty() && !r.rec.truth.is_empty());
+}
+
+#[test]
+fn map_draws_one_element_per_record() {
+    let r = run();
+    let d = data(r);
+    let html = run_html(&d);
+    let objects: BTreeSet<u32> = r.rec.truth.iter().map(|t| t.object_id).collect();
+    assert!(
+        group(&html, "land").matches("<polygon").count() >= 1,
+        "Japan's coast is drawn"
+    );
+    assert_eq!(
+        group(&html, "assets").matches("<circle").count(),
+        r.input.assets.len()
+    );
+    assert_eq!(
+        group(&html, "assets").matches("<text").count(),
+        r.input.assets.len()
+    );
+    assert_eq!(
+        group(&html, "truth").matches("<polyline").count(),
+        objects.len()
+    );
+    let tracks = d.picture_tracks().len();
+    assert!(tracks > 0);
+    assert_eq!(group(&html, "tracks").matches("<polyline").count(), tracks);
+    assert_eq!(
+        group(&html, "intercepts").matches("<path").count(),
+        count_events(r, "intercept")
+    );
+    assert_eq!(
+        group(&html, "impacts").matches("<circle").count(),
+        count_events(r, "impact")
+    );
+    assert_eq!(
+        group(&html, "coverage")
+            .matches(r#"class="coverage""#)
+            .count(),
+        d.radars().len()
+    );
+    assert!(!d.radars().is_empty());
+    let hostile = r
+        .rec
+        .truth
+        .iter()
+        .filter(|t| t.side == "hostile")
+        .map(|t| t.object_id);
+    let hostile: BTreeSet<u32> = hostile.collect();
+    assert_eq!(
+        group(&html, "truth").matches("truth hostile").count(),
+        hostile.len()
+    );
+}
+
+#[test]
+fn timeline_has_a_row_and_markers_per_threat() {
+    let r = run();
+    let html = run_html(&data(r));
+    let tl = &html[html.find("chart timeline").expect("timeline")..];
+    let series = group(tl, "series");
+    assert_eq!(
+        series.matches(r#"class="m-launch""#).count(),
+        count_events(r, "launch")
+    );
+    let threats: BTreeSet<&str> = r.summary.threats.iter().map(|t| t.name.as_str()).collect();
+    let on_threats = r.rec.events.iter().filter(|e| {
+        matches!(&e.kind, EventKind::Intercept { object: Some(o), .. } if threats.contains(o.as_str()))
+    });
+    assert_eq!(series.matches("m-intercept").count(), on_threats.count());
+    assert_eq!(
+        series.matches(r#"class="m-impact""#).count(),
+        count_events(r, "impact")
+    );
+    let shots = r
+        .rec
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::InterceptorLaunch { .. }));
+    assert!(series.matches("m-shot").count() <= shots.count());
+    assert!(series.matches("m-shot").count() >= 1);
+    let detected = r
+        .summary
+        .threats
+        .iter()
+        .filter(|t| t.first_detection.is_some())
+        .count();
+    assert_eq!(series.matches("m-detect").count(), detected);
+}
+
+#[test]
+fn report_is_self_contained_and_well_formed() {
+    let html = run_html(&data(run()));
+    assert!(!html.contains("http"), "no URL at all in a run report");
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
+    well_formed(&html).expect("balanced markup");
+    assert!(html.contains(r#"class="moe""#) && html.contains(r#"class="nodes""#));
+    assert!(html.contains("moe.leakers") && html.contains("network.commonality"));
+    assert!(
+        html.contains(r#"class="note empty""#),
+        "GOSPA series not in the summary yet"
+    );
+    assert!(html.len() < 2_000_000, "report is {} bytes", html.len());
+}
+
+#[test]
+fn well_formed_check_can_fail() {
+    assert!(well_formed("<a><b></a></b>").is_err());
+    assert!(well_formed("<a>").is_err());
+    assert!(well_formed("<a><b/><meta x></a>").is_ok());
+}
+
+#[test]
+fn czml_has_a_packet_per_object_track_and_event() {
+    let r = run();
+    let d = data(r);
+    let v: serde_json::Value = serde_json::from_str(&czml(&d)).expect("valid JSON");
+    let packets = v.as_array().expect("a JSON array");
+    let objects: BTreeSet<u32> = r.rec.truth.iter().map(|t| t.object_id).collect();
+    let expected = 1
+        + objects.len()
+        + d.picture_tracks().len()
+        + count_events(r, "intercept")
+        + count_events(r, "impact");
+    assert_eq!(packets.len(), expected);
+    assert_eq!(packets[0]["id"], "document");
+    let start = packets[0]["clock"]["currentTime"].as_str().expect("clock");
+    assert!(
+        r.input.start_utc.starts_with(&start[..19]),
+        "{start} vs {}",
+        r.input.start_utc
+    );
+    for p in packets
+        .iter()
+        .filter(|p| p["id"].as_str().is_some_and(|i| i.starts_with("truth/")))
+    {
+        let s = p["position"]["cartographicDegrees"]
+            .as_array()
+            .expect("samples");
+        assert!(!s.is_empty() && s.len() % 4 == 0);
+        let times: Vec<f64> = s
+            .iter()
+            .step_by(4)
+            .map(|t| t.as_f64().expect("time"))
+            .collect();
+        assert!(
+            times.windows(2).all(|w| w[0] < w[1]),
+            "sample times increase"
+        );
+        assert_eq!(p["position"]["epoch"], start);
+    }
+}
+
+#[test]
+fn kml_is_well_formed_with_a_placemark_per_item() {
+    let r = run();
+    let k = kml(&data(r));
+    well_formed(&k).expect("well-formed KML");
+    let objects: BTreeSet<u32> = r.rec.truth.iter().map(|t| t.object_id).collect();
+    assert_eq!(k.matches("<LineString>").count(), objects.len());
+    let placemarks = r.input.assets.len()
+        + objects.len()
+        + count_events(r, "intercept")
+        + count_events(r, "impact");
+    assert_eq!(k.matches("<Placemark>").count(), placemarks);
+}
+
+fn stats(measure: &str, mean: f64) -> MeasureStats {
+    MeasureStats {
+        measure: measure.into(),
+        n: 10,
+        mean,
+        sd: 1.0,
+        ci_low: mean - 0.7,
+        ci_high: mean + 0.7,
+    }
+}
+
+#[test]
+fn study_pages_chart_their_measures() {
+    let measures = vec![
+        stats("moe.leakers", 2.0),
+        stats("moe.intercepts", 5.0),
+        stats("moe.mean_first_detection_s", 40.0),
+        stats("counts.events.cue", 3.0),
+    ];
+    let mc = mc_html(&McStudy {
+        scenario: "s".into(),
+        seeds: (1..=10).collect(),
+        measures: measures.clone(),
+    });
+    well_formed(&mc).expect("mc markup");
+    // Counts and seconds on separate charts; the unlisted measure only in the table.
+    assert_eq!(mc.matches(r#"<svg class="chart""#).count(), 2);
+    assert_eq!(mc.matches(r#"class="errbar""#).count(), 3);
+    let diff = |measure: &str, mean: f64, significant| PairedDiff {
+        measure: measure.into(),
+        variant: "networked".into(),
+        n: 10,
+        mean,
+        ci_low: mean - 0.5,
+        ci_high: mean + 0.5,
+        significant,
+    };
+    let cmp = compare_html(&CompareStudy {
+        scenario: "s".into(),
+        seeds: vec![1, 2],
+        baseline: "national".into(),
+        variants: vec![
+            Variant {
+                name: "national".into(),
+                overrides: vec![],
+                measures: measures.clone(),
+            },
+            Variant {
+                name: "networked".into(),
+                overrides: vec!["network.sharing=track".into()],
+                measures: measures.clone(),
+            },
+        ],
+        diffs: vec![
+            diff("moe.leakers", -1.5, true),
+            diff("moe.intercepts", 0.2, false),
+        ],
+    });
+    well_formed(&cmp).expect("compare markup");
+    assert_eq!(cmp.matches(r#"class="mean marked""#).count(), 1);
+    assert_eq!(cmp.matches(r#"class="errbar""#).count(), 2);
+    assert!(cmp.contains("network.sharing=track") && !cmp.contains("http"));
+    let sweep = sweep_html(&SweepStudy {
+        scenario: "s".into(),
+        param: "links.loss".into(),
+        values: vec!["0".into(), "0.1".into(), "0.2".into()],
+        seeds: vec![1],
+        points: vec![measures.clone(), measures.clone(), measures],
+    });
+    well_formed(&sweep).expect("sweep markup");
+    assert_eq!(sweep.matches(r#"<svg class="chart""#).count(), 3);
+    assert_eq!(sweep.matches(r#"class="band""#).count(), 3);
+}
