@@ -10,6 +10,7 @@ mod bench;
 mod commands;
 mod coverage;
 mod output;
+mod study;
 mod track;
 mod wta;
 
@@ -81,6 +82,19 @@ enum Command {
         after_help = "Example:\n  kizuna wta --instance wta_50x100x2.txt --solver local --time-limit 5 --json"
     )]
     Wta(wta::WtaArgs),
+    /// Monte Carlo: N seeded runs in parallel; mean, sd and 95 % CI of every measure.
+    #[command(
+        after_help = "Examples:\n  kizuna mc --runs 100 --threads 2\n  kizuna mc two-nation-salvo --runs 20 --set 'link[*].loss=0.2' --out runs/mc"
+    )]
+    Mc(study::McArgs),
+    /// Compare variants over common random numbers: paired differences with 95 % CIs.
+    #[command(after_help = study::COMPARE_HELP)]
+    Compare(study::CompareArgs),
+    /// Sensitivity sweep of one parameter: a curve (mean, CI) per measure.
+    #[command(
+        after_help = "Examples:\n  kizuna sweep --param 'link[*].latency_ms=50,200,1000' --runs 8\n  kizuna sweep two-nation-salvo --param 'link[CJTF-JPN].loss=0,0.2,0.5'"
+    )]
+    Sweep(study::SweepArgs),
 }
 
 /// Arguments of `kizuna track`.
@@ -174,6 +188,9 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::bench(&args),
         Command::Track(args) => track::track(&args),
         Command::Wta(args) => wta::wta(&args),
+        Command::Mc(args) => study::mc(&args),
+        Command::Compare(args) => study::compare(&args),
+        Command::Sweep(args) => study::sweep(&args),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {

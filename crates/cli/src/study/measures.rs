@@ -1,0 +1,160 @@
+//! A run's measures: the scalar leaves of its summary under `moe`, `network` and `siap`, and
+//! the table of every measure over every run of a study.
+
+use anyhow::{Context, Result};
+use metrics::stats::{self, LEVEL_95, MeanCi};
+use report::study::{MeasureStats, PairedDiff};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The summary sections whose scalars are measures.
+const SECTIONS: &[&str] = &["moe", "network", "siap"];
+
+/// One run's measures by dotted name (`moe.leakers`, `moe.engagements_denied.track_quality`);
+/// `None` is a null in the summary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct RunMeasures {
+    values: BTreeMap<String, Option<f64>>,
+    /// Dotted paths of the objects seen: a name missing under one of them is an absent map
+    /// entry (a counter that never counted), so it reads as 0 rather than null.
+    objects: BTreeSet<String>,
+}
+
+impl RunMeasures {
+    pub(crate) fn from_summary(summary: &sim::Summary) -> Result<Self> {
+        let json = serde_json::to_value(summary).context("summary to JSON")?;
+        Ok(Self::from_json(&json))
+    }
+
+    /// Flattens the measure sections of a summary document; arrays and strings are skipped.
+    pub(crate) fn from_json(json: &Value) -> Self {
+        let mut m = RunMeasures::default();
+        for section in SECTIONS {
+            if let Some(v) = json.get(section) {
+                m.flatten(section, v);
+            }
+        }
+        m
+    }
+
+    fn flatten(&mut self, path: &str, v: &Value) {
+        match v {
+            Value::Object(map) => {
+                self.objects.insert(path.to_owned());
+                for (k, v) in map {
+                    self.flatten(&format!("{path}.{k}"), v);
+                }
+            }
+            Value::Number(n) => {
+                self.values
+                    .insert(path.to_owned(), n.as_f64().filter(|x| x.is_finite()));
+            }
+            Value::Bool(b) => {
+                self.values
+                    .insert(path.to_owned(), Some(f64::from(u8::from(*b))));
+            }
+            Value::Null => {
+                self.values.insert(path.to_owned(), None);
+            }
+            Value::String(_) | Value::Array(_) => {}
+        }
+    }
+
+    /// The value of `name` in this run (see `objects` for absent names).
+    pub(crate) fn get(&self, name: &str) -> Option<f64> {
+        match self.values.get(name) {
+            Some(v) => *v,
+            None => name
+                .rsplit_once('.')
+                .filter(|(parent, _)| self.objects.contains(*parent))
+                .map(|_| 0.0),
+        }
+    }
+}
+
+/// Every measure of a study: `columns[cell][measure][run]`, measure names sorted.
+pub(crate) struct MeasureTable {
+    pub(crate) names: Vec<String>,
+    columns: Vec<Vec<Vec<Option<f64>>>>,
+}
+
+impl MeasureTable {
+    /// From the runs per cell (every cell has the same number of runs, in seed order).
+    pub(crate) fn new(runs: &[Vec<RunMeasures>]) -> Self {
+        let names: Vec<String> = runs
+            .iter()
+            .flatten()
+            .flat_map(|r| r.values.keys().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let columns = runs
+            .iter()
+            .map(|cell| {
+                names
+                    .iter()
+                    .map(|n| cell.iter().map(|r| r.get(n)).collect())
+                    .collect()
+            })
+            .collect();
+        MeasureTable { names, columns }
+    }
+
+    /// The values of run `run` of `cell`, in `names` order.
+    pub(crate) fn row(&self, cell: usize, run: usize) -> Vec<Option<f64>> {
+        self.columns[cell].iter().map(|col| col[run]).collect()
+    }
+
+    /// Statistics of every measure in `cell`.
+    pub(crate) fn stats(&self, cell: usize) -> Vec<MeasureStats> {
+        self.names
+            .iter()
+            .zip(&self.columns[cell])
+            .map(|(name, col)| {
+                let xs: Vec<f64> = col.iter().flatten().copied().collect();
+                let ci = stats::mean_ci(&xs, LEVEL_95).unwrap_or(EMPTY);
+                MeasureStats {
+                    measure: name.clone(),
+                    n: ci.n,
+                    mean: ci.mean,
+                    sd: ci.sd,
+                    ci_low: ci.low,
+                    ci_high: ci.high,
+                }
+            })
+            .collect()
+    }
+
+    /// Paired differences `cell − baseline` of every measure with at least one pair.
+    pub(crate) fn paired(&self, cell: usize, baseline: usize, variant: &str) -> Vec<PairedDiff> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter_map(|(m, name)| {
+                let d = stats::paired_diff(
+                    &self.columns[cell][m],
+                    &self.columns[baseline][m],
+                    LEVEL_95,
+                )?;
+                Some(PairedDiff {
+                    measure: name.clone(),
+                    variant: variant.to_owned(),
+                    n: d.n,
+                    mean: d.mean,
+                    ci_low: d.low,
+                    ci_high: d.high,
+                    significant: d.excludes_zero(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A measure that is null in every run: no statistics (NaN is written as JSON null).
+const EMPTY: MeanCi = MeanCi {
+    n: 0,
+    mean: f64::NAN,
+    sd: f64::NAN,
+    low: f64::NAN,
+    high: f64::NAN,
+};

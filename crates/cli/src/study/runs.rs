@@ -1,0 +1,158 @@
+//! The plan of a study (validated inputs per variant, the seed list) and its parallel run.
+
+use super::StudyArgs;
+use super::measures::RunMeasures;
+use anyhow::{Context, Result, bail};
+use base::SimTime;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use scenario::Override;
+use std::time::Instant;
+
+/// One column of a study: a variant of a comparison, a value of a sweep, or the lone MC cell.
+#[derive(Clone, Debug)]
+pub(super) struct Cell {
+    pub(super) name: String,
+    pub(super) overrides: Vec<Override>,
+}
+
+impl Cell {
+    /// Parses the overrides (a malformed one is an error naming it).
+    pub(super) fn new(name: &str, overrides: Vec<String>) -> Result<Self> {
+        let overrides = overrides
+            .iter()
+            .map(|o| Override::parse(o))
+            .collect::<Result<Vec<_>, _>>()
+            .with_context(|| format!("variant {name:?}"))?;
+        Ok(Cell {
+            name: name.to_owned(),
+            overrides,
+        })
+    }
+}
+
+/// Everything a study runs: one validated input per cell and the common seeds.
+pub(super) struct Plan {
+    /// Scenario name (from the file).
+    pub(super) scenario: String,
+    pub(super) cells: Vec<Cell>,
+    inputs: Vec<sim::Input>,
+    /// Run `i` uses `seeds[i]` in every cell (common random numbers).
+    pub(super) seeds: Vec<u64>,
+    until: Option<SimTime>,
+    pub(super) threads: usize,
+    /// Wall seconds of the last `run` (for the closing line only; never written to a file).
+    pub(super) wall_s: f64,
+}
+
+/// Seed of run `i`: SplitMix64 of the master seed's `i + 1`-th step, so seeds are spread over
+/// the whole range and the list for N runs is a prefix of the list for more.
+pub(super) fn run_seed(master: u64, i: u64) -> u64 {
+    let mut z = master.wrapping_add(i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl Plan {
+    /// Reads the scenario, applies `--set` then each cell's overrides, validates each result.
+    /// `Ok(None)`: a variant was rejected and its problems were reported (exit status 1).
+    pub(super) fn new(args: &StudyArgs, cells: Vec<Cell>) -> Result<Option<Plan>> {
+        if args.runs == 0 {
+            bail!("--runs must be at least 1");
+        }
+        let until = match args.until {
+            Some(s) if !(s.is_finite() && s >= 0.0) => {
+                bail!("--until must be a non-negative number of seconds, got {s}")
+            }
+            Some(s) => Some(SimTime::from_secs_f64(s)),
+            None => None,
+        };
+        let threads = match args.threads {
+            Some(0) => bail!("--threads must be at least 1"),
+            Some(t) => t,
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        let base = Cell::new("--set", args.set.clone())?.overrides;
+        let (name, text) = super::source::read(args.scenario.as_deref())?;
+        let mut inputs = Vec::new();
+        for cell in &cells {
+            let all: Vec<Override> = base.iter().chain(&cell.overrides).cloned().collect();
+            let edited = scenario::apply_overrides(&text, &all)
+                .with_context(|| format!("variant {:?}", cell.name))?;
+            match scenario::load(&name, &edited) {
+                Ok(input) => inputs.push(input),
+                Err(errors) => {
+                    eprintln!("{:?}", miette::Report::new(errors.into_summary()));
+                    eprintln!(
+                        "{name}: rejected with the overrides of {:?}: {}",
+                        cell.name,
+                        all.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    );
+                    return Ok(None);
+                }
+            }
+        }
+        let master = args.seed.unwrap_or(inputs[0].seed);
+        Ok(Some(Plan {
+            scenario: inputs[0].name.clone(),
+            seeds: (0..args.runs as u64).map(|i| run_seed(master, i)).collect(),
+            cells,
+            inputs,
+            until,
+            threads,
+            wall_s: 0.0,
+        }))
+    }
+
+    /// Runs every (cell, seed) pair on `threads` workers; results per cell, in seed order.
+    pub(super) fn run(&mut self, args: &StudyArgs) -> Result<Vec<Vec<RunMeasures>>> {
+        let jobs: Vec<(usize, usize)> = (0..self.cells.len())
+            .flat_map(|c| (0..self.seeds.len()).map(move |r| (c, r)))
+            .collect();
+        let bar = if args.quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new(jobs.len() as u64)
+        };
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} runs ({eta} left)")
+                .expect("static template is valid")
+                .progress_chars("=> "),
+        );
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads)
+            .build()
+            .context("cannot start the worker threads")?;
+        let wall = Instant::now();
+        // `collect` keeps job order whatever the scheduling: the output is thread-count free.
+        let flat: Vec<RunMeasures> = pool.install(|| {
+            jobs.par_iter()
+                .map(|&(c, r)| {
+                    let seed = self.seeds[r];
+                    let summary =
+                        sim::run(&self.inputs[c], seed, self.until, &mut sim::NullRecorder)
+                            .with_context(|| {
+                                format!(
+                                    "cannot build the world of {:?} at seed {seed}",
+                                    self.cells[c].name
+                                )
+                            })?;
+                    bar.inc(1);
+                    RunMeasures::from_summary(&summary)
+                })
+                .collect::<Result<Vec<_>>>()
+        })?;
+        bar.finish_and_clear();
+        self.wall_s = wall.elapsed().as_secs_f64();
+        let mut flat = flat.into_iter();
+        Ok(self
+            .cells
+            .iter()
+            .map(|_| flat.by_ref().take(self.seeds.len()).collect())
+            .collect())
+    }
+}
