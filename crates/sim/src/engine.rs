@@ -7,7 +7,9 @@ use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
 use crate::net::{NetRuntime, PictureMeasures};
 use crate::node::{AirTruth, NodeRuntime, measurement_id};
 use crate::sensing::SensorRuntime;
+use crate::siap::SiapNetwork;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
+use crate::timeline::Timelines;
 use crate::world::{BuildError, Origin, TruthObject, World};
 use base::{Agenda, EventClass, NationId, NationIndex, NodeId, ObjectId, SensorId, SimTime};
 use dynamics::Milestone;
@@ -75,6 +77,8 @@ pub struct Simulation {
     net: NetRuntime,
     command: CommandRuntime,
     measures: PictureMeasures,
+    /// Per-threat timelines (scoring: never read by nodes or the command).
+    timelines: Timelines,
     /// Times a `Net` event is already scheduled for (never schedule two for one instant).
     net_wakeups: BTreeSet<SimTime>,
     n_track_rows: u64,
@@ -195,6 +199,7 @@ impl Simulation {
             net,
             command,
             measures: PictureMeasures::default(),
+            timelines: Timelines::default(),
             net_wakeups: BTreeSet::new(),
             n_track_rows: 0,
             started: false,
@@ -353,12 +358,28 @@ impl Simulation {
             &self.world,
             &any_first,
         );
-        let nodes = self
+        let nodes: Vec<_> = self
             .nodes
             .iter()
             .enumerate()
             .map(|(i, n)| n.summary(&self.world, &any_first, self.net.node_summary(i)))
             .collect();
+        let mut first_held: BTreeMap<ObjectId, SimTime> = BTreeMap::new();
+        for node in &self.nodes {
+            for o in self.world.objects.iter().filter(|o| o.kind.is_threat()) {
+                if let Some(t) = node.first_held(o.id) {
+                    first_held
+                        .entry(o.id)
+                        .and_modify(|x| *x = (*x).min(t))
+                        .or_insert(t);
+                }
+            }
+        }
+        let siap = {
+            let per_node: Vec<&crate::siap::SiapSummary> =
+                nodes.iter().filter_map(|n| n.siap.as_ref()).collect();
+            SiapNetwork::of(&per_node, network.commonality)
+        };
         Summary::new(
             &self.input,
             self.seed,
@@ -375,6 +396,9 @@ impl Simulation {
                 network,
                 engagement: self.command.moe.clone(),
                 track_rows: self.n_track_rows,
+                timelines: self.timelines,
+                first_held,
+                siap,
             },
         )
     }
@@ -529,6 +553,8 @@ impl Simulation {
     }
 
     fn emit(&mut self, t: SimTime, kind: EventKind, rec: &mut dyn Recorder) {
+        self.timelines
+            .observe(t, &kind, &self.world, &self.nodes, &self.command);
         *self.event_counts.entry(kind.tag()).or_insert(0) += 1;
         self.n_events += 1;
         rec.event(&LogEvent {
@@ -633,10 +659,22 @@ impl Simulation {
     fn sample(&mut self, now: SimTime, rec: &mut dyn Recorder) {
         let mut rows = Vec::new();
         let air = AirTruth::at(now, &self.world);
+        let (identities, authorities) = self.command.declared();
         let pictures: Vec<_> = self
             .nodes
             .iter_mut()
-            .map(|node| node.sample(now, &air, &mut rows))
+            .map(|node| {
+                let id = node.id;
+                let declared = |track: u64| {
+                    u32::try_from(track)
+                        .ok()
+                        .and_then(|t| identities.get(&(id, t)).copied())
+                        .unwrap_or(c2::identify::Identity::Pending)
+                };
+                let identity: Option<&dyn Fn(u64) -> c2::identify::Identity> =
+                    authorities.contains(&id).then_some(&declared);
+                node.sample(now, &air, &mut rows, identity)
+            })
             .collect();
         let same_numbers = self.input.network.sharing == Sharing::Track;
         self.measures.sample(now, &air, &pictures, same_numbers);

@@ -27,7 +27,9 @@ mod log;
 mod net;
 mod node;
 mod sensing;
+mod siap;
 mod summary;
+mod timeline;
 mod world;
 
 pub use command::{DeniedReasons, EngagementMoe};
@@ -47,10 +49,12 @@ pub use net::{
     Receipt,
 };
 pub use sensing::SensorBuildError;
+pub use siap::{SiapNetwork, SiapSummary};
 pub use summary::{
     ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, NodeSummary, PictureSummary,
     SCHEMA_VERSION, SensorSummary, Summary, SummaryCounts, ThreatSummary,
 };
+pub use timeline::ThreatTimeline;
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ pub(crate) struct Tallies {
     pub(crate) engagement: crate::command::EngagementMoe,
     /// Rows written to `tracks.csv`.
     pub(crate) track_rows: u64,
+    /// Per-threat decision, launch, intercept and impact times.
+    pub(crate) timelines: crate::timeline::Timelines,
+    /// First time any node's picture held each object.
+    pub(crate) first_held: BTreeMap<ObjectId, SimTime>,
+    /// Network-wide SIAP means.
+    pub(crate) siap: crate::siap::SiapNetwork,
 }
 
 /// One threat's ground impact.
@@ -142,6 +148,10 @@ pub struct NodeSummary {
     pub picture_stats: Option<crate::net::PictureStatsSummary>,
     /// What the node sent and received.
     pub network: crate::net::NodeNetwork,
+    /// (t_s, GOSPA of the node's picture in m) at every truth sample; empty if it holds none.
+    pub gospa_series: Vec<(f64, f64)>,
+    /// SIAP measures of the node's picture; null if it holds none.
+    pub siap: Option<crate::siap::SiapSummary>,
 }
 
 /// Per-threat detection timeline.
@@ -159,6 +169,8 @@ pub struct ThreatSummary {
     pub first_detection: Option<FirstDetection>,
     /// Nations whose sensors detected it at least once.
     pub detected_by: Vec<String>,
+    /// Detection-to-intercept timeline.
+    pub timeline: crate::timeline::ThreatTimeline,
 }
 
 /// Entity counts from the input and world.
@@ -232,6 +244,9 @@ pub struct Moe {
     /// Mean time from order to launch (approval chain, reaction, waiting for the planned
     /// launch instant), s.
     pub mean_order_to_launch_s: Option<f64>,
+    /// Per threat class launched within the run (`srbm`, `mrbm`, `irbm`, `cruise`): threats
+    /// destroyed by interceptors / threats launched.
+    pub intercept_probability: BTreeMap<String, f64>,
 }
 
 /// `summary.json`.
@@ -263,6 +278,8 @@ pub struct Summary {
     pub nodes: Vec<NodeSummary>,
     /// The alliance network: links, rejections, picture commonality.
     pub network: crate::net::NetworkSummary,
+    /// Single-integrated-air-picture measures: means over the node pictures, and commonality.
+    pub siap: crate::siap::SiapNetwork,
 }
 
 /// `counts` in `summary.json`.
@@ -301,6 +318,9 @@ impl Summary {
             network,
             engagement,
             track_rows,
+            timelines,
+            first_held,
+            siap,
         } = tallies;
         let threats: Vec<ThreatSummary> = world
             .objects
@@ -319,7 +339,22 @@ impl Summary {
                     .get(&o.id)
                     .map(|s| s.iter().map(ToString::to_string).collect())
                     .unwrap_or_default(),
+                timeline: timelines.of(
+                    o.id,
+                    first_detection.get(&o.id).map(|f| f.t_s),
+                    first_held.get(&o.id).copied(),
+                ),
             })
+            .collect();
+        let mut by_class: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+        for t in threats.iter().filter(|t| t.launch_t_s <= end.as_secs_f64()) {
+            let e = by_class.entry(t.class.to_owned()).or_default();
+            e.0 += 1;
+            e.1 += u64::from(t.timeline.intercept_t_s.is_some());
+        }
+        let intercept_probability = by_class
+            .into_iter()
+            .map(|(c, (launched, killed))| (c, killed as f64 / launched as f64))
             .collect();
         let delays: Vec<f64> = first_detection.values().map(|f| f.since_launch_s).collect();
         let n = |x: usize| x as u64;
@@ -367,6 +402,7 @@ impl Summary {
                     .then(|| engagement.decision_latency_sum_s / engagement.decisions as f64),
                 mean_order_to_launch_s: (engagement.fired > 0)
                     .then(|| engagement.order_to_launch_sum_s / engagement.fired as f64),
+                intercept_probability,
             },
             counts: SummaryCounts {
                 entities: EntityCounts {
@@ -397,6 +433,7 @@ impl Summary {
             threats,
             nodes,
             network,
+            siap,
         }
     }
 }

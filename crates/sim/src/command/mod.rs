@@ -163,6 +163,12 @@ impl CommandRuntime {
         events
     }
 
+    /// Identities declared so far by (authority node, track number), and the authorities (for
+    /// scoring identification against truth; never read back by the command).
+    pub(crate) fn declared(&self) -> (&BTreeMap<(NodeId, u32), Identity>, BTreeSet<NodeId>) {
+        (&self.identities, self.authority.values().copied().collect())
+    }
+
     /// The identity the authority over `unit_node` gives `track`.
     fn identity_for(&self, unit_node: NodeId, track: u32) -> Identity {
         let a = self.authority.get(&unit_node).copied().unwrap_or(unit_node);

@@ -2,7 +2,7 @@
 //! agree) and dual tracks (one object carried twice in one picture). Scoring only: reads
 //! truth through the per-node GOSPA assignments, never feeds back.
 
-use crate::node::{AirTruth, GOSPA_C_M, Held};
+use crate::node::{AirTruth, Held, extra_associations};
 use base::SimTime;
 use metrics::Gospa;
 use std::collections::BTreeMap;
@@ -16,6 +16,8 @@ pub(crate) struct PictureMeasures {
     open: BTreeMap<(usize, u64), (SimTime, SimTime)>,
     /// Lifetimes of closed episodes, s.
     closed: Vec<f64>,
+    /// (t, mean GOSPA over picture-holding nodes) at every sample with a holder.
+    series: Vec<(f64, f64)>,
 }
 
 impl PictureMeasures {
@@ -58,31 +60,19 @@ impl PictureMeasures {
                 self.commonality_n += 1;
             }
         }
+        if !holders.is_empty() {
+            let mean = holders.iter().map(|(_, _, g)| g.total).sum::<f64>() / holders.len() as f64;
+            self.series.push((now.as_secs_f64(), mean));
+        }
         let mut dual_now = Vec::new();
         for (node, held, g) in &holders {
-            let assigned: Vec<bool> = {
-                let mut v = vec![false; held.ids.len()];
-                for k in g.assignment.iter().flatten() {
-                    v[*k] = true;
-                }
-                v
-            };
-            for (k, p) in held.positions.iter().enumerate() {
-                if assigned[k] {
-                    continue;
-                }
-                // An unassigned track within the cut-off of an object that another track
-                // holds is a second track on that object, not a false one.
-                let nearest = (0..air.ids.len())
-                    .map(|j| (j, distance(p, &air.positions[j])))
-                    .filter(|(_, d)| *d < GOSPA_C_M)
-                    .min_by(|a, b| a.1.total_cmp(&b.1));
-                if let Some((j, _)) = nearest
-                    && g.assignment[j].is_some()
-                {
-                    dual_now.push((*node, air.ids[j]));
-                }
-            }
+            // A track within the cut-off of an object another track holds is a second track on
+            // that object, not a false one.
+            dual_now.extend(
+                extra_associations(air, held, g)
+                    .into_iter()
+                    .map(|(_, j)| (*node, air.ids[j])),
+            );
         }
         dual_now.sort_unstable();
         dual_now.dedup();
@@ -105,6 +95,11 @@ impl PictureMeasures {
         }
     }
 
+    /// The network picture's GOSPA series: (t, mean over picture-holding nodes), s and m.
+    pub(crate) fn gospa_series(&self) -> &[(f64, f64)] {
+        &self.series
+    }
+
     /// (commonality, episodes, mean lifetime, max lifetime), closing open episodes.
     pub(crate) fn finish(&self) -> (Option<f64>, u64, Option<f64>, Option<f64>) {
         let mut all = self.closed.clone();
@@ -119,13 +114,10 @@ impl PictureMeasures {
     }
 }
 
-fn distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
-    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::node::GOSPA_C_M;
 
     fn held(ids: &[u64], xs: &[f64]) -> Held {
         Held {
@@ -139,6 +131,7 @@ mod tests {
         let air = AirTruth {
             positions: vec![[0.0, 0.0, 0.0], [100_000.0, 0.0, 0.0]],
             ids: vec![7, 8],
+            sides: vec![base::Side::Hostile; 2],
         };
         let a = held(&[1, 2], &[10.0, 100_010.0]);
         let b = held(&[1, 9, 3], &[-10.0, 50.0, 100_020.0]);

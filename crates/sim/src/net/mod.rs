@@ -700,6 +700,7 @@ impl NetRuntime {
                 .sum(),
             mean_picture_latency_s: (!latencies.is_empty())
                 .then(|| latencies.iter().sum::<f64>() / latencies.len() as f64),
+            gospa_series: measures.gospa_series().to_vec(),
         }
     }
 }

@@ -132,6 +132,9 @@ pub struct NetworkSummary {
     /// Mean picture latency (first detection by any sensor → held by the node's picture), over
     /// nodes and threats.
     pub mean_picture_latency_s: Option<f64>,
+    /// The network picture's GOSPA over time: (t_s, mean GOSPA in m over the picture-holding
+    /// nodes) at every truth sample.
+    pub gospa_series: Vec<(f64, f64)>,
 }
 
 impl From<fusion::PictureStats> for PictureStatsSummary {

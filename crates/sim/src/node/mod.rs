@@ -17,7 +17,7 @@ mod score;
 
 pub(crate) use evidence::{Evidence, kind_of};
 pub(crate) use held::HeldTrack;
-pub(crate) use score::{AirTruth, GOSPA_C_M, Held, Scorer};
+pub(crate) use score::{AirTruth, GOSPA_C_M, Held, Scorer, distance, extra_associations};
 
 use crate::input::{FusionRule, Input, NodeRole, Sharing};
 use crate::log::TrackRow;
@@ -87,8 +87,10 @@ impl NodeRuntime {
             role: spec.role,
             release_to: spec.release_to,
             tracker: tracks.then(|| Tracker::new(engine_tracker_config())),
-            local_score: (sharing == Sharing::Track && has_radars).then(Scorer::default),
-            picture_score: (tracks || picture.is_some()).then(Scorer::default),
+            local_score: (sharing == Sharing::Track && has_radars)
+                .then(|| Scorer::new(input.truth_sample_period)),
+            picture_score: (tracks || picture.is_some())
+                .then(|| Scorer::new(input.truth_sample_period)),
             picture,
             scans_processed: 0,
             first_detection: BTreeMap::new(),
@@ -109,11 +111,13 @@ impl NodeRuntime {
 
     /// Records and scores this node's tracks at `now`. Returns the picture's held tracks and
     /// their GOSPA against `air` (for network-wide measures), if the node holds a picture.
+    /// `identity`: the identity this node declared for a picture track number, if it declares.
     pub(crate) fn sample(
         &mut self,
         now: SimTime,
         air: &AirTruth,
         rows: &mut Vec<TrackRow>,
+        identity: Option<&dyn Fn(u64) -> c2::identify::Identity>,
     ) -> Option<(Held, Gospa)> {
         let local = self.local_tracks(now);
         let local_rows: Vec<TrackRow> = local
@@ -122,7 +126,7 @@ impl NodeRuntime {
             .collect();
         let held_local = held_of(&local_rows);
         if let Some(score) = &mut self.local_score {
-            score.sample(now, air, &held_local);
+            score.sample(now, air, &held_local, None);
             rows.extend(local_rows.iter().cloned().map(|mut r| {
                 r.layer = "local";
                 r
@@ -140,7 +144,7 @@ impl NodeRuntime {
             None => (held_local, local_rows),
         };
         let score = self.picture_score.as_mut()?;
-        let g = score.sample(now, air, &held);
+        let g = score.sample(now, air, &held, identity);
         rows.extend(picture_rows);
         Some((held, g))
     }
@@ -175,6 +179,12 @@ impl NodeRuntime {
                 .map(|s| s.summary(world, any_first_detection)),
             picture_stats: self.picture.as_ref().map(|p| p.stats().into()),
             network,
+            gospa_series: self
+                .picture_score
+                .as_ref()
+                .map(|s| s.series().to_vec())
+                .unwrap_or_default(),
+            siap: self.picture_score.as_ref().map(Scorer::siap),
         }
     }
 }

@@ -1,9 +1,12 @@
-//! Scoring one picture (a node's local tracks or its common picture) against truth: GOSPA,
-//! continuity, and when each object was first held. Scoring reads truth; it never feeds back.
+//! Scoring one picture (a node's local tracks or its common picture) against truth: GOSPA (and
+//! its time series), continuity, SIAP measures, and when each object was first held. Scoring
+//! reads truth; it never feeds back.
 
+use crate::siap::{SiapAccumulator, SiapSummary};
 use crate::summary::PictureSummary;
 use crate::world::World;
-use base::{ObjectId, SimTime};
+use base::{ObjectId, Side, SimDuration, SimTime};
+use c2::identify::Identity;
 use metrics::{ContinuityCounter, Gospa};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,6 +25,8 @@ pub(crate) struct AirTruth {
     pub(crate) positions: Vec<[f64; 3]>,
     /// Object ids, same order.
     pub(crate) ids: Vec<u64>,
+    /// Truth sides, same order (identification scoring).
+    pub(crate) sides: Vec<Side>,
 }
 
 impl AirTruth {
@@ -32,6 +37,7 @@ impl AirTruth {
                 let v = s.position.xyz_m();
                 air.positions.push([v.x, v.y, v.z]);
                 air.ids.push(u64::from(o.id.get()));
+                air.sides.push(o.side);
             }
         }
         air
@@ -46,10 +52,45 @@ pub(crate) struct Held {
     pub(crate) positions: Vec<[f64; 3]>,
 }
 
+/// Tracks the GOSPA assignment left over that lie within the cut-off of an object that has an
+/// assigned track: (track index, object index of the nearest such object). These are second
+/// tracks on one object (dual tracks), not false ones. O(unassigned tracks × objects).
+pub(crate) fn extra_associations(air: &AirTruth, held: &Held, g: &Gospa) -> Vec<(usize, usize)> {
+    let mut assigned = vec![false; held.ids.len()];
+    for k in g.assignment.iter().flatten() {
+        assigned[*k] = true;
+    }
+    let mut extra = Vec::new();
+    for (k, p) in held.positions.iter().enumerate() {
+        if assigned[k] {
+            continue;
+        }
+        let nearest = (0..air.ids.len())
+            .map(|j| (j, distance(p, &air.positions[j])))
+            .filter(|(_, d)| *d < GOSPA_C_M)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((j, _)) = nearest
+            && g.assignment[j].is_some()
+        {
+            extra.push((k, j));
+        }
+    }
+    extra
+}
+
+pub(crate) fn distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+}
+
 /// Running score of one picture.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Scorer {
+    /// Truth-sample period, s (SIAP times are counted in samples).
+    period_s: f64,
     continuity: ContinuityCounter,
+    siap: SiapAccumulator,
+    /// (t, GOSPA) at every sample.
+    series: Vec<(f64, f64)>,
     ids_seen: BTreeSet<u64>,
     gospa_sums: [f64; 4],
     n_samples: u64,
@@ -58,12 +99,36 @@ pub(crate) struct Scorer {
 }
 
 impl Scorer {
+    /// A scorer for a picture sampled every `period`.
+    pub(crate) fn new(period: SimDuration) -> Self {
+        Scorer {
+            period_s: period.as_secs_f64(),
+            continuity: ContinuityCounter::default(),
+            siap: SiapAccumulator::default(),
+            series: Vec::new(),
+            ids_seen: BTreeSet::new(),
+            gospa_sums: [0.0; 4],
+            n_samples: 0,
+            first_held: BTreeMap::new(),
+        }
+    }
+
     /// Scores `held` against `air` at `now`; returns the GOSPA result (its assignment maps
-    /// truth index → track index) for further picture measures.
-    pub(crate) fn sample(&mut self, now: SimTime, air: &AirTruth, held: &Held) -> Gospa {
+    /// truth index → track index) for further picture measures. `identity` gives the identity
+    /// the node declared for a track number, if it declares identities.
+    pub(crate) fn sample(
+        &mut self,
+        now: SimTime,
+        air: &AirTruth,
+        held: &Held,
+        identity: Option<&dyn Fn(u64) -> Identity>,
+    ) -> Gospa {
         self.ids_seen.extend(held.ids.iter().copied());
         let g = metrics::gospa(&air.positions, &held.positions, GOSPA_C_M, GOSPA_P);
         self.continuity.record_gospa(&air.ids, &held.ids, &g);
+        let extra = extra_associations(air, held, &g);
+        self.siap.sample(air, held, &g, &extra, identity);
+        self.series.push((now.as_secs_f64(), g.total));
         for (j, assigned) in g.assignment.iter().enumerate() {
             if assigned.is_some() {
                 let object = ObjectId::new(air.ids[j] as usize);
@@ -81,6 +146,16 @@ impl Scorer {
         }
         self.n_samples += 1;
         g
+    }
+
+    /// (t, GOSPA) at every truth sample, s and m.
+    pub(crate) fn series(&self) -> &[(f64, f64)] {
+        &self.series
+    }
+
+    /// The picture's SIAP measures.
+    pub(crate) fn siap(&self) -> SiapSummary {
+        self.siap.summary(&self.continuity.summary(), self.period_s)
     }
 
     /// When this picture first held `object`.
