@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod study;
+mod recompute;
 mod wta;
 
 fn kizuna(args: &[&str]) -> Output {

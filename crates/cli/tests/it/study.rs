@@ -1,0 +1,155 @@
+//! `kizuna mc | compare | sweep` end to end on the small built-in scenario: thread-count
+//! independence, paired differences, sweep points, and a bad override's exit code.
+
+use super::{kizuna, stderr, stdout};
+use std::path::Path;
+
+fn study(args: &[&str], out: &Path) -> (serde_json::Value, String) {
+    let mut all = args.to_vec();
+    let dir = out.to_str().expect("utf-8 temp path");
+    all.extend(["--quiet", "--out", dir]);
+    let o = kizuna(&all);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    let json = std::fs::read_to_string(out.join("study.json")).expect("study.json");
+    let csv = std::fs::read_to_string(out.join("runs.csv")).expect("runs.csv");
+    (serde_json::from_str(&json).expect("JSON"), csv)
+}
+
+#[test]
+fn mc_is_identical_for_one_and_two_threads() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let base = ["mc", "two-nation-salvo", "--runs", "4", "--until", "300"];
+    let mut outs = Vec::new();
+    for threads in ["1", "2"] {
+        let dir = tmp.path().join(threads);
+        let mut args = base.to_vec();
+        args.extend(["--threads", threads]);
+        study(&args, &dir);
+        let read = |f: &str| std::fs::read(dir.join(f)).expect("output");
+        outs.push((read("study.json"), read("runs.csv")));
+    }
+    assert!(outs[0].0 == outs[1].0, "study.json differs between 1 and 2 threads");
+    assert!(outs[0].1 == outs[1].1, "runs.csv differs between 1 and 2 threads");
+    let (json, csv) = study(&base, &tmp.path().join("again"));
+    let seeds = json["seeds"].as_array().expect("seeds");
+    assert_eq!(seeds.len(), 4);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 5, "header + 4 runs");
+    assert!(lines[0].starts_with("run,seed,moe."), "{}", lines[0]);
+    assert!(lines[0].contains(",moe.leakers,"), "{}", lines[0]);
+    let leakers = json["measures"]
+        .as_array()
+        .expect("measures")
+        .iter()
+        .find(|m| m["measure"] == "moe.interceptors_fired")
+        .expect("interceptors fired measured");
+    assert_eq!(leakers["n"], 4);
+    let (lo, mean, hi) = (
+        leakers["ci_low"].as_f64().expect("finite"),
+        leakers["mean"].as_f64().expect("finite"),
+        leakers["ci_high"].as_f64().expect("finite"),
+    );
+    assert!(lo <= mean && mean <= hi);
+    // Different runs use different seeds (and so, here, not all identical rows).
+    assert!(lines[1..].iter().any(|l| l.split(',').skip(2).ne(lines[1].split(',').skip(2))));
+}
+
+#[test]
+fn compare_writes_paired_differences() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (json, csv) = study(
+        &[
+            "compare",
+            "two-nation-salvo",
+            "--runs",
+            "3",
+            "--until",
+            "300",
+            "--variant",
+            "national",
+            "--variant",
+            "lossy=networked+eor;link[*].loss=0.5",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(json["baseline"], "national");
+    let variants = json["variants"].as_array().expect("variants");
+    assert_eq!(variants.len(), 2);
+    assert_eq!(variants[1]["overrides"][2], "link[*].loss=0.5");
+    let diffs = json["diffs"].as_array().expect("diffs");
+    let d = diffs
+        .iter()
+        .find(|d| d["measure"] == "moe.interceptors_fired")
+        .expect("a paired difference of interceptors fired");
+    assert_eq!((d["variant"].as_str(), d["n"].as_u64()), (Some("lossy"), Some(3)));
+    assert!(d["significant"].is_boolean());
+    // The variants really differ: national shares nothing across nations.
+    let withheld = diffs
+        .iter()
+        .find(|d| d["measure"] == "network.withheld_releasability")
+        .expect("withheld measured");
+    assert!(withheld["mean"].as_f64() != Some(0.0), "{withheld}");
+    assert_eq!(csv.lines().count(), 1 + 2 * 3);
+    assert!(csv.starts_with("variant,run,seed,"));
+}
+
+#[test]
+fn sweep_writes_a_point_per_value() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (json, csv) = study(
+        &[
+            "sweep",
+            "two-nation-salvo",
+            "--runs",
+            "2",
+            "--until",
+            "200",
+            "--param",
+            "link[*].latency_ms=50,500",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(json["param"], "link[*].latency_ms");
+    assert_eq!(json["values"], serde_json::json!(["50", "500"]));
+    let points = json["points"].as_array().expect("points");
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[0].as_array().map(Vec::len), points[1].as_array().map(Vec::len));
+    assert_eq!(csv.lines().count(), 1 + 2 * 2);
+}
+
+#[test]
+fn bad_overrides_exit_2_naming_the_path() {
+    for (args, needle) in [
+        (
+            vec!["compare", "two-nation-salvo", "--variant", "x=link[NOPE].loss=0.1"],
+            "link[NOPE].loss",
+        ),
+        (
+            vec!["sweep", "two-nation-salvo", "--param", "nation.id=USA"],
+            "nation.id",
+        ),
+        (vec!["mc", "two-nation-salvo", "--set", "network..x=1"], "network..x"),
+    ] {
+        let o = kizuna(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty());
+    }
+    // A well-formed override with an invalid value fails validation at its line (exit 1).
+    let o = kizuna(&["mc", "two-nation-salvo", "--set", "network.sharing=sideways"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("sideways"), "{}", stderr(&o));
+}
+
+#[test]
+fn study_commands_have_help_with_examples() {
+    for cmd in ["mc", "compare", "sweep"] {
+        let o = kizuna(&[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Example"), "{cmd}");
+    }
+    let o = kizuna(&["compare", "--help"]);
+    for v in ["national", "networked", "composite", "networked+eor"] {
+        assert!(stdout(&o).contains(v), "compare --help lacks {v}");
+    }
+}
