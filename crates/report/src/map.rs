@@ -11,6 +11,7 @@ const LAND: &str = include_str!("../assets/land-50m.txt");
 /// Metres per degree of latitude (mean), for drawing ranges as circles.
 const M_PER_DEG: f64 = 111_320.0;
 const WIDTH: f64 = 900.0;
+const MAX_HEIGHT: f64 = 1000.0;
 
 /// Equirectangular projection centred on the theatre (x scaled by cos of the mid latitude),
 /// fitted to a pixel box.
@@ -25,7 +26,8 @@ pub(crate) struct Projection {
 }
 
 impl Projection {
-    /// Fits `[lon_min, lon_max] × [lat_min, lat_max]` (plus a 10 % margin) to `WIDTH` pixels.
+    /// Fits `[lon_min, lon_max] × [lat_min, lat_max]` (plus a 10 % margin) into
+    /// `WIDTH` × `MAX_HEIGHT` pixels.
     pub(crate) fn fit(lon: (f64, f64), lat: (f64, f64)) -> Self {
         let mid = (lat.0 + lat.1) / 2.0;
         let k = mid.to_radians().cos().max(0.2);
@@ -33,14 +35,15 @@ impl Projection {
         let (mx, my) = (dx * 0.1, dy * 0.1);
         let lon0 = lon.0 - mx / k;
         let lat1 = lat.1 + my;
-        let scale = WIDTH / (dx + 2.0 * mx);
-        let height = ((dy + 2.0 * my) * scale).clamp(200.0, 1200.0);
+        // Fit within WIDTH × MAX_HEIGHT keeping the scale equal on both axes.
+        let scale = (WIDTH / (dx + 2.0 * mx)).min(MAX_HEIGHT / (dy + 2.0 * my));
+        let (width, height) = ((dx + 2.0 * mx) * scale, (dy + 2.0 * my) * scale);
         Projection {
             lon0,
             lat1,
             k,
             scale,
-            width: WIDTH,
+            width,
             height,
         }
     }
@@ -144,7 +147,7 @@ fn side_colour(side: &str) -> &'static str {
 pub(crate) fn map_svg(d: &RunData) -> String {
     let (lon, lat) = bbox(d);
     let p = Projection::fit(lon, lat);
-    let (w, h) = (p.width, px(p.height));
+    let (w, h) = (px(p.width), px(p.height));
     let mut s = format!(
         r#"<svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img"><rect class="sea" width="{w}" height="{h}"/>"#
     );
@@ -324,7 +327,7 @@ mod tests {
             let (x, y) = p.xy(qlon, qlat);
             let (blon, blat) = p.lonlat(x, y);
             prop_assert!((blon - qlon).abs() < 1e-9 && (blat - qlat).abs() < 1e-9);
-            prop_assert!(x > 0.0 && x < p.width && y > 0.0);
+            prop_assert!(x > 0.0 && x < p.width && y > 0.0 && y < p.height);
         }
     }
 
