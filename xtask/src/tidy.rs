@@ -31,6 +31,8 @@ const SAME_LAYER_EDGES: &[(&str, &str)] = &[
     ("sensors", "dynamics"),
     ("fusion", "tracking"),
     ("engagement", "dynamics"),
+    // Dev-dependency only: report tests render real runs of the built-in scenarios.
+    ("report", "scenario"),
 ];
 
 /// Crates that may use `HashMap`/`HashSet` (edges that never feed the engine's order).
