@@ -202,3 +202,140 @@ impl SiapAccumulator {
 fn distance(a: &[f64; 3], b: &[f64; 3]) -> f64 {
     ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::node::{GOSPA_C_M, Scorer};
+    use base::{SimDuration, SimTime};
+
+    fn air() -> AirTruth {
+        AirTruth {
+            positions: vec![[0.0; 3], [100_000.0, 0.0, 0.0], [0.0, 100_000.0, 0.0]],
+            ids: vec![10, 11, 12],
+            sides: vec![Side::Hostile, Side::Neutral, Side::Friendly],
+        }
+    }
+
+    fn held(tracks: &[(u64, [f64; 3])]) -> Held {
+        Held {
+            ids: tracks.iter().map(|t| t.0).collect(),
+            positions: tracks.iter().map(|t| t.1).collect(),
+        }
+    }
+
+    fn identity(track: u64) -> Identity {
+        match track {
+            1 | 5 => Identity::Hostile,
+            2 => Identity::Friend,
+            3 => Identity::Neutral,
+            _ => Identity::Pending,
+        }
+    }
+
+    #[test]
+    fn siap_of_two_samples_matches_hand_counts() {
+        let mut s = Scorer::new(SimDuration::from_secs(2));
+        let id: &dyn Fn(u64) -> Identity = &identity;
+        // Sample 1: object 10 held by track 1 (10 m off); object 11 by track 2 (20 m) and
+        // dual track 3 (100 m); object 12 missed; track 4 spurious.
+        let first = held(&[
+            (1, [10.0, 0.0, 0.0]),
+            (2, [100_020.0, 0.0, 0.0]),
+            (3, [100_100.0, 0.0, 0.0]),
+            (4, [0.0, 0.0, 500_000.0]),
+        ]);
+        let g = s.sample(SimTime::ZERO, &air(), &first, Some(id));
+        assert_eq!(g.assignment, vec![Some(0), Some(1), None]);
+        // Sample 2: object 10 now under track 5 (a number change), 11 still under track 2.
+        let second = held(&[(5, [0.0, 30.0, 0.0]), (2, [100_000.0, 40.0, 0.0])]);
+        s.sample(SimTime::from_secs(2), &air(), &second, Some(id));
+        let r = s.siap();
+        // J = 3 + 3, JT = 2 + 2, N = 4 + 2, NA = 3 + 2.
+        assert_eq!(
+            (r.truths, r.truths_tracked, r.tracks, r.tracks_assigned),
+            (6, 4, 6, 5)
+        );
+        assert_eq!(r.completeness, Some(4.0 / 6.0));
+        assert_eq!(r.ambiguity, Some(5.0 / 4.0));
+        assert_eq!(r.spuriousness, Some(1.0 / 6.0));
+        assert_eq!(
+            r.position_accuracy_m,
+            Some((10.0 + 20.0 + 30.0 + 40.0) / 4.0)
+        );
+        // Object 10: two segments over 2 tracked samples, object 11 one over 2: R = 1 / 4
+        // per sample = 1 / 8 per second. LS = (1 + 2 + 0) / (2 + 2 + 2).
+        assert_eq!(r.continuity_rate_per_s, Some(0.125));
+        assert_eq!(r.longest_segment_ratio, Some(0.5));
+        // Identification, JT = 4: object 10 correct twice (hostile ↔ Hostile); object 11 is
+        // ambiguous in sample 1 (Friend wrong, Neutral right) and wrong in sample 2.
+        assert_eq!(r.id_completeness, Some(1.0));
+        assert_eq!(r.id_correctness, Some(0.5));
+        assert_eq!(r.id_ambiguity, Some(0.25));
+        assert_eq!(s.series().len(), 2);
+        assert_eq!(s.series()[1].0, 2.0);
+        // Sample 2's GOSPA: two localisation errors and one missed object (c / 2).
+        assert!((s.series()[1].1 - (30.0 + 40.0 + GOSPA_C_M / 2.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn nothing_declared_gives_no_identification_measures() {
+        let mut s = Scorer::new(SimDuration::from_secs(1));
+        s.sample(SimTime::ZERO, &air(), &held(&[(1, [0.0; 3])]), None);
+        let r = s.siap();
+        assert_eq!(r.id_correctness, None);
+        assert_eq!(r.completeness, Some(1.0 / 3.0));
+        let pending: &dyn Fn(u64) -> Identity = &|_| Identity::Pending;
+        s.sample(
+            SimTime::from_secs(1),
+            &air(),
+            &held(&[(1, [0.0; 3])]),
+            Some(pending),
+        );
+        let r = s.siap();
+        // One tracked object with no declared identity: ID completeness 0.
+        assert_eq!(
+            (r.id_completeness, r.id_correctness),
+            (Some(0.0), Some(0.0))
+        );
+    }
+
+    #[test]
+    fn id_correctness_maps_sides_to_identities() {
+        use Identity::*;
+        for (side, right) in [
+            (Side::Hostile, [Hostile, Suspect]),
+            (Side::Friendly, [Friend, AssumedFriend]),
+            (Side::Neutral, [Neutral, Neutral]),
+        ] {
+            for i in Identity::ALL {
+                let expected = match i {
+                    Pending | Unknown => None,
+                    _ => Some(right.contains(&i)),
+                };
+                assert_eq!(id_correct(side, i), expected, "{side:?} {i:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn network_means_skip_nodes_without_a_measure() {
+        let mut a = Scorer::new(SimDuration::from_secs(1));
+        a.sample(SimTime::ZERO, &air(), &held(&[(1, [0.0; 3])]), None);
+        let mut b = Scorer::new(SimDuration::from_secs(1));
+        let id: &dyn Fn(u64) -> Identity = &identity;
+        b.sample(
+            SimTime::ZERO,
+            &air(),
+            &held(&[(1, [0.0; 3]), (2, [100_000.0, 0.0, 0.0])]),
+            Some(id),
+        );
+        let (sa, sb) = (a.siap(), b.siap());
+        let n = SiapNetwork::of(&[&sa, &sb], Some(0.75));
+        assert_eq!(n.nodes, 2);
+        assert_eq!(n.completeness, Some((1.0 / 3.0 + 2.0 / 3.0) / 2.0));
+        assert_eq!(n.id_correctness, sb.id_correctness);
+        assert_eq!(n.id_correctness, Some(0.5));
+        assert_eq!(n.commonality, Some(0.75));
+    }
+}

@@ -1,0 +1,277 @@
+//! The acceptance check of the measures: engagement MOEs, per-class intercept probability and
+//! the event-borne parts of the per-threat timelines are recomputed from `events.jsonl` ALONE
+//! and must equal what `summary.json` reports.
+//!
+//! Not recomputable from events (they need truth or the pictures, which the event log does not
+//! carry), so only checked for internal consistency here: every GOSPA and SIAP measure, picture
+//! commonality, dual tracks and picture latency (truth against tracks at truth samples);
+//! `moe.defended_value_*` and `asset_value_hit_fraction` (asset values are scenario input);
+//! `moe.mean_decision_latency_s` and `mean_order_to_launch_s` (order times and first
+//! appearance in the authority's picture are not logged); the timeline's `first_held_t_s`,
+//! `first_decision_t_s` and `first_launch_t_s` (decisions and launches name a track; which
+//! threat it was is a truth join at that instant) — for the last two the test checks that a
+//! qualifying event happened at exactly that instant.
+
+use super::run_into;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the event stream says, per measure.
+#[derive(Default)]
+struct FromEvents {
+    counts: BTreeMap<String, u64>,
+    /// Threat name → (class, launch t_s).
+    launched: BTreeMap<String, (String, f64)>,
+    /// Threat name → first detection measurement time (launch t + since_launch_s).
+    detected: BTreeMap<String, f64>,
+    since_launch: Vec<f64>,
+    /// (threat, t_s, asset hit?) per impact.
+    impacts: Vec<(String, f64, bool)>,
+    /// Hostile object → first kill time.
+    kills: BTreeMap<String, f64>,
+    kill_count: u64,
+    fired: u64,
+    on_remote: u64,
+    self_defence: u64,
+    fratricides: u64,
+    denied: BTreeMap<String, u64>,
+    /// Engagement → truth outcome at intercept.
+    killed: BTreeMap<u64, bool>,
+    assessment_errors: u64,
+    launch_times: BTreeSet<i64>,
+    decision_times: BTreeSet<i64>,
+}
+
+fn parse(events: &[u8]) -> FromEvents {
+    let text = std::str::from_utf8(events).expect("utf-8");
+    let mut f = FromEvents::default();
+    for line in text.lines() {
+        let e: Value = serde_json::from_str(line).expect("each line is JSON");
+        let kind = e["kind"].as_str().expect("kind").to_owned();
+        let t = e["t_s"].as_f64().expect("t_s");
+        let t_ns = e["t_ns"].as_i64().expect("t_ns");
+        let object = e["object"].as_str().map(str::to_owned);
+        *f.counts.entry(kind.clone()).or_default() += 1;
+        match kind.as_str() {
+            "launch" => {
+                let class = match e["object_kind"].as_str().expect("object_kind") {
+                    "cruise_missile" => "cruise",
+                    c => c,
+                };
+                let name = object.expect("launch names its threat");
+                f.launched.insert(name, (class.to_owned(), t));
+            }
+            "first_detection" => {
+                let name = object.expect("names its threat");
+                let since = e["since_launch_s"].as_f64().expect("since_launch_s");
+                f.since_launch.push(since);
+                f.detected.insert(name.clone(), f.launched[&name].1 + since);
+            }
+            "impact" => {
+                let name = object.expect("impact names its threat");
+                f.impacts.push((name, t, !e["asset"].is_null()));
+            }
+            "interceptor_launch" => {
+                f.fired += 1;
+                f.on_remote += u64::from(e["on_remote"] == true);
+                f.self_defence += u64::from(e["self_defence"] == true);
+                f.launch_times.insert(t_ns);
+            }
+            "intercept" => {
+                let killed = e["killed"] == true;
+                let id = e["engagement"].as_u64().expect("engagement");
+                f.killed.insert(id, killed);
+                match e["side"].as_str() {
+                    Some("hostile") if killed => {
+                        f.kill_count += 1;
+                        let name = object.expect("a kill names its object");
+                        f.kills.entry(name).or_insert(t);
+                    }
+                    Some("friendly" | "neutral") => f.fratricides += 1,
+                    _ => {}
+                }
+            }
+            "kill_assessment" => {
+                let id = e["engagement"].as_u64().expect("engagement");
+                let reported = e["reported_killed"] == true;
+                f.assessment_errors += u64::from(f.killed[&id] != reported);
+            }
+            "engagement_decision" => match e["decision"].as_str().expect("decision") {
+                "deny" => {
+                    let reason = e["reason"].as_str().expect("reason").to_owned();
+                    *f.denied.entry(reason).or_default() += 1;
+                }
+                _ => {
+                    f.decision_times.insert(t_ns);
+                }
+            },
+            _ => {}
+        }
+    }
+    f
+}
+
+fn ns(t_s: f64) -> i64 {
+    (t_s * 1e9).round() as i64
+}
+
+#[test]
+fn summary_measures_agree_with_the_event_stream() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (summary, events, _) = run_into(tmp.path(), &["--until", "900"]);
+    let s: Value = serde_json::from_slice(&summary).expect("summary is JSON");
+    let f = parse(&events);
+    let moe = &s["moe"];
+    let u = |v: u64| Value::from(v);
+
+    for (kind, n) in &f.counts {
+        assert_eq!(s["counts"]["events"][kind], u(*n), "counts.events.{kind}");
+    }
+    assert_eq!(moe["threats_launched"], u(f.launched.len() as u64));
+    assert_eq!(moe["threats_detected"], u(f.detected.len() as u64));
+    let mean_detect = f.since_launch.iter().sum::<f64>() / f.since_launch.len() as f64;
+    let reported = moe["mean_first_detection_s"]
+        .as_f64()
+        .expect("detections happen");
+    assert!(
+        (reported - mean_detect).abs() < 1e-9,
+        "{reported} vs {mean_detect}"
+    );
+    assert_eq!(moe["leakers"], u(f.impacts.len() as u64));
+    let on_assets = f.impacts.iter().filter(|i| i.2).count() as u64;
+    assert_eq!(moe["leakers_on_assets"], u(on_assets));
+    assert_eq!(moe["intercepts"], u(f.kill_count));
+    assert_eq!(moe["interceptors_fired"], u(f.fired));
+    assert_eq!(moe["engagements_on_remote"], u(f.on_remote));
+    assert_eq!(moe["self_defence_launches"], u(f.self_defence));
+    assert_eq!(moe["fratricides"], u(f.fratricides));
+    assert_eq!(moe["kill_assessment_errors"], u(f.assessment_errors));
+    let denied: BTreeMap<String, u64> =
+        serde_json::from_value(moe["engagements_denied"].clone()).expect("reason → count");
+    assert_eq!(denied, f.denied);
+    let spk = f.fired as f64 / f.kill_count as f64;
+    assert_eq!(moe["shots_per_kill"].as_f64(), Some(spk));
+    // The run must exercise what is being checked, or the equalities above prove little.
+    assert!(f.kill_count > 0 && !f.impacts.is_empty() && !f.denied.is_empty());
+
+    // Intercept probability per threat class: threats killed / threats launched.
+    let mut by_class: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for (name, (class, _)) in &f.launched {
+        let e = by_class.entry(class).or_default();
+        e.0 += 1;
+        e.1 += u64::from(f.kills.contains_key(name));
+    }
+    let pi = moe["intercept_probability"].as_object().expect("class → P");
+    assert_eq!(pi.len(), by_class.len(), "{pi:?}");
+    for (class, (launched, killed)) in by_class {
+        let expected = killed as f64 / launched as f64;
+        assert_eq!(pi[class].as_f64(), Some(expected), "class {class}");
+    }
+
+    // Impacts, in order, and the per-threat timelines.
+    let impacts = s["impacts"].as_array().expect("impacts");
+    assert_eq!(impacts.len(), f.impacts.len());
+    for (i, (name, t, _)) in impacts.iter().zip(&f.impacts) {
+        assert_eq!(i["object"].as_str(), Some(name.as_str()));
+        assert_eq!(i["t_s"].as_f64(), Some(*t));
+    }
+    let impact_t: BTreeMap<&str, f64> =
+        f.impacts.iter().map(|(n, t, _)| (n.as_str(), *t)).collect();
+    let mut decisions_checked = 0;
+    for threat in s["threats"].as_array().expect("threats") {
+        let name = threat["name"].as_str().expect("name");
+        let tl = &threat["timeline"];
+        let opt = |k: &str| tl[k].as_f64();
+        assert_eq!(
+            opt("impact_t_s"),
+            impact_t.get(name).copied(),
+            "{name} impact"
+        );
+        assert_eq!(
+            opt("intercept_t_s"),
+            f.kills.get(name).copied(),
+            "{name} intercept"
+        );
+        match (opt("first_detection_t_s"), f.detected.get(name)) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{name}: {a} vs {b}"),
+            (a, b) => assert_eq!(a, b.copied(), "{name} first detection"),
+        }
+        if let Some((_, t)) = f.launched.get(name) {
+            assert_eq!(threat["launch_t_s"].as_f64(), Some(*t), "{name} launch");
+        }
+        if let Some(t) = opt("first_launch_t_s") {
+            assert!(f.launch_times.contains(&ns(t)), "{name}: no launch at {t}");
+        }
+        if let Some(t) = opt("first_decision_t_s") {
+            assert!(
+                f.decision_times.contains(&ns(t)),
+                "{name}: no decision at {t}"
+            );
+            decisions_checked += 1;
+        }
+        // A threat is intercepted or impacts, never both.
+        assert!(
+            opt("intercept_t_s").is_none() || opt("impact_t_s").is_none(),
+            "{name}"
+        );
+    }
+    assert!(decisions_checked > 0, "no threat timeline has a decision");
+
+    picture_measures_are_consistent(&s);
+}
+
+/// Truth-side measures cannot be recomputed from events; check what ties them together: the
+/// network GOSPA series is the mean of the node series, SIAP ratios follow from their sums and
+/// the network SIAP is the mean over nodes.
+fn picture_measures_are_consistent(s: &Value) {
+    let nodes = s["nodes"].as_array().expect("nodes");
+    let series: Vec<&Vec<Value>> = nodes
+        .iter()
+        .map(|n| n["gospa_series"].as_array().expect("series"))
+        .filter(|v| !v.is_empty())
+        .collect();
+    let network = s["network"]["gospa_series"].as_array().expect("series");
+    assert!(!network.is_empty());
+    for (i, point) in network.iter().enumerate() {
+        let t = point[0].as_f64().expect("t");
+        let mean = series
+            .iter()
+            .map(|v| {
+                assert_eq!(v[i][0].as_f64(), Some(t));
+                v[i][1].as_f64().expect("gospa")
+            })
+            .sum::<f64>()
+            / series.len() as f64;
+        let g = point[1].as_f64().expect("gospa");
+        assert!(
+            (g - mean).abs() <= 1e-9 * mean.max(1.0),
+            "t {t}: {g} vs {mean}"
+        );
+    }
+    let mut completeness = Vec::new();
+    for n in nodes {
+        let siap = &n["siap"];
+        if siap.is_null() {
+            continue;
+        }
+        let x = |k: &str| siap[k].as_f64().expect("number");
+        let c = x("truths_tracked") / x("truths");
+        assert!((x("completeness") - c).abs() < 1e-12, "{siap}");
+        let a = x("tracks_assigned") / x("truths_tracked");
+        assert!((x("ambiguity") - a).abs() < 1e-12 && a >= 1.0, "{siap}");
+        let sp = (x("tracks") - x("tracks_assigned")) / x("tracks");
+        assert!((x("spuriousness") - sp).abs() < 1e-12, "{siap}");
+        assert!((0.0..=1.0).contains(&x("longest_segment_ratio")));
+        completeness.push(c);
+    }
+    let mean = completeness.iter().sum::<f64>() / completeness.len() as f64;
+    let net = s["siap"]["completeness"].as_f64().expect("network SIAP");
+    assert!((net - mean).abs() < 1e-12, "{net} vs {mean}");
+    assert_eq!(s["siap"]["commonality"], s["network"]["commonality"]);
+    // Identification is scored only where identities are declared, and some node declares.
+    assert!(
+        nodes
+            .iter()
+            .any(|n| n["siap"]["id_correctness"].is_number())
+    );
+}
