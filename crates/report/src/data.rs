@@ -18,10 +18,9 @@ pub struct RunData<'a> {
     pub tracks: &'a [sim::TrackRow],
 }
 
-/// A node's GOSPA-over-time series `(t_s, GOSPA m)`; the one line to change when the summary
-/// carries it.
-pub(crate) fn gospa_series(_node: &sim::NodeSummary) -> &[(f64, f64)] {
-    &[]
+/// A node's GOSPA-over-time series `(t_s, GOSPA m)` (empty when it holds no picture).
+pub(crate) fn gospa_series(node: &sim::NodeSummary) -> &[(f64, f64)] {
+    &node.gospa_series
 }
 
 /// One truth object's samples, in time order.

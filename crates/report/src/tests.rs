@@ -187,10 +187,16 @@ fn report_is_self_contained_and_well_formed() {
     well_formed(&html).expect("balanced markup");
     assert!(html.contains(r#"class="moe""#) && html.contains(r#"class="nodes""#));
     assert!(html.contains("moe.leakers") && html.contains("network.commonality"));
-    assert!(
-        html.contains(r#"class="note empty""#),
-        "GOSPA series not in the summary yet"
-    );
+    let with_series = run()
+        .summary
+        .nodes
+        .iter()
+        .filter(|n| !n.gospa_series.is_empty());
+    let with_series = with_series.count();
+    assert!(with_series > 0, "the summary carries GOSPA series");
+    let gospa = &html[html.find(r#"id="gospa""#).expect("GOSPA section")..];
+    assert_eq!(gospa.matches(r#"<g class="series""#).count(), with_series);
+    assert!(!gospa.contains("note empty"));
     assert!(html.len() < 2_000_000, "report is {} bytes", html.len());
 }
 

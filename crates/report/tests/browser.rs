@@ -79,7 +79,7 @@ fn report_renders_in_headless_chromium() {
         "intercepts": count("intercept"),
         "impacts": count("impact"),
         "coverage": coverage,
-        "charts_min": 1,
+        "charts_min": 2,
     });
 
     let dir: PathBuf =
