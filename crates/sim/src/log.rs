@@ -197,6 +197,18 @@ pub enum EventKind {
         /// Intercept altitude, metres.
         alt_m: f64,
     },
+    /// Hold fire: an engagement was cancelled because its target was identified friendly or
+    /// neutral (a round not yet launched stays in the launcher; one in flight is destroyed).
+    EngagementAborted {
+        /// Fire unit.
+        fire_unit: String,
+        /// Engagement number.
+        engagement: u64,
+        /// Track it was engaging.
+        track: u32,
+        /// Whether the interceptor had left the launcher.
+        launched: bool,
+    },
     /// Sensors assessed an intercept.
     KillAssessment {
         /// Engagement number.
@@ -231,6 +243,7 @@ impl EventKind {
             EventKind::EngagementDecision { .. } => "engagement_decision",
             EventKind::InterceptorLaunch { .. } => "interceptor_launch",
             EventKind::Intercept { .. } => "intercept",
+            EventKind::EngagementAborted { .. } => "engagement_aborted",
             EventKind::KillAssessment { .. } => "kill_assessment",
             EventKind::ScenarioEnd { .. } => "scenario_end",
         }
@@ -251,6 +264,7 @@ impl EventKind {
         "engagement_decision",
         "interceptor_launch",
         "intercept",
+        "engagement_aborted",
         "kill_assessment",
         "scenario_end",
     ];

@@ -11,10 +11,10 @@
 //! | 4 | interrogated, no reply at all, attack profile                | Hostile        | `no_reply_attack_profile`| firm     |
 //! | 5 | first held inside a declared hostile origin area             | Hostile        | `hostile_origin`         | firm     |
 //! | 6 | flight plan within the gate (any IFF outcome: procedural ID)  | AssumedFriend  | `flight_plan`            | firm     |
+//! | 6b| civil reply, no plan within the gate, no attack profile       | Neutral        | `civil_iff_no_plan`      | firm     |
 //! | 7 | held for less than `pending_s`                               | Pending        | `no_evidence`            | weak     |
 //! | 8 | attack profile (not interrogated, or civil reply, no plan)   | Suspect        | `attack_profile`         | weak     |
 //! | 9 | interrogated, no reply                                       | Unknown        | `no_reply`               | weak     |
-//! |10 | civil reply, no flight plan                                  | Unknown        | `civil_iff_no_plan`      | weak     |
 //! |11 | otherwise                                                    | Unknown        | `held_unknown`           | weak     |
 //!
 //! The *attack profile* is a cruise-missile-like approach: closing on a defended asset within

@@ -53,14 +53,17 @@ fn conclude(e: &Evidence, r: &IdRules) -> (Identity, IdReason, Strength) {
         // Procedural identification: a track flying a filed plan is assumed friendly even when
         // its transponder fails to answer (an attack profile without a reply was caught above).
         (I::AssumedFriend, R::FlightPlan, S::Firm)
+    } else if e.civil_reply && !attack {
+        // A civil transponder answering off any plan that can be correlated (a late or
+        // re-routed flight) is civil traffic: neutral. Civil modes with an attack profile fall
+        // through to Suspect below.
+        (I::Neutral, R::CivilIffNoPlan, S::Firm)
     } else if e.held_s < r.pending_s || e.held_s.is_nan() {
         (I::Pending, R::NoEvidence, S::Weak)
     } else if attack {
         (I::Suspect, R::AttackProfile, S::Weak)
     } else if no_reply {
         (I::Unknown, R::NoReply, S::Weak)
-    } else if e.civil_reply {
-        (I::Unknown, R::CivilIffNoPlan, S::Weak)
     } else {
         (I::Unknown, R::HeldUnknown, S::Weak)
     }

@@ -150,13 +150,13 @@ fn precedence_table() {
             "held_unknown",
         ),
         (
-            "civil reply with the plan outside the gate",
+            "civil reply with the plan outside the gate is civil traffic",
             Evidence {
                 civil_reply: true,
                 flight_plan_miss_m: Some(10_001.0),
                 ..held()
             },
-            Unknown,
+            Neutral,
             "civil_iff_no_plan",
         ),
         (

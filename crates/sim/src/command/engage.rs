@@ -29,6 +29,8 @@ pub(crate) struct Engagement {
     pub(crate) flyout: Option<engagement::Flyout>,
     /// Truth outcome at intercept (scoring).
     pub(crate) killed: Option<bool>,
+    /// Cancelled (hold fire: the target was identified friendly or neutral).
+    pub(crate) aborted: bool,
 }
 
 impl Engagement {
@@ -54,6 +56,7 @@ impl Engagement {
             ordered,
             flyout: None,
             killed: None,
+            aborted: false,
         }
     }
 }
@@ -68,6 +71,9 @@ impl CommandRuntime {
         world: &World,
     ) -> Option<(EventKind, SimTime)> {
         let e = self.engagements.get_mut(&id)?;
+        if e.aborted {
+            return None;
+        }
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -103,6 +109,47 @@ impl CommandRuntime {
             },
             t,
         ))
+    }
+
+    /// Hold fire: an engagement whose target the unit's identification authority now holds
+    /// friendly or neutral is cancelled — an ordered round is not launched, an interceptor in
+    /// flight is destroyed before it reaches the intercept point.
+    pub(crate) fn hold_fire_on_friends(&mut self, now: SimTime) -> Vec<EventKind> {
+        let mut events = Vec::new();
+        let ids: Vec<u64> = self
+            .engagements
+            .iter()
+            .filter(|(_, e)| !e.aborted && e.killed.is_none())
+            .filter(|(_, e)| e.flyout.as_ref().is_none_or(|f| f.intercept_time() > now))
+            .filter(|(_, e)| {
+                self.identity_for(self.units[e.unit].node, e.target.track)
+                    .is_friendly_or_neutral()
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            let Some(e) = self.engagements.get_mut(&id) else {
+                continue;
+            };
+            e.aborted = true;
+            let launched = e.flyout.take().is_some();
+            let u = &mut self.units[e.unit];
+            if !launched {
+                u.committed = u.committed.saturating_sub(1);
+            }
+            u.busy = u.busy.saturating_sub(1);
+            if let Some(n) = self.pending.get_mut(&e.target) {
+                *n = n.saturating_sub(1);
+            }
+            self.moe.aborted += 1;
+            events.push(EventKind::EngagementAborted {
+                fire_unit: u.name.clone(),
+                engagement: id,
+                track: e.target.track,
+                launched,
+            });
+        }
+        events
     }
 
     /// In-flight updates: every interceptor re-aims at its target's latest predicted position

@@ -3,7 +3,7 @@
 //! with every change logged under the authority that made it.
 
 use crate::node::HeldTrack;
-use base::SimTime;
+use base::{SimDuration, SimTime};
 use c2::identify::{Evidence, IdRules, Identity, identify};
 use dynamics::Trajectory;
 use geodesy::Position;
@@ -17,11 +17,16 @@ pub(crate) struct FlightPlans {
 }
 
 impl FlightPlans {
-    /// Distance from `p` to the nearest plan's expected position at `t`, if any plan is live.
+    /// Distance from `p` to the nearest plan's expected position around `t`, allowing a
+    /// schedule slip of up to ±2 min (flights leave late or early), if any plan is live.
     pub(crate) fn miss_m(&self, t: SimTime, p: [f64; 3]) -> Option<f64> {
+        const SLIP_STEP_S: i64 = 30;
         self.plans
             .iter()
-            .filter_map(|tr| tr.state_at(t))
+            .flat_map(|tr| {
+                (-4..=4)
+                    .filter_map(move |k| tr.state_at(t + SimDuration::from_secs(k * SLIP_STEP_S)))
+            })
             .map(|s| {
                 let q = s.position.xyz_m();
                 ((q.x - p[0]).powi(2) + (q.y - p[1]).powi(2) + (q.z - p[2]).powi(2)).sqrt()
@@ -68,7 +73,12 @@ pub(crate) fn identify_track(
         altitude_m: lla.alt_m(),
         climb_mps: climb,
         ballistic: h.ballistic,
-        flight_plan_miss_m: plans.miss_m(h.time, p),
+        // Only weaker evidence needs the (costlier) plan correlation.
+        flight_plan_miss_m: if h.iff.military_reply || h.ballistic {
+            None
+        } else {
+            plans.miss_m(h.time, p)
+        },
         closing_asset_m,
         hostile_origin: false,
     };

@@ -19,6 +19,8 @@ pub struct EngagementMoe {
     pub self_defence: u64,
     /// Engagements whose target was truly friendly or neutral (must be zero).
     pub fratricides: u64,
+    /// Engagements cancelled because the target was identified friendly or neutral.
+    pub aborted: u64,
     /// Kill assessments that reported the wrong outcome.
     pub assessment_errors: u64,
     /// Denied (fire unit, track) decisions by reason (each change of verdict counted once).

@@ -161,6 +161,7 @@ impl CommandRuntime {
             })
             .collect();
         let mut events = self.identify_all(now, input, &pictures, &assets_ecef);
+        events.extend(self.hold_fire_on_friends(now));
         self.update_flyouts(now, &pictures);
 
         // Targets: every track some fire unit's picture holds that is not friendly or neutral.

@@ -152,7 +152,7 @@ fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_auth
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
     /// Across seeds, weapons control status, traffic sides and transponder reliabilities, no
     /// engagement ever targets a truly friendly or neutral object.
     #[test]
