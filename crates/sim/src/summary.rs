@@ -236,6 +236,8 @@ pub struct Moe {
     pub self_defence_launches: u64,
     /// Engagements whose target was truly friendly or neutral (must be zero).
     pub fratricides: u64,
+    /// Engagements cancelled because the target was identified friendly or neutral.
+    pub engagements_aborted: u64,
     /// Kill assessments that reported the wrong outcome.
     pub kill_assessment_errors: u64,
     /// Mean time from a target's first appearance in the deciding authority's picture to an
@@ -397,6 +399,7 @@ impl Summary {
                 engagements_on_remote: engagement.on_remote,
                 self_defence_launches: engagement.self_defence,
                 fratricides: engagement.fratricides,
+                engagements_aborted: engagement.aborted,
                 kill_assessment_errors: engagement.assessment_errors,
                 mean_decision_latency_s: (engagement.decisions > 0)
                     .then(|| engagement.decision_latency_sum_s / engagement.decisions as f64),
