@@ -99,7 +99,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     let summary = sim.finish(&mut out);
     bar.finish_and_clear();
     let out_path = out.path().to_owned();
-    out.finish(&summary)?;
+    out.finish(&input, &summary)?;
     let wall_s = wall.elapsed().as_secs_f64();
     if !args.quiet {
         print_summary_table(&summary, build_s, wall_s);

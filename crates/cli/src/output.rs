@@ -7,9 +7,13 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// `summary.json`, `events.jsonl`, `truth.csv`, `detections.csv` and `tracks.csv` in one
-/// directory, written as the run goes.
+/// directory, written as the run goes; at the end `report.html`, `scenario.czml` and
+/// `scenario.kml`, which need the whole run (events, truth and track rows are kept for them).
 pub(crate) struct OutputDir {
     path: PathBuf,
+    kept_events: Vec<LogEvent>,
+    kept_truth: Vec<TruthRow>,
+    kept_tracks: Vec<TrackRow>,
     events: BufWriter<File>,
     truth: csv::Writer<BufWriter<File>>,
     detections: csv::Writer<BufWriter<File>>,
@@ -30,6 +34,9 @@ impl OutputDir {
         };
         Ok(OutputDir {
             path: path.to_owned(),
+            kept_events: Vec::new(),
+            kept_truth: Vec::new(),
+            kept_tracks: Vec::new(),
             events: open("events.jsonl")?,
             truth: csv::Writer::from_writer(open("truth.csv")?),
             detections: csv::Writer::from_writer(open("detections.csv")?),
@@ -42,7 +49,7 @@ impl OutputDir {
         &self.path
     }
 
-    pub(crate) fn finish(mut self, summary: &Summary) -> Result<()> {
+    pub(crate) fn finish(mut self, input: &sim::Input, summary: &Summary) -> Result<()> {
         if let Some(e) = self.error.take() {
             return Err(e).context("writing run records");
         }
@@ -52,13 +59,27 @@ impl OutputDir {
         self.tracks.flush().context("writing tracks.csv")?;
         let mut json = serde_json::to_string_pretty(summary)?;
         json.push('\n');
-        let p = self.path.join("summary.json");
-        std::fs::write(&p, json).with_context(|| format!("cannot write {}", p.display()))
+        let write = |name: &str, text: &str| {
+            let p = self.path.join(name);
+            std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))
+        };
+        write("summary.json", &json)?;
+        let data = report::RunData {
+            input,
+            summary,
+            events: &self.kept_events,
+            truth: &self.kept_truth,
+            tracks: &self.kept_tracks,
+        };
+        write("report.html", &report::run_html(&data))?;
+        write("scenario.czml", &report::czml(&data))?;
+        write("scenario.kml", &report::kml(&data))
     }
 }
 
 impl Recorder for OutputDir {
     fn event(&mut self, event: &LogEvent) {
+        self.kept_events.push(event.clone());
         if self.error.is_some() {
             return;
         }
@@ -70,12 +91,14 @@ impl Recorder for OutputDir {
         }
     }
     fn truth(&mut self, row: &TruthRow) {
+        self.kept_truth.push(row.clone());
         write_row(&mut self.truth, row, &mut self.error);
     }
     fn detection(&mut self, row: &DetectionRow) {
         write_row(&mut self.detections, row, &mut self.error);
     }
     fn track(&mut self, row: &TrackRow) {
+        self.kept_tracks.push(row.clone());
         write_row(&mut self.tracks, row, &mut self.error);
     }
 }
