@@ -49,7 +49,8 @@ struct Report {
 pub(crate) fn wta(args: &WtaArgs) -> Result<ExitCode> {
     let kind: SolverKind = args.solver.parse()?;
     let shown = args.instance.display();
-    let text = std::fs::read_to_string(&args.instance).with_context(|| format!("reading {shown}"))?;
+    let text =
+        std::fs::read_to_string(&args.instance).with_context(|| format!("reading {shown}"))?;
     let problem = match Problem::from_benchmark_text(&text) {
         Ok(p) => p,
         Err(err) => {
@@ -65,15 +66,26 @@ pub(crate) fn wta(args: &WtaArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let deadline = limit.map(|d| start + d);
     let stop = move || deadline.is_some_and(|d| Instant::now() >= d);
-    let mut opts = SolveOptions { seed: args.seed, should_stop: Some(&stop), ..SolveOptions::default() };
+    let mut opts = SolveOptions {
+        seed: args.seed,
+        should_stop: Some(&stop),
+        ..SolveOptions::default()
+    };
     if limit.is_some() {
         (opts.rounds, opts.nodes) = (u64::MAX, u64::MAX);
     }
     let solution = solve(&problem, kind, &opts);
     let seconds = start.elapsed().as_secs_f64();
-    check_feasible(&problem, &solution.assignment).context("solver returned an infeasible assignment")?;
+    check_feasible(&problem, &solution.assignment)
+        .context("solver returned an infeasible assignment")?;
     let objective = evaluate(&problem, &solution.assignment);
-    let gap = solution.bound.map(|b| if objective > 0.0 { (objective - b) / objective } else { 0.0 });
+    let gap = solution.bound.map(|b| {
+        if objective > 0.0 {
+            (objective - b) / objective
+        } else {
+            0.0
+        }
+    });
     let report = Report {
         instance: shown.to_string(),
         weapons: problem.n_weapons(),
@@ -96,12 +108,19 @@ pub(crate) fn wta(args: &WtaArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let units: u64 = report.assignment.iter().map(|a| a[2]).sum();
-    println!("instance   {} ({} weapons x {} targets)", report.instance, report.weapons, report.targets);
+    println!(
+        "instance   {} ({} weapons x {} targets)",
+        report.instance, report.weapons, report.targets
+    );
     println!("solver     {}", report.solver);
     println!("objective  {objective:.6}  (expected surviving value, {units} units fired)");
     match (report.bound, report.gap) {
         (Some(b), Some(g)) => {
-            let proven = if report.proven_optimal { ", proven optimal" } else { "" };
+            let proven = if report.proven_optimal {
+                ", proven optimal"
+            } else {
+                ""
+            };
             println!("bound      {b:.6}  (gap {:.4} %{proven})", 100.0 * g);
         }
         _ => println!("bound      none (this solver gives no bound)"),

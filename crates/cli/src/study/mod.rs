@@ -126,6 +126,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
     let dir = output::prepare(a.out.as_ref(), "out/mc")?;
     output::write_runs(&dir, None, &plan, &table)?;
     output::write_json(&dir, &study)?;
+    output::write_report(&dir, &report::mc_html(&study))?;
     if !a.quiet {
         output::print_mc(&study);
     }
@@ -165,6 +166,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     let dir = output::prepare(a.out.as_ref(), "out/compare")?;
     output::write_runs(&dir, Some("variant"), &plan, &table)?;
     output::write_json(&dir, &study)?;
+    output::write_report(&dir, &report::compare_html(&study))?;
     if !a.quiet {
         output::print_compare(&study);
     }
@@ -202,6 +204,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     let dir = output::prepare(a.out.as_ref(), "out/sweep")?;
     output::write_runs(&dir, Some("value"), &plan, &table)?;
     output::write_json(&dir, &study)?;
+    output::write_report(&dir, &report::sweep_html(&study))?;
     if !a.quiet {
         output::print_sweep(&study);
     }

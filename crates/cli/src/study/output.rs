@@ -1,4 +1,4 @@
-//! A study's files (`runs.csv`, `study.json`) and its terminal tables.
+//! A study's files (`runs.csv`, `study.json`, `report.html`) and its terminal tables.
 
 use super::measures::MeasureTable;
 use super::runs::Plan;
@@ -67,6 +67,12 @@ pub(super) fn write_json<T: serde::Serialize>(dir: &Path, study: &T) -> Result<(
     let mut json = serde_json::to_string_pretty(study)?;
     json.push('\n');
     std::fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// `report.html`: the study's self-contained report page.
+pub(super) fn write_report(dir: &Path, html: &str) -> Result<()> {
+    let path = dir.join("report.html");
+    std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The closing line (wall time goes to the terminal only, never into a file).

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod study;
 mod recompute;
+mod study;
 mod wta;
 
 fn kizuna(args: &[&str]) -> Output {
@@ -61,7 +61,10 @@ fn default_scenario_is_byte_identical_for_the_same_seed() {
         let (moe, net) = (&summary["moe"], &summary["network"]);
         assert_eq!(moe["fratricides"], 0, "seed {seed}: {moe}");
         assert!(moe["intercepts"].as_u64() > Some(0), "seed {seed}: {moe}");
-        assert!(moe["engagements_on_remote"].as_u64() > Some(0), "seed {seed}: {moe}");
+        assert!(
+            moe["engagements_on_remote"].as_u64() > Some(0),
+            "seed {seed}: {moe}"
+        );
         assert_eq!(net["releasability_violations"], 0, "seed {seed}");
         assert_eq!(net["guard_blocked"], 0, "seed {seed}");
         let rejected: u64 = net["rejected"]

@@ -12,6 +12,11 @@ fn study(args: &[&str], out: &Path) -> (serde_json::Value, String) {
     assert!(o.status.success(), "{args:?}: {}", stderr(&o));
     let json = std::fs::read_to_string(out.join("study.json")).expect("study.json");
     let csv = std::fs::read_to_string(out.join("runs.csv")).expect("runs.csv");
+    let html = std::fs::read_to_string(out.join("report.html")).expect("report.html");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<svg"),
+        "{args:?}"
+    );
     (serde_json::from_str(&json).expect("JSON"), csv)
 }
 
@@ -28,8 +33,14 @@ fn mc_is_identical_for_one_and_two_threads() {
         let read = |f: &str| std::fs::read(dir.join(f)).expect("output");
         outs.push((read("study.json"), read("runs.csv")));
     }
-    assert!(outs[0].0 == outs[1].0, "study.json differs between 1 and 2 threads");
-    assert!(outs[0].1 == outs[1].1, "runs.csv differs between 1 and 2 threads");
+    assert!(
+        outs[0].0 == outs[1].0,
+        "study.json differs between 1 and 2 threads"
+    );
+    assert!(
+        outs[0].1 == outs[1].1,
+        "runs.csv differs between 1 and 2 threads"
+    );
     let (json, csv) = study(&base, &tmp.path().join("again"));
     let seeds = json["seeds"].as_array().expect("seeds");
     assert_eq!(seeds.len(), 4);
@@ -51,7 +62,11 @@ fn mc_is_identical_for_one_and_two_threads() {
     );
     assert!(lo <= mean && mean <= hi);
     // Different runs use different seeds (and so, here, not all identical rows).
-    assert!(lines[1..].iter().any(|l| l.split(',').skip(2).ne(lines[1].split(',').skip(2))));
+    assert!(
+        lines[1..]
+            .iter()
+            .any(|l| l.split(',').skip(2).ne(lines[1].split(',').skip(2)))
+    );
 }
 
 #[test]
@@ -81,7 +96,10 @@ fn compare_writes_paired_differences() {
         .iter()
         .find(|d| d["measure"] == "moe.interceptors_fired")
         .expect("a paired difference of interceptors fired");
-    assert_eq!((d["variant"].as_str(), d["n"].as_u64()), (Some("lossy"), Some(3)));
+    assert_eq!(
+        (d["variant"].as_str(), d["n"].as_u64()),
+        (Some("lossy"), Some(3))
+    );
     assert!(d["significant"].is_boolean());
     // The variants really differ: national shares nothing across nations.
     let withheld = diffs
@@ -113,7 +131,10 @@ fn sweep_writes_a_point_per_value() {
     assert_eq!(json["values"], serde_json::json!(["50", "500"]));
     let points = json["points"].as_array().expect("points");
     assert_eq!(points.len(), 2);
-    assert_eq!(points[0].as_array().map(Vec::len), points[1].as_array().map(Vec::len));
+    assert_eq!(
+        points[0].as_array().map(Vec::len),
+        points[1].as_array().map(Vec::len)
+    );
     assert_eq!(csv.lines().count(), 1 + 2 * 2);
 }
 
@@ -121,14 +142,22 @@ fn sweep_writes_a_point_per_value() {
 fn bad_overrides_exit_2_naming_the_path() {
     for (args, needle) in [
         (
-            vec!["compare", "two-nation-salvo", "--variant", "x=link[NOPE].loss=0.1"],
+            vec![
+                "compare",
+                "two-nation-salvo",
+                "--variant",
+                "x=link[NOPE].loss=0.1",
+            ],
             "link[NOPE].loss",
         ),
         (
             vec!["sweep", "two-nation-salvo", "--param", "nation.id=USA"],
             "nation.id",
         ),
-        (vec!["mc", "two-nation-salvo", "--set", "network..x=1"], "network..x"),
+        (
+            vec!["mc", "two-nation-salvo", "--set", "network..x=1"],
+            "network..x",
+        ),
     ] {
         let o = kizuna(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
@@ -136,7 +165,12 @@ fn bad_overrides_exit_2_naming_the_path() {
         assert!(stdout(&o).is_empty());
     }
     // A well-formed override with an invalid value fails validation at its line (exit 1).
-    let o = kizuna(&["mc", "two-nation-salvo", "--set", "network.sharing=sideways"]);
+    let o = kizuna(&[
+        "mc",
+        "two-nation-salvo",
+        "--set",
+        "network.sharing=sideways",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("sideways"), "{}", stderr(&o));
 }

@@ -15,7 +15,8 @@ fn wta_json_has_the_keys_and_the_optimal_objective() {
     for solver in ["greedy", "local", "exact"] {
         let o = kizuna(&["wta", "--instance", path, "--solver", solver, "--json"]);
         assert!(o.status.success(), "{solver}: {}", stderr(&o));
-        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON object");
+        let v: serde_json::Value =
+            serde_json::from_str(stdout(&o).trim()).expect("one JSON object");
         for key in ["objective", "bound", "seconds", "solver", "assignment"] {
             assert!(v.get(key).is_some(), "{solver}: missing {key} in {v}");
         }
