@@ -51,8 +51,8 @@ pub use net::{
 pub use sensing::SensorBuildError;
 pub use siap::{SiapNetwork, SiapSummary};
 pub use summary::{
-    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, Moe, NodeSummary, PictureSummary,
-    SCHEMA_VERSION, SensorSummary, Summary, SummaryCounts, ThreatSummary,
+    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, LEAKER_LETHALITY, Moe, NodeSummary,
+    PictureSummary, SCHEMA_VERSION, SensorSummary, Summary, SummaryCounts, ThreatSummary,
 };
 pub use timeline::ThreatTimeline;
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};

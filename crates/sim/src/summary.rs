@@ -10,6 +10,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
+/// Probability that one leaker impacting inside a defended asset's radius destroys it
+/// (notional lethality for the expected-surviving-value measure).
+pub const LEAKER_LETHALITY: f64 = 0.5;
+
 /// Version of the `summary.json` schema.
 pub const SCHEMA_VERSION: u32 = 2;
 /// Engine version reported in outputs (part of the run identity; bump on behaviour changes).
@@ -226,7 +230,9 @@ pub struct Moe {
     pub shots_per_kill: Option<f64>,
     /// Total defended-asset value.
     pub defended_value_total: f64,
-    /// Defended-asset value not hit by any leaker.
+    /// Expected surviving defended-asset value: each asset keeps its value times
+    /// `(1 − LEAKER_LETHALITY)` per leaker impacting inside its radius (PRIMER §8.1's
+    /// `Σ w_k Π (1 − π_j)` with a notional π).
     pub defended_value_surviving: f64,
     /// Denied engagement decisions by ROE reason.
     pub engagements_denied: BTreeMap<String, u64>,
@@ -394,7 +400,17 @@ impl Summary {
                 shots_per_kill: (engagement.kills > 0)
                     .then(|| engagement.fired as f64 / engagement.kills as f64),
                 defended_value_total: total_value,
-                defended_value_surviving: total_value - hit_value,
+                defended_value_surviving: input
+                    .assets
+                    .iter()
+                    .map(|a| {
+                        let n = impacts
+                            .iter()
+                            .filter(|i| i.asset.as_deref() == Some(a.name.as_str()))
+                            .count();
+                        a.value * (1.0 - LEAKER_LETHALITY).powi(n as i32)
+                    })
+                    .sum(),
                 engagements_denied: engagement.denied.clone(),
                 engagements_on_remote: engagement.on_remote,
                 self_defence_launches: engagement.self_defence,
