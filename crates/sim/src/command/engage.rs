@@ -36,7 +36,6 @@ pub(crate) struct Engagement {
 impl Engagement {
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn ordered(
-        id: u64,
         unit: usize,
         target: TargetKey,
         plan: engagement::Intercept,
@@ -45,7 +44,6 @@ impl Engagement {
         self_defence: bool,
         ordered: SimTime,
     ) -> Self {
-        let _ = id;
         Engagement {
             unit,
             target,

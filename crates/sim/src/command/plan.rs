@@ -332,7 +332,7 @@ impl CommandRuntime {
                 });
             }
         }
-        let launches = self.assign(now, input, &targets, &pairs, &mut events);
+        let launches = self.assign(now, input, &targets, &pairs);
         Orders { events, launches }
     }
 
@@ -343,9 +343,7 @@ impl CommandRuntime {
         input: &Input,
         targets: &[(TargetKey, NodeId, HeldTrack)],
         pairs: &[Pair],
-        events: &mut Vec<EventKind>,
     ) -> Vec<(SimTime, u64)> {
-        let _ = events;
         if pairs.is_empty() {
             return Vec::new();
         }
@@ -459,7 +457,6 @@ impl CommandRuntime {
                 self.engagements.insert(
                     id,
                     Engagement::ordered(
-                        id,
                         unit,
                         key,
                         pair.window.earliest,

@@ -4,7 +4,7 @@
 
 use crate::tests::small_input;
 use crate::*;
-use base::{FireUnitId, InterceptorTypeId, NationSet, NodeId, PlatformId, SimDuration};
+use base::{InterceptorTypeId, NationSet, NodeId, PlatformId, SimDuration};
 
 fn terminal() -> InterceptorType {
     InterceptorType {
@@ -148,7 +148,6 @@ fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_auth
         "{:?}",
         s.moe
     );
-    let _ = FireUnitId::new(0);
 }
 
 proptest::proptest! {
