@@ -12,13 +12,20 @@
 //! 4. **swap** one unit of `i1` on `j1` with one of `i2` on `j2`, which no single-weapon
 //!    change can reach.
 //!
+//! When these are exhausted come the assignment neighbourhoods: the target exchanges of
+//! [`super::chain`] (lift the weakest, second or third weakest unit of every target), then
+//! [`super::lap`]'s re-placement of all units, restacking and weapon layers.
+//!
 //! Each candidate is priced from the per-target log-survivals in O(1) (target value). A
 //! change is taken only if it gains more than `1e-12` of the total value, so descent ends.
-//! Iterated local search then repeats: lift all units of a few random weapons, re-place them
-//! at random, descend, and keep the result only if it beats the best so far. The random
+//! Iterated local search then repeats: re-place by linear assignment either one random unit of
+//! every target (odd rounds) or a random half of all units (even rounds); if that does not
+//! improve, lift all units of a few random weapons, re-place them at random, descend, and keep
+//! the result only if it beats the best so far. The random
 //! numbers are SplitMix64 from the caller's seed (a pinned algorithm: same seed, same result).
 
 use super::SolveOptions;
+use super::chain::{Pick, exchange, one_per_target};
 use super::greedy::{fill, greedy};
 use super::lap::{layers, reassign_units, restack};
 use super::problem::Problem;
@@ -153,6 +160,9 @@ pub(crate) fn descend(state: &mut State<'_>, opts: &SolveOptions<'_>) {
         }
         improved |= swap_pass(state, eps);
         if !improved {
+            improved |= exchange(state, eps);
+        }
+        if !improved {
             let all: Vec<(usize, usize)> = layers(state).into_iter().flatten().collect();
             improved |= reassign_units(state, &all, eps);
         }
@@ -192,9 +202,12 @@ pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State
     let mut rounds = 0;
     while rounds < opts.rounds && m > 1 && !opts.stopped() {
         rounds += 1;
-        let held: Vec<(usize, usize)> = layers(&current).into_iter().flatten().collect();
-        let lifted: Vec<(usize, usize)> =
-            held.into_iter().filter(|_| rng.next() & 1 == 0).collect();
+        let lifted = if rounds % 2 == 1 {
+            one_per_target(&current, Pick::Random(rng.next()))
+        } else {
+            let held: Vec<(usize, usize)> = layers(&current).into_iter().flatten().collect();
+            held.into_iter().filter(|_| rng.next() & 1 == 0).collect()
+        };
         if reassign_units(&mut current, &lifted, eps) {
             descend(&mut current, opts);
             let obj = current.objective();

@@ -16,7 +16,8 @@
 //! # Solvers ([`SolverKind`], chosen by name)
 //! - `greedy`: maximum marginal return with a lazy priority queue.
 //! - `local` (the real-time default): greedy, then local search over weapon reassignment,
-//!   single-unit moves and swaps, then iterated local search for `rounds` rounds.
+//!   single-unit moves, swaps and assignment neighbourhoods (target exchanges that lift one
+//!   unit of every target), then iterated local search for `rounds` rounds.
 //! - `exact`: branch-and-bound with certified lower bounds (Frank–Wolfe on the convex continuous
 //!   relaxation, and a monotone bound), incumbent from `local`; proves optimality on small
 //!   instances and returns a lower bound on large ones.
@@ -31,6 +32,7 @@
 //!
 //! Not modelled: minimum shots per target, shoot-look-shoot (dynamic WTA), correlated kills.
 
+mod chain;
 mod eval;
 mod exact;
 mod greedy;
