@@ -144,6 +144,12 @@ fn swap_pass(state: &mut State<'_>, eps: f64) -> bool {
 
 /// Descends to a local optimum of all four neighbourhoods.
 pub(crate) fn descend(state: &mut State<'_>, opts: &SolveOptions<'_>) {
+    descend_with(state, opts, true);
+}
+
+/// Descent; `full` adds the all-units re-placement and restacking, whose large assignment
+/// problems dominate a round on big instances, so iterated local search leaves them out.
+fn descend_with(state: &mut State<'_>, opts: &SolveOptions<'_>, full: bool) {
     let eps = tolerance(state.problem);
     let m = state.problem.n_weapons();
     loop {
@@ -162,11 +168,11 @@ pub(crate) fn descend(state: &mut State<'_>, opts: &SolveOptions<'_>) {
         if !improved {
             improved |= exchange(state, eps);
         }
-        if !improved {
+        if !improved && full {
             let all: Vec<(usize, usize)> = layers(state).into_iter().flatten().collect();
             improved |= reassign_units(state, &all, eps);
         }
-        if !improved {
+        if !improved && full {
             let max_units = state
                 .problem
                 .weapons()
@@ -209,7 +215,7 @@ pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State
             held.into_iter().filter(|_| rng.next() & 1 == 0).collect()
         };
         if reassign_units(&mut current, &lifted, eps) {
-            descend(&mut current, opts);
+            descend_with(&mut current, opts, false);
             let obj = current.objective();
             if obj < best_obj - eps {
                 best_obj = obj;
@@ -231,7 +237,7 @@ pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State
                 current.add(i, options[rng.below(options.len())]);
             }
         }
-        descend(&mut current, opts);
+        descend_with(&mut current, opts, false);
         let obj = current.objective();
         if obj < best_obj - eps {
             best_obj = obj;
