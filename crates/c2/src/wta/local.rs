@@ -21,7 +21,8 @@
 //! Iterated local search then repeats: re-place by linear assignment either one random unit of
 //! every target (odd rounds) or a random half of all units (even rounds); if that does not
 //! improve, lift all units of a few random weapons, re-place them at random, descend, and keep
-//! the result only if it beats the best so far. The random
+//! the result only if it beats the best so far. Its descents skip the all-units re-placement
+//! and restacking, whose large assignment problems would dominate each round. The random
 //! numbers are SplitMix64 from the caller's seed (a pinned algorithm: same seed, same result).
 
 use super::SolveOptions;
