@@ -254,7 +254,11 @@ mod tests {
         let mut b = TrajectoryBuilder::new();
         for k in 0..5 {
             let p = Position::ecef(7e6 + 100.0 * k as f64, 0.0, 0.0);
-            b.push(SimTime::from_secs(k * 10), p, Velocity::ecef(10.0, 0.0, 0.0));
+            b.push(
+                SimTime::from_secs(k * 10),
+                p,
+                Velocity::ecef(10.0, 0.0, 0.0),
+            );
         }
         b.milestone(SimTime::from_secs(40), Milestone::Impact);
         let mut tr = b.build();
