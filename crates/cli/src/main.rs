@@ -40,7 +40,7 @@ const EXAMPLES: &str = "Examples:
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run a scenario and write summary.json, events.jsonl and truth.csv.
+    /// Run a scenario: summary.json, events.jsonl, CSVs, report.html, CZML and KML.
     #[command(after_help = "Examples:
   kizuna run                              the built-in default scenario
   kizuna run two-nation-salvo --until 300 a built-in scenario by name, first 300 s
