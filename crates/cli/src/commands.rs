@@ -18,7 +18,8 @@ pub(crate) struct Source {
     pub(crate) text: String,
 }
 
-fn read_source(arg: Option<&str>) -> Result<Source> {
+/// The text of a scenario file, or of the built-in scenario of that name.
+pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
     let name = arg.unwrap_or(scenario::builtin::DEFAULT);
     let path = Path::new(name);
     if path.exists() {
@@ -45,7 +46,7 @@ fn read_source(arg: Option<&str>) -> Result<Source> {
 }
 
 /// Renders every problem of a rejected scenario as a miette report on stderr.
-fn report_problems(errors: scenario::ScenarioErrors) {
+pub(crate) fn report_problems(errors: scenario::ScenarioErrors) {
     eprintln!("{:?}", miette::Report::new(errors.into_summary()));
 }
 

@@ -27,7 +27,6 @@
 mod measures;
 mod output;
 mod runs;
-mod source;
 #[cfg(test)]
 mod tests;
 mod variants;

@@ -74,7 +74,8 @@ impl Plan {
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
         let base = Cell::new("--set", args.set.clone())?.overrides;
-        let (name, text) = super::source::read(args.scenario.as_deref())?;
+        let crate::commands::Source { name, text } =
+            crate::commands::read_source(args.scenario.as_deref())?;
         let mut inputs = Vec::new();
         for cell in &cells {
             let all: Vec<Override> = base.iter().chain(&cell.overrides).cloned().collect();
@@ -83,7 +84,7 @@ impl Plan {
             match scenario::load(&name, &edited) {
                 Ok(input) => inputs.push(input),
                 Err(errors) => {
-                    eprintln!("{:?}", miette::Report::new(errors.into_summary()));
+                    crate::commands::report_problems(errors);
                     eprintln!(
                         "{name}: rejected with the overrides of {:?}: {}",
                         cell.name,
