@@ -2,7 +2,7 @@
 //!
 //! Owns simulation time ([`SimTime`], [`SimDuration`]: integer nanoseconds, never accumulated
 //! `f64` seconds), typed identifiers ([`NationId`] and the index ids), [`Side`],
-//! [`Probability`], releasability sets ([`NationSet`]), named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
+//! [`Probability`], releasability sets ([`NationSet`]), sensor sets ([`SensorSet`]: provenance), named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
 //!
 //! Not modelled here: physics of any kind, I/O, the wall clock.
 
@@ -12,6 +12,7 @@ mod nation;
 mod probability;
 mod release;
 pub mod rng;
+mod sensor_set;
 mod time;
 
 pub use agenda::{Agenda, EventClass};
@@ -22,4 +23,5 @@ pub use ids::{
 pub use nation::{NationId, NationIdError, Side};
 pub use probability::{Probability, ProbabilityError};
 pub use release::{MAX_NATIONS, NationIndex, NationSet};
+pub use sensor_set::SensorSet;
 pub use time::{SimDuration, SimTime};

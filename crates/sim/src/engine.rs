@@ -251,7 +251,7 @@ impl Simulation {
                 Ev::Track { node, sensor, scan } => {
                     let node = &mut self.nodes[node];
                     if let Some(tracker) = node.tracker.as_mut() {
-                        tracker.process_from(sensor.get(), &scan);
+                        tracker.process_from(sensor, &scan);
                         tracker.advance(now);
                         node.scans_processed += 1;
                     }

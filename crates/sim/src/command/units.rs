@@ -3,7 +3,7 @@
 use crate::input::{Input, InterceptorType};
 use crate::world::World;
 use base::rng::{Rng, StreamKind, stream};
-use base::{NationIndex, NodeId, ObjectId, SimTime};
+use base::{NationIndex, NodeId, ObjectId, SensorId, SensorSet, SimTime};
 
 /// One fire unit's state.
 #[derive(Debug)]
@@ -24,8 +24,8 @@ pub(crate) struct FireUnitRuntime {
     pub(crate) channels: u32,
     /// Channels busy with an interceptor in flight or ordered.
     pub(crate) busy: u32,
-    /// Sensors on its own node (bit `sensor % 64`): its own fire-control radars.
-    pub(crate) own_sensors: u64,
+    /// Sensors on its own node: its own fire-control radars.
+    pub(crate) own_sensors: SensorSet,
     /// End-game and kill-assessment draws.
     pub(crate) rng: Rng,
     /// Cumulative decision latency from the unit to its approving node, s.
@@ -51,7 +51,8 @@ impl FireUnitRuntime {
                     .iter()
                     .enumerate()
                     .filter(|(_, s)| s.node == f.node)
-                    .fold(0u64, |m, (k, _)| m | 1 << (k % 64));
+                    .map(|(k, _)| SensorId::new(k))
+                    .collect();
                 FireUnitRuntime {
                     name: f.name.clone(),
                     nation,

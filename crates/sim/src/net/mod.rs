@@ -24,7 +24,7 @@ pub use summary::{LinkDirection, LinkSummary, NetworkSummary, NodeNetwork, Pictu
 use crate::input::{FusionRule, Input, OverflowPolicy, Sharing};
 use crate::node::{NodeRuntime, kind_of, measurement_id};
 use adversary::AdversaryRuntime;
-use base::{NationIndex, NationSet, NodeId, SimDuration, SimTime};
+use base::{NationIndex, NationSet, NodeId, SensorId, SimDuration, SimTime};
 use convert::ReportMeta;
 use network::link::{LinkConfig, Overflow, Packet, SimNetwork, Transport};
 use network::wire::{
@@ -362,10 +362,11 @@ impl NetRuntime {
     /// the track class's.
     pub(crate) fn release_of(&self, r: &TrackReport, node_release: NationSet) -> NationSet {
         let mut set = node_release;
-        for (s, sensor_set) in self.sensor_release.iter().enumerate() {
-            if r.sources & (1u64 << (s % 64)) != 0 {
-                set = set.intersection(*sensor_set);
-            }
+        for s in r.sources.iter() {
+            // A source id comes from a received plot's wire field; one the scenario does not
+            // hold gets the most restrictive marking rather than a panic.
+            let sensor_set = self.sensor_release.get(s.index()).copied();
+            set = set.intersection(sensor_set.unwrap_or(NationSet::EMPTY));
         }
         let class = if kind_of(r) == TrackKind::Ballistic {
             self.class_release.0
@@ -572,7 +573,7 @@ impl NetRuntime {
             }
             if let Some(tracker) = node.tracker.as_mut() {
                 for (sensor, scan) in plots {
-                    tracker.process_from(u32::from(sensor), &scan);
+                    tracker.process_from(SensorId::new(usize::from(sensor)), &scan);
                     tracker.advance(now);
                     node.scans_processed += 1;
                 }

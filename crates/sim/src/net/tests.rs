@@ -440,11 +440,89 @@ proptest::proptest! {
                 proptest::prop_assert!(any_source, "{r:?}");
             }
         }
+        // Not vacuous: every heartbeat whose release set clears the whole tree path arrives
+        // (lossless links, no partitions), and nothing else does.
+        let parent = |i: usize| parents[i - 1] % i;
+        let ancestors = |mut i: usize| {
+            let mut chain = vec![i];
+            while i > 0 {
+                i = parent(i);
+                chain.push(i);
+            }
+            chain
+        };
+        for from in 0..nations_of_nodes.len() {
+            for to in 0..nations_of_nodes.len() {
+                if from == to {
+                    continue;
+                }
+                // The tree path from `from` to `to`: up to the common ancestor, then down.
+                let (up, down) = (ancestors(from), ancestors(to));
+                let common = *up.iter().find(|a| down.contains(a)).expect("one tree");
+                let hops = up
+                    .iter()
+                    .take_while(|&&a| a != common)
+                    .chain(std::iter::once(&common))
+                    .chain(down.iter().take_while(|&&a| a != common))
+                    .filter(|&&a| a != from);
+                let release = input.nodes[from].release_to;
+                let cleared = hops
+                    .clone()
+                    .all(|&a| release.contains(nation(NodeId::new(a))));
+                let heard = sim.receipts().iter().any(|r| {
+                    r.kind == "status" && r.origin.index() == from && r.to.index() == to
+                });
+                proptest::prop_assert_eq!(heard, cleared, "heartbeats {} -> {}", from, to);
+            }
+        }
         let summary = sim.finish(&mut rec);
         proptest::prop_assert_eq!(summary.network.releasability_violations, 0);
         proptest::prop_assert_eq!(summary.network.guard_blocked, 0);
         let _ = tracks;
     }
+}
+
+/// Track reports from the JPN node that reach the US node, with a JPN-only radar that sees
+/// nothing at index `jpn_only`, 63 short-range fillers, and the real radar (released to both)
+/// at index `real`.
+fn jpn_tracks_heard_by_usa(jpn_only: usize, real: usize) -> usize {
+    let mut input = two_nation_input();
+    let radar = input.sensors[0].clone();
+    let usa_radar = input.sensors.remove(1);
+    let blind = |name: String| {
+        let mut s = radar.clone();
+        s.name = name;
+        if let sensors::SensorParams::Radar(r) = &mut s.params {
+            // Sees nothing: the targets are hundreds of km away.
+            r.min_range_m = 1_000.0;
+            r.max_range_m = 2_000.0;
+        }
+        s
+    };
+    let mut sensors: Vec<Sensor> = (0..65).map(|k| blind(format!("filler-{k}"))).collect();
+    sensors[jpn_only] = blind("jpn-only".to_owned());
+    sensors[jpn_only].release_to = NationSet::first(1);
+    sensors[real] = radar;
+    sensors.push(usa_radar);
+    input.sensors = sensors;
+    let mut sim = Simulation::new(&input, 3, Some(SimTime::from_secs(300))).expect("builds");
+    sim.audit_receipts();
+    sim.run_until(sim.end(), &mut NullRecorder);
+    sim.receipts()
+        .iter()
+        .filter(|r| r.kind == "track" && r.origin.index() == 0 && r.to.index() == 1)
+        .count()
+}
+
+/// Issue 18: provenance was a `u64` bitmask indexed `sensor % 64`, so a radar at index 64
+/// inherited the JPN-only marking of the radar at index 0 and its tracks never reached the
+/// US node. Sensor sets are real sets now: the order of the sensors does not matter.
+#[test]
+fn issue_18_sensor_64_does_not_inherit_sensor_0s_release() {
+    let aliased = jpn_tracks_heard_by_usa(0, 64);
+    let apart = jpn_tracks_heard_by_usa(1, 0);
+    assert!(aliased > 0, "the real radar's tracks reach the US node");
+    assert_eq!(aliased, apart, "the sensors' order does not change what is released");
 }
 
 /// RMS position error of each node's picture on the airliner over the run (track nearest the

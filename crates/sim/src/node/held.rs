@@ -2,7 +2,7 @@
 //! identification, threat evaluation and engagement planning at that node.
 
 use super::{NodeRuntime, kind_of};
-use base::{NationSet, SimTime};
+use base::{NationSet, SensorSet, SimTime};
 use network::wire::{IffEvidence, TrackKind};
 use std::collections::BTreeMap;
 
@@ -25,9 +25,8 @@ pub(crate) struct HeldTrack {
     pub(crate) ballistic: bool,
     /// Who may see data derived from it.
     pub(crate) release: NationSet,
-    /// Sensor sources of a local or composite track (bit `sensor % 64`); `None` for a fused
-    /// network track.
-    pub(crate) sources: Option<u64>,
+    /// Sensor sources of a local or composite track; `None` for a fused network track.
+    pub(crate) sources: Option<SensorSet>,
     /// Holds a first-hand (own-sensor) contribution.
     pub(crate) first_hand: bool,
     /// Accumulated IFF evidence.
@@ -85,7 +84,7 @@ impl NodeRuntime {
                 last_update: r.last_update,
                 ballistic: kind_of(r) == TrackKind::Ballistic,
                 release: release_of(r),
-                sources: Some(r.sources),
+                sources: Some(r.sources.clone()),
                 first_hand: true,
                 iff: self.evidence.iff(r.number),
             })

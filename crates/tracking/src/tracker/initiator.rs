@@ -17,6 +17,7 @@ use super::{TrackNumber, TrackStatus, TrackerConfig, TrackerStats};
 use crate::filter::{
     Estimate, FilterState, Measurement, MeasurementModel, StateCovariance, StateVector,
 };
+use base::{SensorId, SensorSet};
 use std::collections::VecDeque;
 
 /// Smallest prior variance on any state axis (units of that axis squared).
@@ -28,7 +29,7 @@ pub(super) const PLANAR_Z_VARIANCE_M2: f64 = 1.0;
 /// in input order, numbering from `next_number`.
 pub(super) fn initiate(
     config: &TrackerConfig,
-    sensor_bit: u64,
+    sensor: SensorId,
     tracks: &mut Vec<Track>,
     scan: &[Measurement],
     taken: &[bool],
@@ -65,7 +66,7 @@ pub(super) fn initiate(
             looks: 1,
             hits: 1,
             consecutive_misses: 0,
-            hit_sensors: sensor_bit,
+            hit_sensors: SensorSet::single(sensor),
         });
     }
 }

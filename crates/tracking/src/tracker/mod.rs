@@ -136,7 +136,7 @@ mod track;
 mod tests;
 
 use crate::filter::{Estimate, FilterConfig, Measurement};
-use base::{SimDuration, SimTime};
+use base::{SensorId, SensorSet, SimDuration, SimTime};
 use deleter::Coast;
 use track::Track;
 
@@ -220,9 +220,9 @@ pub struct TrackReport {
     pub last_measurement: Option<u64>,
     /// IMM mode probabilities (single model: `[1.0]`).
     pub mode_probabilities: Vec<f64>,
-    /// Sources (the `sensor` of [`Tracker::process_from`], modulo 64) whose measurements have
-    /// updated the track: bit `s % 64`. Provenance for releasability markings.
-    pub sources: u64,
+    /// Sensors (the `sensor` of [`Tracker::process_from`]) whose measurements have updated the
+    /// track. Provenance for releasability markings.
+    pub sources: SensorSet,
 }
 
 /// Running counts (for logs and tests; nothing is dropped silently).
@@ -301,14 +301,13 @@ impl Tracker {
     /// older than other sensors' already-processed data: out-of-sequence handling applies).
     /// An empty scan carries no time and changes nothing (use [`Tracker::advance`]).
     pub fn process(&mut self, scan: &[Measurement]) {
-        self.process_from(0, scan);
+        self.process_from(SensorId::new(0), scan);
     }
     /// As [`process`](Self::process), naming the scan's sensor: a track counts looks (for
     /// M-of-N confirmation and tentative deletion) only from sensors that have hit it, so a
     /// nation's radars with disjoint coverage do not starve each other's new tracks.
-    /// `process` is `process_from(0, …)`: one sensor (or sensors treated as one).
-    pub fn process_from(&mut self, sensor: u32, scan: &[Measurement]) {
-        let sensor_bit = 1u64 << (sensor % 64);
+    /// `process` is `process_from(SensorId::new(0), …)`: one sensor (or sensors treated as one).
+    pub fn process_from(&mut self, sensor: SensorId, scan: &[Measurement]) {
         self.stats.n_measurements += scan.len() as u64;
         let kept = oosm::within_window(&self.config, self.newest, scan, &mut self.stats);
         let (Some(t_min), Some(t_max)) = (
@@ -332,7 +331,7 @@ impl Tracker {
         let (outcomes, taken) = (association.outcomes, association.taken);
         oosm::apply(
             &self.config,
-            oosm::ScanInfo { sensor_bit, t_max },
+            oosm::ScanInfo { sensor, t_max },
             &mut self.tracks,
             &kept,
             gating,
@@ -341,7 +340,7 @@ impl Tracker {
         );
         initiator::initiate(
             &self.config,
-            sensor_bit,
+            sensor,
             &mut self.tracks,
             &kept,
             &taken,

@@ -14,7 +14,7 @@ use super::gater::Gating;
 use super::track::{Step, StepInput, Summary, Track};
 use super::{TrackerConfig, TrackerStats};
 use crate::filter::{FilterState, MeasVector, Measurement, MeasurementModel};
-use base::SimTime;
+use base::{SensorId, SimTime};
 
 /// Smallest detection probability `1 − β₀` for a JPDA update to count as a hit.
 const JPDA_HIT_PROBABILITY: f64 = 0.5;
@@ -65,8 +65,8 @@ pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTim
 /// What `apply` needs to know about the scan besides its measurements.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct ScanInfo {
-    /// `1 << (sensor % 64)` of the scan's sensor.
-    pub(super) sensor_bit: u64,
+    /// The scan's sensor.
+    pub(super) sensor: SensorId,
     /// Latest measurement time in the scan.
     pub(super) t_max: SimTime,
 }
@@ -80,9 +80,9 @@ pub(super) fn apply(
     outcomes: &[Outcome],
     stats: &mut TrackerStats,
 ) {
-    let ScanInfo { sensor_bit, t_max } = info;
+    let ScanInfo { sensor, t_max } = info;
     for (ti, (track, outcome)) in tracks.iter_mut().zip(outcomes).enumerate() {
-        let could_see = t_max >= track.time() && track.hit_sensors & sensor_bit != 0;
+        let could_see = t_max >= track.time() && track.hit_sensors.contains(sensor);
         let prior = |t: SimTime| -> &FilterState {
             gating
                 .prior(ti, t)
@@ -143,7 +143,7 @@ pub(super) fn apply(
         match hit_id {
             Some((t, id)) => {
                 stats.n_hits += 1;
-                track.hit_sensors |= sensor_bit;
+                track.hit_sensors.insert(sensor);
                 track.hits += 1;
                 track.looks += 1;
                 track.record_look(true);

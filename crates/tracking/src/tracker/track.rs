@@ -4,7 +4,7 @@
 use super::quality::track_quality;
 use super::{TrackNumber, TrackReport, TrackStatus, TrackerConfig};
 use crate::filter::{FilterState, Measurement};
-use base::SimTime;
+use base::{SensorSet, SimTime};
 use geodesy::Vec3;
 use std::collections::VecDeque;
 
@@ -93,10 +93,10 @@ pub(super) struct Track {
     pub(super) looks: u32,
     pub(super) hits: u32,
     pub(super) consecutive_misses: u32,
-    /// Sensors (`sensor % 64`) that have hit this track: only their scans count as looks,
+    /// Sensors that have hit this track: only their scans count as looks,
     /// because a scan from a radar that has never seen the track says nothing about it
     /// (a coverage proxy; the tracker does not model coverage).
-    pub(super) hit_sensors: u64,
+    pub(super) hit_sensors: SensorSet,
 }
 
 impl Track {
@@ -168,7 +168,7 @@ impl Track {
             last_update: self.last_hit,
             last_measurement: self.last_measurement,
             mode_probabilities: state.mode_probabilities().to_vec(),
-            sources: self.hit_sensors,
+            sources: self.hit_sensors.clone(),
         }
     }
 }

@@ -194,7 +194,7 @@ fn fast_reentry_vehicle_with_slow_revisit_is_confirmed() {
             zf[2] = el;
             let tf = SimTime::from_secs_f64(t_s + dt);
             tracker.process_from(
-                2,
+                base::SensorId::new(2),
                 &[Measurement {
                     id: 1000 + k as u64 * 10 + dt as u64,
                     time: tf,
@@ -204,7 +204,7 @@ fn fast_reentry_vehicle_with_slow_revisit_is_confirmed() {
             );
         }
         tracker.process_from(
-            1,
+            base::SensorId::new(1),
             &[Measurement {
                 id: k as u64,
                 time,
