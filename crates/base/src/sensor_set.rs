@@ -75,7 +75,9 @@ impl FromIterator<SensorId> for SensorSet {
 
 impl fmt::Debug for SensorSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(self.0.iter().map(|s| s.get())).finish()
+        f.debug_set()
+            .entries(self.0.iter().map(|s| s.get()))
+            .finish()
     }
 }
 

@@ -522,7 +522,10 @@ fn issue_18_sensor_64_does_not_inherit_sensor_0s_release() {
     let aliased = jpn_tracks_heard_by_usa(0, 64);
     let apart = jpn_tracks_heard_by_usa(1, 0);
     assert!(aliased > 0, "the real radar's tracks reach the US node");
-    assert_eq!(aliased, apart, "the sensors' order does not change what is released");
+    assert_eq!(
+        aliased, apart,
+        "the sensors' order does not change what is released"
+    );
 }
 
 /// RMS position error of each node's picture on the airliner over the run (track nearest the
