@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("sim", 5),
     ("scenario", 6),
     ("report", 6),
+    ("audit", 6),
     ("cli", 7),
     ("web", 7),
     ("testkit", 8),
@@ -33,6 +34,8 @@ const SAME_LAYER_EDGES: &[(&str, &str)] = &[
     ("engagement", "dynamics"),
     // Dev-dependency only: report tests render real runs of the built-in scenarios.
     ("report", "scenario"),
+    // The audit reads a run's scenario.toml with the same validating parser a run starts from.
+    ("audit", "scenario"),
 ];
 
 /// Crates that may use `HashMap`/`HashSet` (edges that never feed the engine's order).

@@ -68,6 +68,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     let seed = args.seed.unwrap_or(input.seed);
+    let used_text = scenario_as_run(&source.text, args.seed)?;
     let until = match args.until {
         Some(s) if !(s.is_finite() && s >= 0.0) => {
             bail!("--until must be a non-negative number of seconds, got {s}")
@@ -80,6 +81,9 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
         .with_context(|| format!("cannot build the world of {}", source.name))?;
     let build_s = wall.elapsed().as_secs_f64();
     let mut out = OutputDir::create(&args.out)?;
+    let scenario_out = out.path().join(audit::SCENARIO_FILE);
+    std::fs::write(&scenario_out, &used_text)
+        .with_context(|| format!("cannot write {}", scenario_out.display()))?;
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -107,6 +111,22 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     }
     println!("outputs written to {}", out_path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The scenario text a run used, for its output directory: the source with `--seed` written
+/// into `[scenario] seed` (so `kizuna run DIR/scenario.toml` repeats the run). A seed beyond
+/// TOML's integer range cannot be written there; it is named in a leading comment instead.
+fn scenario_as_run(text: &str, seed: Option<u64>) -> Result<String> {
+    let Some(seed) = seed else {
+        return Ok(text.to_owned());
+    };
+    if i64::try_from(seed).is_err() {
+        return Ok(format!(
+            "# Run with --seed {seed} (beyond TOML's integer range: pass it again to repeat the run).\n{text}"
+        ));
+    }
+    let set = scenario::Override::parse(&format!("scenario.seed={seed}"))?;
+    Ok(scenario::apply_overrides(text, &[set])?)
 }
 
 pub(crate) fn validate(path: &Path) -> Result<ExitCode> {

@@ -6,6 +6,7 @@
 // The edge may print and read the wall clock (for the progress bar and wall time only).
 #![allow(clippy::print_stdout, clippy::disallowed_types)]
 
+mod auditing;
 mod bench;
 mod commands;
 mod coverage;
@@ -90,6 +91,12 @@ enum Command {
     /// Compare variants over common random numbers: paired differences with 95 % CIs.
     #[command(after_help = study::COMPARE_HELP)]
     Compare(study::CompareArgs),
+    /// Check a finished run against truth and its scenario: envelopes, targets, overlaps,
+    /// wrong-object kills, underground tracks, fratricide, denial reasons.
+    #[command(
+        after_help = "Exit status: 0 no violation, 1 violations found, 2 run files missing, unreadable or malformed.\n\nExamples:\n  kizuna run --out runs/a && kizuna audit runs/a\n  kizuna audit runs/a --json > audit.json"
+    )]
+    Audit(auditing::AuditArgs),
     /// Sensitivity sweep of one parameter: a curve (mean, CI) per measure.
     #[command(
         after_help = "Examples:\n  kizuna sweep --param 'link[*].latency_ms=50,200,1000' --runs 8\n  kizuna sweep two-nation-salvo --param 'link[CJTF-JPN].loss=0,0.2,0.5'"
@@ -191,6 +198,7 @@ fn main() -> ExitCode {
         Command::Mc(args) => study::mc(&args),
         Command::Compare(args) => study::compare(&args),
         Command::Sweep(args) => study::sweep(&args),
+        Command::Audit(args) => auditing::audit(&args),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {

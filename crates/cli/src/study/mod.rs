@@ -24,6 +24,7 @@
 //! Outputs (in `--out`): `runs.csv` (one row per run: variant or value, run, seed, then every
 //! measure, sorted; an empty cell is a null) and `study.json` (`report::study` types).
 
+mod audits;
 mod measures;
 mod output;
 mod runs;
@@ -65,6 +66,10 @@ pub(crate) struct StudyArgs {
     /// No progress bar and no table.
     #[arg(long, short)]
     quiet: bool,
+    /// Audit every run as `kizuna audit` would (in memory, no run files written): audit.json
+    /// in --out, exit status 1 if any run has a violation.
+    #[arg(long)]
+    audit: bool,
 }
 
 /// Arguments of `kizuna mc`.
@@ -130,7 +135,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
         output::print_mc(&study);
     }
     output::done(&dir, &plan);
-    Ok(ExitCode::SUCCESS)
+    audits::finish(&dir, &plan, a.quiet)
 }
 
 /// `kizuna compare`.
@@ -170,7 +175,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
         output::print_compare(&study);
     }
     output::done(&dir, &plan);
-    Ok(ExitCode::SUCCESS)
+    audits::finish(&dir, &plan, a.quiet)
 }
 
 /// `kizuna sweep`.
@@ -208,5 +213,5 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         output::print_sweep(&study);
     }
     output::done(&dir, &plan);
-    Ok(ExitCode::SUCCESS)
+    audits::finish(&dir, &plan, a.quiet)
 }

@@ -2,6 +2,7 @@
 
 use super::StudyArgs;
 use super::measures::RunMeasures;
+use crate::auditing::AuditRecorder;
 use anyhow::{Context, Result, bail};
 use base::SimTime;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -37,6 +38,12 @@ pub(super) struct Plan {
     pub(super) scenario: String,
     pub(super) cells: Vec<Cell>,
     inputs: Vec<sim::Input>,
+    /// The scenario text of each cell (overrides applied), for the audit.
+    texts: Vec<String>,
+    /// Scenario source name, for located audit messages.
+    source: String,
+    /// With `--audit`: each run's audit, per cell, in seed order (empty otherwise).
+    pub(super) audits: Vec<Vec<audit::Report>>,
     /// Run `i` uses `seeds[i]` in every cell (common random numbers).
     pub(super) seeds: Vec<u64>,
     until: Option<SimTime>,
@@ -77,12 +84,16 @@ impl Plan {
         let crate::commands::Source { name, text } =
             crate::commands::read_source(args.scenario.as_deref())?;
         let mut inputs = Vec::new();
+        let mut texts = Vec::new();
         for cell in &cells {
             let all: Vec<Override> = base.iter().chain(&cell.overrides).cloned().collect();
             let edited = scenario::apply_overrides(&text, &all)
                 .with_context(|| format!("variant {:?}", cell.name))?;
             match scenario::load(&name, &edited) {
-                Ok(input) => inputs.push(input),
+                Ok(input) => {
+                    inputs.push(input);
+                    texts.push(edited);
+                }
                 Err(errors) => {
                     crate::commands::report_problems(errors);
                     eprintln!(
@@ -103,6 +114,9 @@ impl Plan {
             seeds: (0..args.runs as u64).map(|i| run_seed(master, i)).collect(),
             cells,
             inputs,
+            texts,
+            source: name,
+            audits: Vec::new(),
             until,
             threads,
             wall_s: 0.0,
@@ -130,30 +144,51 @@ impl Plan {
             .context("cannot start the worker threads")?;
         let wall = Instant::now();
         // `collect` keeps job order whatever the scheduling: the output is thread-count free.
-        let flat: Vec<RunMeasures> = pool.install(|| {
+        let flat: Vec<(RunMeasures, Option<audit::Report>)> = pool.install(|| {
             jobs.par_iter()
                 .map(|&(c, r)| {
                     let seed = self.seeds[r];
-                    let summary =
-                        sim::run(&self.inputs[c], seed, self.until, &mut sim::NullRecorder)
-                            .with_context(|| {
-                                format!(
-                                    "cannot build the world of {:?} at seed {seed}",
-                                    self.cells[c].name
-                                )
-                            })?;
+                    let cannot_build = || {
+                        format!(
+                            "cannot build the world of {:?} at seed {seed}",
+                            self.cells[c].name
+                        )
+                    };
+                    let (summary, audited) = if args.audit {
+                        let mut rec = AuditRecorder::default();
+                        let summary = sim::run(&self.inputs[c], seed, self.until, &mut rec)
+                            .with_context(cannot_build)?;
+                        let report = rec.audit(&self.source, &self.texts[c]).with_context(|| {
+                            format!("auditing {:?} at seed {seed}", self.cells[c].name)
+                        })?;
+                        (summary, Some(report))
+                    } else {
+                        let summary =
+                            sim::run(&self.inputs[c], seed, self.until, &mut sim::NullRecorder)
+                                .with_context(cannot_build)?;
+                        (summary, None)
+                    };
                     bar.inc(1);
-                    RunMeasures::from_summary(&summary)
+                    Ok((RunMeasures::from_summary(&summary)?, audited))
                 })
                 .collect::<Result<Vec<_>>>()
         })?;
         bar.finish_and_clear();
         self.wall_s = wall.elapsed().as_secs_f64();
-        let mut flat = flat.into_iter();
+        let (measures, audits): (Vec<RunMeasures>, Vec<Option<audit::Report>>) =
+            flat.into_iter().unzip();
+        let per_cell = self.seeds.len();
+        if args.audit {
+            let mut audits = audits.into_iter().flatten();
+            self.audits = (0..self.cells.len())
+                .map(|_| audits.by_ref().take(per_cell).collect())
+                .collect();
+        }
+        let mut measures = measures.into_iter();
         Ok(self
             .cells
             .iter()
-            .map(|_| flat.by_ref().take(self.seeds.len()).collect())
+            .map(|_| measures.by_ref().take(per_cell).collect())
             .collect())
     }
 }

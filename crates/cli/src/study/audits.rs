@@ -1,0 +1,102 @@
+//! `--audit` on a study: every run audited in memory (crate `audit`, the checks of
+//! `kizuna audit`), totals and the runs with violations in `audit.json`, and the exit status.
+
+use super::runs::Plan;
+use anyhow::{Context, Result};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Examples kept in `audit.json` per kind, over all runs.
+const EXAMPLES_PER_KIND: usize = 5;
+
+/// Writes `audit.json` and prints the totals when the study was audited; exit status 1 when
+/// some run has a violation, else 0.
+pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
+    if plan.audits.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut totals: BTreeMap<&str, BTreeMap<&'static str, u64>> = BTreeMap::new();
+    let mut failing = Vec::new();
+    let mut examples: Vec<Value> = Vec::new();
+    let mut shown: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for (c, cell) in plan.cells.iter().enumerate() {
+        for (r, report) in plan.audits[c].iter().enumerate() {
+            let seed = plan.seeds[r];
+            for (section, counts) in [
+                ("violations", &report.violations),
+                ("checked", &report.checked),
+                ("unresolved", &report.unresolved),
+            ] {
+                let total = totals.entry(section).or_default();
+                for (kind, n) in counts {
+                    *total.entry(kind.as_str()).or_default() += n;
+                }
+            }
+            if report.is_clean() {
+                continue;
+            }
+            let violated: BTreeMap<&str, u64> = report
+                .violations
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(k, n)| (k.as_str(), *n))
+                .collect();
+            failing.push(json!({"variant": cell.name, "run": r, "seed": seed, "violations": violated}));
+            for e in &report.examples {
+                let n = shown.entry(e.kind.as_str()).or_default();
+                if *n < EXAMPLES_PER_KIND {
+                    *n += 1;
+                    let mut v = serde_json::to_value(e)?;
+                    v["variant"] = json!(cell.name);
+                    v["run"] = json!(r);
+                    v["seed"] = json!(seed);
+                    examples.push(v);
+                }
+            }
+        }
+    }
+    let runs = plan.cells.len() * plan.seeds.len();
+    let doc = json!({
+        "scenario": plan.scenario,
+        "runs": runs,
+        "runs_with_violations": failing.len(),
+        "violations": totals.get("violations"),
+        "checked": totals.get("checked"),
+        "unresolved": totals.get("unresolved"),
+        "failing_runs": failing,
+        "examples": examples,
+    });
+    let path = dir.join("audit.json");
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    let total: u64 = totals
+        .get("violations")
+        .map_or(0, |v| v.values().sum());
+    if !quiet || total > 0 {
+        let by_kind: Vec<String> = totals
+            .get("violations")
+            .into_iter()
+            .flatten()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        println!(
+            "audit: {total} violations in {} of {runs} runs{}; details in {}",
+            failing.len(),
+            if by_kind.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", by_kind.join(", "))
+            },
+            path.display()
+        );
+    }
+    Ok(if total == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
