@@ -9,7 +9,7 @@
 //! between looks, still names that object.
 
 use crate::input::{TrackRow, ns};
-use crate::truth::{Truth, distance};
+use crate::truth::Truth;
 use std::collections::BTreeMap;
 
 /// Smallest association gate, m: tracks of fast targets lag their object by a sample period
@@ -110,9 +110,4 @@ impl Tracks {
 /// The association gate of a row with this σ, m.
 pub(crate) fn gate_m(sigma_pos_m: f64) -> f64 {
     GATE_FLOOR_M.max(GATE_SIGMAS * sigma_pos_m)
-}
-
-/// Distance between a track sample and a point, m (re-exported for checks).
-pub(crate) fn sample_distance(s: &Sample, p: [f64; 3]) -> f64 {
-    distance(s.p, p)
 }
