@@ -35,18 +35,18 @@
 //! - `late_shot`: no launch whose planned intercept time is after the target's impact.
 //! - `overlap`: no two engagements on one object overlapping from launch to intercept unless
 //!   they are one salvo order (same fire unit, track and launch instant, `[c2] salvo` > 1).
-//! - `wrong_object`: a kill is of the object the engaged track followed at intercept, unless
-//!   the intercept event declares a `wrong_object` reason.
+//! - `wrong_object`: an intercept's end game (kill or miss) is against the engagement's target,
+//!   unless the intercept event declares a `wrong_object` reason.
 //! - `underground_track`: no track row below the ellipsoid by more than 3 `sigma_pos_m`.
 //! - `fratricide`: no launch at a track following a friendly or neutral object, no intercept
 //!   meeting one.
 //! - `denied_without_reason`: every `deny` decision carries a known reason code.
 //!
-//! What a track followed: its node-picture rows are associated, at each truth sample, with
-//! the nearest air target within a gate of max(5 km, 3 σ); the latest associated row at or
-//! before the time in question (looking back at most 60 s) names the object. A track whose
-//! rows in that window are near nothing followed nothing (a ghost); one with no rows cannot be
-//! judged and is counted as unresolved.
+//! An engagement's target is what its track followed at launch: the track's rows in the fire
+//! unit's node picture are associated, at each truth sample, with the nearest air target within
+//! a gate of max(5 km, 3 σ); the latest associated row at or before launch names the object. A
+//! track whose rows are all near nothing followed nothing (a ghost); one with no rows by then
+//! cannot be judged and is counted as unresolved.
 //!
 //! Conventions: times are the log's integer nanoseconds (sample rows' seconds are rounded to
 //! them); positions ECEF metres; limits get 1 m of slack for printed-number rounding.

@@ -24,8 +24,8 @@ pub enum Kind {
     /// Two engagements on one truth object overlapping in time (launch to intercept) that no
     /// salvo order explains.
     Overlap,
-    /// A kill of an object other than the one the engaged track followed, not declared as a
-    /// wrong-object intercept by the run.
+    /// An end game (killing or not) against an object other than the one the engaged track
+    /// followed at launch, not declared as a wrong-object intercept by the run.
     WrongObject,
     /// A track below the surface by more than 3 σ.
     UndergroundTrack,

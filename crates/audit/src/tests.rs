@@ -102,8 +102,8 @@ fn a_track_follows_the_nearest_air_target_within_the_gate() {
         track_row(0.0, 2, 60_000.0),
     ]);
     let followed = |track, t_ns| tracks.followed(&truth, "N", track, t_ns);
-    // At 1 s the track is 50 km off (a ghost then); looking back, at 0 s it was on M (the
-    // ship is nearer but not an air target).
+    // At 1 s the track is 50 km off (near nothing then); looking back, at 0 s it was on M
+    // (the ship is nearer but not an air target).
     match followed(1, 1_000_000_000) {
         Followed::Object { name, at_ns, .. } => assert_eq!((name.as_str(), at_ns), ("M", 0)),
         other => panic!("{other:?}"),
@@ -111,11 +111,13 @@ fn a_track_follows_the_nearest_air_target_within_the_gate() {
     assert_eq!(followed(2, 0), Followed::Nothing, "60 km from anything");
     assert_eq!(followed(3, 0), Followed::NoRows);
     assert_eq!(followed(1, -1), Followed::NoRows, "before its first row");
-    assert_eq!(
-        followed(1, 100_000_000_000),
-        Followed::NoRows,
-        "rows older than the look-back"
-    );
+    // Long after its last row the track still names what it last followed.
+    match followed(1, 100_000_000_000) {
+        Followed::Object { name, held_ns, .. } => {
+            assert_eq!((name.as_str(), held_ns), ("M", 1_000_000_000))
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

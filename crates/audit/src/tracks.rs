@@ -4,9 +4,9 @@
 //! A track row at a sample instant is associated with the nearest air target in `truth.csv`
 //! at that instant when that object lies within the association gate (the larger of
 //! [`GATE_FLOOR_M`] and [`GATE_SIGMAS`] × the row's `sigma_pos_m`). What a track followed at
-//! time `t` is the association of its latest row at or before `t` that associates, looking
-//! back at most [`LOOKBACK_NS`]: a track coasting on after its object was destroyed, or
-//! between looks, still names that object.
+//! time `t` is the association of its latest row at or before `t` that associates: a track
+//! coasting on after its object was destroyed, or one the node dropped while an order on it
+//! still stood, names the object it last followed (with how long before `t` that was).
 
 use crate::input::{TrackRow, ns};
 use crate::truth::Truth;
@@ -18,9 +18,6 @@ use std::collections::BTreeMap;
 pub(crate) const GATE_FLOOR_M: f64 = 5_000.0;
 /// The gate in standard deviations of the track's position (√trace P, so conservative).
 pub(crate) const GATE_SIGMAS: f64 = 3.0;
-/// How far back a track's history is searched for an association, ns (60 s: longer than any
-/// coast the trackers allow before deleting a track).
-pub(crate) const LOOKBACK_NS: i64 = 60_000_000_000;
 
 /// A track's state at one sample instant.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,15 +40,17 @@ pub(crate) struct Tracks {
 /// What a track followed at some time.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Followed {
-    /// This truth object, `distance_m` from the track at `at_ns`.
+    /// This truth object, `distance_m` from the track at `at_ns` (the latest row that
+    /// associates; `held_ns` is the time of the track's latest row of all).
     Object {
         name: String,
         distance_m: f64,
         at_ns: i64,
+        held_ns: i64,
     },
-    /// The track has rows in the look-back window, but none near any air target (a ghost).
+    /// The track has rows up to that time, but none near any air target (a ghost).
     Nothing,
-    /// No rows of that track in the look-back window: the audit cannot say.
+    /// No rows of that track up to that time: the audit cannot say.
     NoRows,
 }
 
@@ -83,27 +82,22 @@ impl Tracks {
             return Followed::NoRows;
         };
         let end = samples.partition_point(|s| s.t_ns <= t_ns);
-        let mut seen = false;
-        for s in samples[..end].iter().rev() {
-            if t_ns - s.t_ns > LOOKBACK_NS {
-                break;
-            }
-            seen = true;
-            if let Some((object, d)) = truth.nearest_air(s.t_ns, s.p)
-                && d <= gate_m(s.sigma_pos_m)
-            {
-                return Followed::Object {
+        let Some(last) = samples[..end].last() else {
+            return Followed::NoRows;
+        };
+        samples[..end]
+            .iter()
+            .rev()
+            .find_map(|s| {
+                let (object, d) = truth.nearest_air(s.t_ns, s.p)?;
+                (d <= gate_m(s.sigma_pos_m)).then(|| Followed::Object {
                     name: object.name.clone(),
                     distance_m: d,
                     at_ns: s.t_ns,
-                };
-            }
-        }
-        if seen {
-            Followed::Nothing
-        } else {
-            Followed::NoRows
-        }
+                    held_ns: last.t_ns,
+                })
+            })
+            .unwrap_or(Followed::Nothing)
     }
 }
 

@@ -1,9 +1,11 @@
-//! Checks of what each engagement was aimed at, with the target determined by the audit (the
-//! truth object the engaged track followed, `tracks::Tracks::followed`):
+//! Checks of what each engagement was aimed at. Its target is determined by the audit: the
+//! truth object the engaged track followed at launch (`tracks::Tracks::followed`).
 //! - `dead_or_impacted_target`: no launch at an object already killed or already impacted;
 //! - `late_shot`: no launch whose planned intercept falls after the target's observed impact;
-//! - `wrong_object`: every kill is of the object the track followed at intercept, or the run
-//!   declares it a wrong-object intercept with a reason;
+//! - `wrong_object`: every end game (an intercept that met an object, killed or not) is against
+//!   the engagement's target, or the run declares it a wrong-object intercept with a reason (a
+//!   track that swapped objects in flight leads the interceptor to another object: that is a
+//!   wrong-object intercept too, to be declared);
 //! - `fratricide`: no launch at a track following a friendly or neutral object, and no
 //!   intercept meeting one (sides from `truth.csv`).
 
@@ -29,11 +31,23 @@ fn followed(run: &Run, shot: &Shot, t_ns: i64) -> Followed {
     run.tracks.followed(&run.truth, node, shot.track, t_ns)
 }
 
+/// The engagement's target: what its track followed at launch.
+pub(super) fn target(run: &Run, shot: &Shot) -> Followed {
+    followed(run, shot, shot.launch_ns)
+}
+
+/// A launch on a track its node last held longer ago than this is worth a count (the order
+/// stood while the picture lost the track), ns.
+const STALE_TRACK_NS: i64 = 60_000_000_000;
+
 pub(super) fn check_targets(run: &Run, report: &mut Report) {
     for shot in run.shots.values() {
         let Followed::Object {
-            name, distance_m, ..
-        } = followed(run, shot, shot.launch_ns)
+            name,
+            distance_m,
+            held_ns,
+            ..
+        } = target(run, shot)
         else {
             report.unresolved(Kind::DeadOrImpactedTarget);
             report.unresolved(Kind::LateShot);
@@ -41,6 +55,9 @@ pub(super) fn check_targets(run: &Run, report: &mut Report) {
         };
         report.checked(Kind::DeadOrImpactedTarget);
         report.checked(Kind::LateShot);
+        if shot.launch_ns - held_ns > STALE_TRACK_NS {
+            report.count("dead_or_impacted_target.track_dropped_over_60_s_before_launch".to_owned());
+        }
         let killed = run.kills.get(&name).copied().filter(|&t| t < shot.launch_ns);
         let impact = run.impacts.get(&name).copied();
         let mut e = about(run, Kind::DeadOrImpactedTarget, shot.launch_ns, shot, Some(&name));
@@ -78,11 +95,14 @@ pub(super) fn check_targets(run: &Run, report: &mut Report) {
 
 pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
     for shot in run.shots.values() {
-        let Some(hit) = shot.intercept.as_ref().filter(|h| h.killed) else {
+        let Some((hit, victim)) = shot
+            .intercept
+            .as_ref()
+            .and_then(|h| Some((h, h.object.as_deref()?)))
+        else {
             continue;
         };
-        let victim = hit.object.as_deref().expect("a kill names its object (checked on reading)");
-        let (track_object, distance_m) = match followed(run, shot, hit.t_ns) {
+        let (track_object, distance_m) = match target(run, shot) {
             Followed::NoRows => {
                 report.unresolved(Kind::WrongObject);
                 continue;
@@ -93,6 +113,13 @@ pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
             } => (Some(name), Some(distance_m)),
         };
         report.checked(Kind::WrongObject);
+        let at_intercept = match followed(run, shot, hit.t_ns) {
+            Followed::Object { name, .. } => Some(name),
+            _ => None,
+        };
+        if at_intercept.is_some() && at_intercept != track_object {
+            report.count("wrong_object.track_swapped_objects_in_flight".to_owned());
+        }
         if track_object.as_deref() == Some(victim) {
             continue;
         }
@@ -102,10 +129,19 @@ pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
             continue;
         }
         let mut e = about(run, Kind::WrongObject, hit.t_ns, shot, Some(victim));
-        e.message = match &track_object {
-            Some(o) => format!("killed {victim}; the track followed {o}"),
-            None => format!("killed {victim}; the track followed no truth object (a ghost)"),
+        let met = if hit.killed { "killed" } else { "end game against" };
+        e.message = match (&track_object, &at_intercept) {
+            (Some(o), Some(i)) if i != o => {
+                format!("{met} {victim}; the track followed {o} at launch, {i} at intercept")
+            }
+            (Some(o), _) => format!("{met} {victim}; the track followed {o} at launch"),
+            (None, _) => {
+                format!("{met} {victim}; the track followed no truth object at launch (a ghost)")
+            }
         };
+        if hit.killed {
+            report.count("wrong_object.killed".to_owned());
+        }
         if let Some(d) = distance_m {
             e.values.insert("track_to_followed_m", d);
         }
@@ -131,7 +167,7 @@ pub(super) fn check_fratricide(run: &Run, report: &mut Report) {
             .filter(|s| matches!(s, Side::Friendly | Side::Neutral))
     };
     for shot in run.shots.values() {
-        let at_launch = followed(run, shot, shot.launch_ns);
+        let at_launch = target(run, shot);
         let met = shot.intercept.as_ref().and_then(|h| {
             let name = h.object.as_deref()?;
             Some((h, name, friendly(name)?))

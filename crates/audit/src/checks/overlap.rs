@@ -13,11 +13,7 @@ use std::collections::BTreeMap;
 pub(super) fn check(run: &Run, report: &mut Report) {
     let mut on_object: BTreeMap<String, Vec<&Shot>> = BTreeMap::new();
     for shot in run.shots.values() {
-        let node = &run.unit(&shot.fire_unit).node;
-        match run
-            .tracks
-            .followed(&run.truth, node, shot.track, shot.launch_ns)
-        {
+        match super::engagement::target(run, shot) {
             Followed::Object { name, .. } => on_object.entry(name).or_default().push(shot),
             Followed::Nothing | Followed::NoRows => report.unresolved(Kind::Overlap),
         }

@@ -62,7 +62,7 @@ fn the_clean_run_passes_and_every_check_looked_at_something() {
     assert_eq!(checked(Kind::LateShot), 3);
     assert_eq!(checked(Kind::Overlap), 1, "the salvo pair");
     assert_eq!(r.breakdown.get("overlap.salvo_allowed"), Some(&1));
-    assert_eq!(checked(Kind::WrongObject), 2);
+    assert_eq!(checked(Kind::WrongObject), 3, "every end game that met an object");
     assert_eq!(checked(Kind::UndergroundTrack), 4);
     assert_eq!(checked(Kind::Fratricide), 3);
     assert_eq!(checked(Kind::DeniedWithoutReason), 1);

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod audit;
 mod recompute;
 mod study;
 mod wta;
