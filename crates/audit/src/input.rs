@@ -173,7 +173,11 @@ pub(crate) fn events(text: &[u8]) -> Result<Vec<Timed>, AuditError> {
                 lon_deg,
                 alt_m,
                 ..
-            } => &[("lat_deg", *lat_deg), ("lon_deg", *lon_deg), ("alt_m", *alt_m)],
+            } => &[
+                ("lat_deg", *lat_deg),
+                ("lon_deg", *lon_deg),
+                ("alt_m", *alt_m),
+            ],
             _ => &[],
         };
         finite(numbers).map_err(|m| malformed(line, m))?;
@@ -182,7 +186,10 @@ pub(crate) fn events(text: &[u8]) -> Result<Vec<Timed>, AuditError> {
         {
             return Err(malformed(
                 line,
-                format!("t_ns {} is earlier than the previous event's {prev}", parsed.t_ns),
+                format!(
+                    "t_ns {} is earlier than the previous event's {prev}",
+                    parsed.t_ns
+                ),
             ));
         }
         out.push(Timed {
@@ -245,7 +252,9 @@ fn csv_rows<T: serde::de::DeserializeOwned>(
     if text.iter().all(u8::is_ascii_whitespace) {
         return Ok(Vec::new());
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text);
     let line_of = |e: &csv::Error| e.position().map_or(1, csv::Position::line);
     let headers = reader
         .headers()

@@ -198,10 +198,7 @@ impl Run {
                     }
                 })?;
                 if killed && object.is_none() {
-                    return Err(inconsistent(
-                        line,
-                        "a kill that names no object".to_owned(),
-                    ));
+                    return Err(inconsistent(line, "a kill that names no object".to_owned()));
                 }
                 let shot = self.launched(engagement, &fire_unit, track, line)?;
                 if shot.intercept.is_some() {
@@ -230,9 +227,7 @@ impl Run {
                     let shot = self.shots.get_mut(&engagement).ok_or_else(|| {
                         inconsistent(
                             line,
-                            format!(
-                                "engagement {engagement} aborted in flight but never launched"
-                            ),
+                            format!("engagement {engagement} aborted in flight but never launched"),
                         )
                     })?;
                     shot.aborted_ns = Some(t_ns);

@@ -74,7 +74,11 @@ fn truth_interpolates_and_extrapolates_a_little() {
     let m = truth.object("M").expect("listed");
     assert_eq!(m.position_at(500_000_000), Some([50.0, 0.0, 0.0]));
     assert_eq!(m.position_at(2_000_000_000), Some([200.0, 0.0, 0.0]));
-    assert_eq!(m.position_at(3_500_000_000), None, "too long after the last sample");
+    assert_eq!(
+        m.position_at(3_500_000_000),
+        None,
+        "too long after the last sample"
+    );
     assert_eq!(m.position_at(-1), None);
 }
 
@@ -124,7 +128,11 @@ fn a_track_follows_the_nearest_air_target_within_the_gate() {
 fn text_report_lists_every_kind_and_the_examples() {
     let mut r = Report::new(Some("s".to_owned()), Some(7));
     r.checked(Kind::Overlap);
-    r.violation(Example::new(Kind::Overlap, 1_500_000_000, "two at once".to_owned()));
+    r.violation(Example::new(
+        Kind::Overlap,
+        1_500_000_000,
+        "two at once".to_owned(),
+    ));
     let r = r.finish();
     let text = r.to_text();
     for kind in Kind::ALL {

@@ -37,8 +37,9 @@ pub(crate) fn audit(args: &AuditArgs) -> Result<ExitCode> {
     };
     let loaded = (|| -> Result<_> {
         let scenario = read(audit::SCENARIO_FILE)?;
-        let scenario = String::from_utf8(scenario)
-            .with_context(|| format!("{} is not UTF-8", dir.join(audit::SCENARIO_FILE).display()))?;
+        let scenario = String::from_utf8(scenario).with_context(|| {
+            format!("{} is not UTF-8", dir.join(audit::SCENARIO_FILE).display())
+        })?;
         Ok((
             scenario,
             read(audit::EVENTS_FILE)?,

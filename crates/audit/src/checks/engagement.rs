@@ -56,11 +56,22 @@ pub(super) fn check_targets(run: &Run, report: &mut Report) {
         report.checked(Kind::DeadOrImpactedTarget);
         report.checked(Kind::LateShot);
         if shot.launch_ns - held_ns > STALE_TRACK_NS {
-            report.count("dead_or_impacted_target.track_dropped_over_60_s_before_launch".to_owned());
+            report
+                .count("dead_or_impacted_target.track_dropped_over_60_s_before_launch".to_owned());
         }
-        let killed = run.kills.get(&name).copied().filter(|&t| t < shot.launch_ns);
+        let killed = run
+            .kills
+            .get(&name)
+            .copied()
+            .filter(|&t| t < shot.launch_ns);
         let impact = run.impacts.get(&name).copied();
-        let mut e = about(run, Kind::DeadOrImpactedTarget, shot.launch_ns, shot, Some(&name));
+        let mut e = about(
+            run,
+            Kind::DeadOrImpactedTarget,
+            shot.launch_ns,
+            shot,
+            Some(&name),
+        );
         e.values.insert("track_to_object_m", distance_m);
         if let Some(t_kill) = killed {
             e.message = format!(
@@ -86,8 +97,10 @@ pub(super) fn check_targets(run: &Run, report: &mut Report) {
                 (shot.planned_intercept_ns - t_impact) as f64 / 1e9
             );
             e.values.insert("impact_t_s", t_impact as f64 / 1e9);
-            e.values
-                .insert("planned_intercept_t_s", shot.planned_intercept_ns as f64 / 1e9);
+            e.values.insert(
+                "planned_intercept_t_s",
+                shot.planned_intercept_ns as f64 / 1e9,
+            );
             report.violation(e);
         }
     }
@@ -129,7 +142,11 @@ pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
             continue;
         }
         let mut e = about(run, Kind::WrongObject, hit.t_ns, shot, Some(victim));
-        let met = if hit.killed { "killed" } else { "end game against" };
+        let met = if hit.killed {
+            "killed"
+        } else {
+            "end game against"
+        };
         e.message = match (&track_object, &at_intercept) {
             (Some(o), Some(i)) if i != o => {
                 format!("{met} {victim}; the track followed {o} at launch, {i} at intercept")

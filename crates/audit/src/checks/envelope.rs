@@ -29,7 +29,9 @@ pub(super) fn check(run: &Run, report: &mut Report) {
             report.count("envelope.altitude".to_owned());
         }
         match run.launcher_at(unit, shot.launch_ns) {
-            None => report.count("envelope.launcher_unknown (range and time of flight not checked)".to_owned()),
+            None => report.count(
+                "envelope.launcher_unknown (range and time of flight not checked)".to_owned(),
+            ),
             Some(launcher) => {
                 let range_m = distance(launcher, hit.point);
                 let tof_s = (hit.t_ns - shot.launch_ns) as f64 / 1e9;

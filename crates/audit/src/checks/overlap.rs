@@ -24,9 +24,7 @@ pub(super) fn check(run: &Run, report: &mut Report) {
         *group_sizes.entry(group(shot)).or_default() += 1;
     }
     let salvo = |a: &Shot, b: &Shot| {
-        run.facts.salvo > 1
-            && group(a) == group(b)
-            && group_sizes[&group(a)] <= run.facts.salvo
+        run.facts.salvo > 1 && group(a) == group(b) && group_sizes[&group(a)] <= run.facts.salvo
     };
     for (object, shots) in &on_object {
         for (i, a) in shots.iter().enumerate() {
@@ -63,8 +61,7 @@ pub(super) fn check(run: &Run, report: &mut Report) {
                 e.fire_unit = Some(second.fire_unit.clone());
                 e.track = Some(second.track);
                 e.object = Some(object.clone());
-                e.values
-                    .insert("other_engagement", first.engagement as f64);
+                e.values.insert("other_engagement", first.engagement as f64);
                 e.values.insert(
                     "overlap_s",
                     (first.end_ns().min(second.end_ns()) - second.launch_ns) as f64 / 1e9,

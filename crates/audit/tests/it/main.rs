@@ -62,12 +62,19 @@ fn the_clean_run_passes_and_every_check_looked_at_something() {
     assert_eq!(checked(Kind::LateShot), 3);
     assert_eq!(checked(Kind::Overlap), 1, "the salvo pair");
     assert_eq!(r.breakdown.get("overlap.salvo_allowed"), Some(&1));
-    assert_eq!(checked(Kind::WrongObject), 3, "every end game that met an object");
+    assert_eq!(
+        checked(Kind::WrongObject),
+        3,
+        "every end game that met an object"
+    );
     assert_eq!(checked(Kind::UndergroundTrack), 4);
     assert_eq!(checked(Kind::Fratricide), 3);
     assert_eq!(checked(Kind::DeniedWithoutReason), 1);
     assert!(r.unresolved.values().all(|n| *n == 0), "{}", r.to_text());
-    assert_eq!((r.scenario.as_deref(), r.seed), (Some("audit-hand-made"), Some(1)));
+    assert_eq!(
+        (r.scenario.as_deref(), r.seed),
+        (Some("audit-hand-made"), Some(1))
+    );
 }
 
 /// Each hand-made run holds one kind of violation, and only that kind is reported.
@@ -87,8 +94,16 @@ fn each_violation_kind_is_caught_alone() {
         let r = audit_case(case);
         let expected: BTreeMap<&str, u64> = expected.iter().copied().collect();
         assert_eq!(violated(&r), expected, "{case}:\n{}", r.to_text());
-        let examples = r.examples.iter().filter(|e| e.kind.as_str() == *case).count() as u64;
-        assert_eq!(examples, expected[case].min(audit::EXAMPLES_PER_KIND as u64), "{case}");
+        let examples = r
+            .examples
+            .iter()
+            .filter(|e| e.kind.as_str() == *case)
+            .count() as u64;
+        assert_eq!(
+            examples,
+            expected[case].min(audit::EXAMPLES_PER_KIND as u64),
+            "{case}"
+        );
     }
     for kind in Kind::ALL {
         assert!(
@@ -104,7 +119,11 @@ fn envelope_names_each_limit_with_its_numbers() {
     let r = audit_case("envelope");
     let b = |k: &str| r.breakdown.get(k).copied().unwrap_or(0);
     assert_eq!(
-        (b("envelope.altitude"), b("envelope.range"), b("envelope.time_of_flight")),
+        (
+            b("envelope.altitude"),
+            b("envelope.range"),
+            b("envelope.time_of_flight")
+        ),
         (1, 1, 1),
         "{}",
         r.to_text()
@@ -121,14 +140,18 @@ fn envelope_names_each_limit_with_its_numbers() {
         .iter()
         .find(|e| e.fire_unit.as_deref() == Some("FU-B"))
         .expect("the too-fast intercept");
-    assert!(tof.values["slant_range_m"] > tof.values["profile_distance_m"], "{tof:?}");
+    assert!(
+        tof.values["slant_range_m"] > tof.values["profile_distance_m"],
+        "{tof:?}"
+    );
 }
 
 #[test]
 fn wrong_object_counts_declared_intercepts_apart() {
     let r = audit_case("wrong_object");
     assert_eq!(
-        r.breakdown.get("wrong_object.declared (seeker_acquired_nearer_object)"),
+        r.breakdown
+            .get("wrong_object.declared (seeker_acquired_nearer_object)"),
         Some(&1),
         "{}",
         r.to_text()
@@ -145,7 +168,10 @@ fn wrong_object_counts_declared_intercepts_apart() {
 fn dead_and_impacted_targets_are_told_apart() {
     let r = audit_case("dead_or_impacted_target");
     assert_eq!(r.breakdown.get("dead_or_impacted_target.killed"), Some(&1));
-    assert_eq!(r.breakdown.get("dead_or_impacted_target.impacted"), Some(&1));
+    assert_eq!(
+        r.breakdown.get("dead_or_impacted_target.impacted"),
+        Some(&1)
+    );
 }
 
 #[test]
@@ -160,7 +186,10 @@ fn json_has_the_documented_shape() {
     let ex = &j["examples"][0];
     assert_eq!(ex["kind"], "overlap");
     assert_eq!(ex["object"], "SRBM-1");
-    assert!(ex["t_s"].is_f64() && ex["values"]["overlap_s"].is_f64(), "{ex}");
+    assert!(
+        ex["t_s"].is_f64() && ex["values"]["overlap_s"].is_f64(),
+        "{ex}"
+    );
 }
 
 /// Replaces line `n` (1-based) of a text.
@@ -188,7 +217,9 @@ fn malformed_files_are_refused_with_file_and_line() {
             Files {
                 events: String::from_utf8_lossy(&clean.events)
                     .lines()
-                    .filter(|l| !l.contains("\"engagement\":1,") || !l.contains("interceptor_launch"))
+                    .filter(|l| {
+                        !l.contains("\"engagement\":1,") || !l.contains("interceptor_launch")
+                    })
                     .map(|l| format!("{l}\n"))
                     .collect::<String>()
                     .into_bytes(),
@@ -201,7 +232,8 @@ fn malformed_files_are_refused_with_file_and_line() {
             Files {
                 tracks: {
                     let text = String::from_utf8_lossy(&clean.tracks);
-                    let mut row: Vec<&str> = text.lines().nth(2).expect("rows").split(',').collect();
+                    let mut row: Vec<&str> =
+                        text.lines().nth(2).expect("rows").split(',').collect();
                     row[7] = "high"; // alt_m
                     with_line(&clean.tracks, 3, &row.join(","))
                 },
@@ -254,8 +286,9 @@ fn empty_tables_read_as_no_rows() {
     let files = Files {
         truth: Vec::new(),
         tracks: Vec::new(),
-        events: b"{\"t_ns\":0,\"t_s\":0.0,\"kind\":\"scenario_start\",\"scenario\":\"x\",\"seed\":3}\n"
-            .to_vec(),
+        events:
+            b"{\"t_ns\":0,\"t_s\":0.0,\"kind\":\"scenario_start\",\"scenario\":\"x\",\"seed\":3}\n"
+                .to_vec(),
         ..load("clean")
     };
     let r = run(&files).expect("an empty run audits");

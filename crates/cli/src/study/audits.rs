@@ -43,7 +43,9 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
                 .filter(|(_, n)| **n > 0)
                 .map(|(k, n)| (k.as_str(), *n))
                 .collect();
-            failing.push(json!({"variant": cell.name, "run": r, "seed": seed, "violations": violated}));
+            failing.push(
+                json!({"variant": cell.name, "run": r, "seed": seed, "violations": violated}),
+            );
             for e in &report.examples {
                 let n = shown.entry(e.kind.as_str()).or_default();
                 if *n < EXAMPLES_PER_KIND {
@@ -72,9 +74,7 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    let total: u64 = totals
-        .get("violations")
-        .map_or(0, |v| v.values().sum());
+    let total: u64 = totals.get("violations").map_or(0, |v| v.values().sum());
     if !quiet || total > 0 {
         let by_kind: Vec<String> = totals
             .get("violations")

@@ -158,9 +158,10 @@ impl Plan {
                         let mut rec = AuditRecorder::default();
                         let summary = sim::run(&self.inputs[c], seed, self.until, &mut rec)
                             .with_context(cannot_build)?;
-                        let report = rec.audit(&self.source, &self.texts[c]).with_context(|| {
-                            format!("auditing {:?} at seed {seed}", self.cells[c].name)
-                        })?;
+                        let report =
+                            rec.audit(&self.source, &self.texts[c]).with_context(|| {
+                                format!("auditing {:?} at seed {seed}", self.cells[c].name)
+                            })?;
                         (summary, Some(report))
                     } else {
                         let summary =

@@ -26,7 +26,10 @@ fn a_run_directory_is_auditable_and_repeatable_from_its_scenario() {
     let first = tmp.path().join("first");
     run(&first, &["--seed", "7"]);
     let scenario = std::fs::read_to_string(first.join("scenario.toml")).expect("scenario.toml");
-    assert!(scenario.contains("seed = 7"), "the seed is written in:\n{scenario}");
+    assert!(
+        scenario.contains("seed = 7"),
+        "the seed is written in:\n{scenario}"
+    );
     // The written scenario repeats the run byte for byte.
     let again = tmp.path().join("again");
     let o = kizuna(&[
@@ -41,24 +44,31 @@ fn a_run_directory_is_auditable_and_repeatable_from_its_scenario() {
     assert!(read(&first, "events.jsonl") == read(&again, "events.jsonl"));
 
     let (code, json) = audit_json(&first);
-    assert!(
-        matches!(code, Some(0) | Some(1)),
-        "status {code:?}: {json}"
-    );
+    assert!(matches!(code, Some(0) | Some(1)), "status {code:?}: {json}");
     let violations: u64 = json["violations"]
         .as_object()
         .expect("violations")
         .values()
         .map(|v| v.as_u64().expect("count"))
         .sum();
-    assert_eq!(code == Some(0), violations == 0, "exit status follows the count: {json}");
+    assert_eq!(
+        code == Some(0),
+        violations == 0,
+        "exit status follows the count: {json}"
+    );
     assert_eq!(json["seed"], 7);
     let checked = &json["checked"];
     for kind in ["envelope", "fratricide", "underground_track", "overlap"] {
         assert!(checked[kind].is_u64(), "{kind}: {json}");
     }
-    assert!(checked["underground_track"].as_u64() > Some(0), "tracks were checked");
-    assert!(checked["fratricide"].as_u64() > Some(0), "launches were checked: {json}");
+    assert!(
+        checked["underground_track"].as_u64() > Some(0),
+        "tracks were checked"
+    );
+    assert!(
+        checked["fratricide"].as_u64() > Some(0),
+        "launches were checked: {json}"
+    );
     // The human form names every kind.
     let o = kizuna(&["audit", first.to_str().expect("utf-8")]);
     let text = stdout(&o);
@@ -105,13 +115,23 @@ fn mc_audit_agrees_with_the_audit_of_the_run_files() {
         "--out",
         study.to_str().expect("utf-8"),
     ]);
-    assert!(matches!(o.status.code(), Some(0) | Some(1)), "{}", stderr(&o));
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(1)),
+        "{}",
+        stderr(&o)
+    );
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(study.join("audit.json")).expect("audit.json"))
             .expect("JSON");
     assert_eq!(summary["runs"], 1);
     let seed = std::fs::read_to_string(study.join("runs.csv")).expect("runs.csv");
-    let seed = seed.lines().nth(1).expect("a run").split(',').nth(1).expect("seed");
+    let seed = seed
+        .lines()
+        .nth(1)
+        .expect("a run")
+        .split(',')
+        .nth(1)
+        .expect("seed");
     let dir = tmp.path().join("run");
     run(&dir, &["--seed", seed]);
     let (_, files) = audit_json(&dir);
