@@ -35,6 +35,13 @@ pub(crate) fn audit(args: &AuditArgs) -> Result<ExitCode> {
             _ => format!("cannot read {}", path.display()),
         })
     };
+    if !dir.is_dir() {
+        eprintln!(
+            "error: {} is not a directory (give a run's output directory)",
+            dir.display()
+        );
+        return Ok(ExitCode::from(UNREADABLE));
+    }
     let loaded = (|| -> Result<_> {
         let scenario = read(audit::SCENARIO_FILE)?;
         let scenario = String::from_utf8(scenario).with_context(|| {

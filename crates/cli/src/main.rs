@@ -92,7 +92,7 @@ enum Command {
     #[command(after_help = study::COMPARE_HELP)]
     Compare(study::CompareArgs),
     /// Check a finished run against truth and its scenario: envelopes, targets, overlaps,
-    /// wrong-object kills, underground tracks, fratricide, denial reasons.
+    /// wrong-object intercepts, underground tracks, fratricide, denial reasons.
     #[command(
         after_help = "Exit status: 0 no violation, 1 violations found, 2 run files missing, unreadable or malformed.\n\nExamples:\n  kizuna run --out runs/a && kizuna audit runs/a\n  kizuna audit runs/a --json > audit.json"
     )]
