@@ -18,6 +18,7 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut totals: BTreeMap<&str, BTreeMap<&'static str, u64>> = BTreeMap::new();
+    let mut breakdown: BTreeMap<&str, u64> = BTreeMap::new();
     let mut failing = Vec::new();
     let mut examples: Vec<Value> = Vec::new();
     let mut shown: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -33,6 +34,9 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
                 for (kind, n) in counts {
                     *total.entry(kind.as_str()).or_default() += n;
                 }
+            }
+            for (detail, n) in &report.breakdown {
+                *breakdown.entry(detail).or_default() += n;
             }
             if report.is_clean() {
                 continue;
@@ -67,6 +71,7 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
         "violations": totals.get("violations"),
         "checked": totals.get("checked"),
         "unresolved": totals.get("unresolved"),
+        "breakdown": breakdown,
         "failing_runs": failing,
         "examples": examples,
     });
