@@ -1,15 +1,20 @@
-//! `cargo run -p xtask -- tidy`: repository hygiene checks (also run by `cargo test`).
+//! Repository automation: `cargo xtask tidy` (hygiene checks, also run by `cargo test`) and
+//! `cargo xtask test` (the README's test command: every test, then what skipped and why).
 
 #![allow(clippy::print_stdout)]
 
+mod test;
 mod tidy;
 
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: cargo xtask tidy | cargo xtask test [CARGO TEST ARGS...]";
+
 fn main() -> ExitCode {
-    match std::env::args().nth(1).as_deref() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
         Some("tidy") => {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
             let problems = tidy::check(&root);
             for p in &problems {
                 println!("{p}");
@@ -20,8 +25,9 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some("test") => test::run(&root, &args[1..]),
         _ => {
-            eprintln!("usage: cargo run -p xtask -- tidy");
+            eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,6 @@
 //! `local`, `greedy` and `exact`'s bound on the public Andersen–Pavlikov–Toffolo instances
 //! (GPL data read from `../shared/data/wta` beside the repository, or `$KIZUNA_SHARED/data/wta`;
-//! skipped, saying so, when absent).
+//! skipped through `testkit::skip!` when absent, and failing when CI says it provides them).
 //!
 //! Stated gaps of `local` with its deterministic descent-only budget (`rounds = 0`) to the
 //! best known value: ≤ 1e-4 relative with one unit per weapon (optimal), ≤ 1 % with two,
@@ -53,7 +53,10 @@ fn small_enough(file: &str) -> bool {
 #[test]
 fn local_is_within_the_stated_gap_on_the_public_instances() {
     let Some(dir) = data_dir() else {
-        eprintln!("skipped: WTA benchmark data not found (../shared/data/wta)");
+        testkit::skip!(
+            testkit::SHARED,
+            "the public WTA instances are not in ../shared/data/wta (nor $KIZUNA_SHARED/data/wta)"
+        );
         return;
     };
     let list = instances(&dir);
@@ -111,7 +114,10 @@ fn local_is_within_the_stated_gap_on_the_public_instances() {
 #[test]
 fn exact_bound_never_exceeds_the_best_known_value() {
     let Some(dir) = data_dir() else {
-        eprintln!("skipped: WTA benchmark data not found (../shared/data/wta)");
+        testkit::skip!(
+            testkit::SHARED,
+            "the public WTA instances are not in ../shared/data/wta (nor $KIZUNA_SHARED/data/wta)"
+        );
         return;
     };
     for k in instances(&dir)
@@ -148,7 +154,10 @@ fn exact_bound_never_exceeds_the_best_known_value() {
 #[test]
 fn iterated_local_search_nearly_closes_the_three_unit_gap() {
     let Some(dir) = data_dir() else {
-        eprintln!("skipped: WTA benchmark data not found (../shared/data/wta)");
+        testkit::skip!(
+            testkit::SHARED,
+            "the public WTA instances are not in ../shared/data/wta (nor $KIZUNA_SHARED/data/wta)"
+        );
         return;
     };
     let k = instances(&dir)

@@ -16,8 +16,9 @@ pub const LEAKER_LETHALITY: f64 = 0.5;
 
 /// Version of the `summary.json` schema.
 pub const SCHEMA_VERSION: u32 = 2;
-/// Engine version reported in outputs (part of the run identity; bump on behaviour changes).
-pub const ENGINE_VERSION: &str = "0.2.0";
+/// Engine version reported in outputs (part of the run identity): the workspace version in the
+/// root `Cargo.toml`, the same text `kizuna --version` prints. Bump it on behaviour changes.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What a run accumulated, handed to [`Summary::new`] at the end.
 #[derive(Clone, Debug, PartialEq)]
