@@ -1,5 +1,6 @@
 //! Tidy checks: every Rust file documents itself, ARCHITECTURE.md maps every crate, crate
-//! dependencies point down the layer order, no `#[ignore]`d tests, no hash maps in the engine.
+//! dependencies point down the layer order, no `#[ignore]`d tests, no hash maps in the engine,
+//! one version everywhere (every crate, CITATION.cff and CHANGELOG.md take the workspace's).
 
 use std::path::{Path, PathBuf};
 
@@ -68,7 +69,57 @@ pub(crate) fn check(root: &Path) -> Vec<String> {
     for file in rust_files(&root.join("xtask")) {
         check_file(&file, "xtask", &mut problems);
     }
+    check_version(root, &crates, &mut problems);
     problems
+}
+
+/// One version: the workspace's, inherited by every crate and quoted by CITATION.cff and a
+/// CHANGELOG.md heading (`kizuna --version`, summaries and reports read it through
+/// `sim::ENGINE_VERSION`).
+fn check_version(root: &Path, crates: &[String], problems: &mut Vec<String>) {
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    let manifest = read(&root.join("Cargo.toml"))
+        .parse::<toml::Table>()
+        .unwrap_or_default();
+    let Some(version) = manifest
+        .get("workspace")
+        .and_then(|w| w.get("package"))
+        .and_then(|p| p.get("version"))
+        .and_then(|v| v.as_str())
+    else {
+        problems.push("Cargo.toml: no [workspace.package] version".to_owned());
+        return;
+    };
+    let members = crates
+        .iter()
+        .map(|c| root.join("crates").join(c))
+        .chain([root.join("xtask")]);
+    for dir in members {
+        let text = read(&dir.join("Cargo.toml"));
+        let inherits = text
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|t| t.get("package")?.get("version")?.get("workspace")?.as_bool())
+            == Some(true);
+        if !inherits {
+            problems.push(format!(
+                "{}/Cargo.toml: use `version.workspace = true` (one version everywhere)",
+                dir.display()
+            ));
+        }
+    }
+    let citation = read(&root.join("CITATION.cff"));
+    if !citation.contains(&format!("version: \"{version}\"")) {
+        problems.push(format!(
+            "CITATION.cff: `version: \"{version}\"` expected (the workspace version)"
+        ));
+    }
+    let changelog = read(&root.join("CHANGELOG.md"));
+    if !changelog.contains(&format!("## [{version}]")) {
+        problems.push(format!(
+            "CHANGELOG.md: no `## [{version}]` section for the workspace version"
+        ));
+    }
 }
 
 fn layer(name: &str) -> Option<u8> {

@@ -365,3 +365,24 @@ fn track_rejects_a_malformed_file_with_its_location() {
     assert!(err.contains("measurements.jsonl:4"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn one_version_everywhere() {
+    let o = kizuna(&["--version"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    let version = printed
+        .trim()
+        .strip_prefix("kizuna ")
+        .expect("`kizuna --version` prints `kizuna X.Y.Z`");
+    assert_eq!(version, env!("CARGO_PKG_VERSION"), "the workspace version");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (summary, _, _) = run_into(tmp.path(), &["--until", "60"]);
+    let summary: serde_json::Value = serde_json::from_slice(&summary).expect("JSON");
+    assert_eq!(summary["version"], version, "summary.json's engine version");
+    let html = std::fs::read_to_string(tmp.path().join("report.html")).expect("report");
+    assert!(
+        html.contains(&format!("engine {version}")),
+        "report.html names engine {version}"
+    );
+}
