@@ -1,14 +1,17 @@
-//! Repository automation: `cargo xtask tidy` (hygiene checks, also run by `cargo test`) and
-//! `cargo xtask test` (the README's test command: every test, then what skipped and why).
+//! Repository automation: `cargo xtask tidy` (hygiene checks, also run by `cargo test`),
+//! `cargo xtask test` (the README's test command: every test, then what skipped and why) and
+//! `cargo xtask tutorial` (every command of docs/tutorial.md, outputs checked).
 
 #![allow(clippy::print_stdout)]
 
 mod test;
 mod tidy;
+mod tutorial;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask tidy | cargo xtask test [CARGO TEST ARGS...]";
+const USAGE: &str =
+    "usage: cargo xtask tidy | cargo xtask test [CARGO TEST ARGS...] | cargo xtask tutorial";
 
 fn main() -> ExitCode {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
             }
         }
         Some("test") => test::run(&root, &args[1..]),
+        Some("tutorial") => tutorial::run(&root),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

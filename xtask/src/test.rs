@@ -114,6 +114,14 @@ pub(crate) fn run(root: &Path, args: &[String]) -> ExitCode {
     };
     let mut skips = testkit::parse_log(&std::fs::read_to_string(&log).unwrap_or_default());
     skips.sort();
+    if !status.success() {
+        println!(
+            "\nerror: cargo test exited with status {} (a build failure stops it before the tests run)",
+            status
+                .code()
+                .map_or_else(|| "unknown".to_owned(), |c| c.to_string())
+        );
+    }
     print!("{}", closing(counts, &skips));
     if status.success() {
         ExitCode::SUCCESS
@@ -163,8 +171,17 @@ mod tests {
             &skips,
         );
         assert!(text.contains("skipped c2::local_gap  [needs shared]  no ../shared/data/wta"));
-        assert!(text.ends_with("summary: 9 passed, 0 failed, 1 skipped\n"), "{text}");
-        let none = closing(Counts { passed: 3, failed: 1 }, &[]);
+        assert!(
+            text.ends_with("summary: 9 passed, 0 failed, 1 skipped\n"),
+            "{text}"
+        );
+        let none = closing(
+            Counts {
+                passed: 3,
+                failed: 1,
+            },
+            &[],
+        );
         assert_eq!(none, "summary: 3 passed, 1 failed, 0 skipped\n");
     }
 }

@@ -96,11 +96,12 @@ fn check_version(root: &Path, crates: &[String], problems: &mut Vec<String>) {
         .chain([root.join("xtask")]);
     for dir in members {
         let text = read(&dir.join("Cargo.toml"));
-        let inherits = text
-            .parse::<toml::Table>()
-            .ok()
-            .and_then(|t| t.get("package")?.get("version")?.get("workspace")?.as_bool())
-            == Some(true);
+        let inherits = text.parse::<toml::Table>().ok().and_then(|t| {
+            t.get("package")?
+                .get("version")?
+                .get("workspace")?
+                .as_bool()
+        }) == Some(true);
         if !inherits {
             problems.push(format!(
                 "{}/Cargo.toml: use `version.workspace = true` (one version everywhere)",

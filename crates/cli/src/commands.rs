@@ -37,8 +37,11 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
         }),
         None => {
             let names: Vec<&str> = scenario::builtin::list().iter().map(|(n, _)| *n).collect();
+            let hint = crate::typo::closest(name, names.iter().copied())
+                .map(|b| format!("; did you mean the built-in scenario `{b}`?"))
+                .unwrap_or_default();
             bail!(
-                "no scenario file {name:?} and no built-in scenario of that name (built-ins: {})",
+                "no scenario file {name:?} and no built-in scenario of that name (built-ins: {}){hint}",
                 names.join(", ")
             )
         }
@@ -90,17 +93,26 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
         ProgressBar::new(PROGRESS_STEPS as u64)
     };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:40}] {msg} ({eta} left)")
+        ProgressStyle::with_template("{spinner} [{bar:40}] {msg}")
             .expect("static template is valid")
             .progress_chars("=> "),
     );
     let end = sim.end();
+    let running = Instant::now();
+    let mut eta = crate::eta::Eta::new(end.as_secs_f64());
     for step in 1..=PROGRESS_STEPS {
         let t = SimTime::from_nanos(end.as_nanos() / PROGRESS_STEPS * step);
         sim.run_until(t, &mut out);
+        let left = eta.update(running.elapsed().as_secs_f64(), t.as_secs_f64());
         bar.set_position(step as u64);
-        bar.set_message(format!("t = {:.0} s", t.as_secs_f64()));
+        bar.set_message(format!(
+            "t = {:.0} of {:.0} s, {}",
+            t.as_secs_f64(),
+            end.as_secs_f64(),
+            crate::eta::format_left(left)
+        ));
     }
+    bar.set_message("writing report.html, scenario.czml and scenario.kml");
     let summary = sim.finish(&mut out);
     bar.finish_and_clear();
     let out_path = out.path().to_owned();

@@ -10,12 +10,16 @@ mod auditing;
 mod bench;
 mod commands;
 mod coverage;
+mod eta;
+mod gen_bench;
+mod gen_wta;
 mod output;
 mod study;
 mod track;
+mod typo;
 mod wta;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +45,7 @@ const EXAMPLES: &str = "Examples:
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run a scenario: summary.json, events.jsonl, CSVs, report.html, CZML and KML.
+    /// Run a scenario: summary.json, series.json, events.jsonl, CSVs, report.html, CZML and KML.
     #[command(after_help = "Examples:
   kizuna run                              the built-in default scenario
   kizuna run two-nation-salvo --until 300 a built-in scenario by name, first 300 s
@@ -72,15 +76,28 @@ enum Command {
     },
     /// Track a benchmark file (iamd-bench/1, shared with Stone Soup) and score it.
     #[command(
-        after_help = "Example:\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100"
+        after_help = "Example (make the files with `kizuna gen-bench`):\n  kizuna gen-bench -n 100 -s 100 -c 100 --pd 0.9 --seed 42 -o n100\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100"
     )]
     Track(TrackArgs),
+    /// Generate a tracking benchmark (iamd-bench/1 files for `kizuna track`), as the shared
+    /// Python generator does.
+    #[command(
+        name = "gen-bench",
+        after_help = "Example:\n  kizuna gen-bench -n 100 -s 100 -c 100 --pd 0.9 --seed 42 -o n100\n  kizuna track --measurements n100/measurements.jsonl --truth n100/truth.jsonl --out runs/n100"
+    )]
+    GenBench(gen_bench::GenBenchArgs),
+    /// Generate a small weapon-target assignment instance for `kizuna wta` (benchmark format).
+    #[command(
+        name = "gen-wta",
+        after_help = "Example:\n  kizuna gen-wta --weapons 5 --targets 10 --units 2 --seed 1 -o wta_5x10x2.txt\n  kizuna wta --instance wta_5x10x2.txt --solver exact"
+    )]
+    GenWta(gen_wta::GenWtaArgs),
     /// Measure engine speed: world build, simulated seconds per wall second, truth-query cost.
     #[command(after_help = "Example:\n  cargo run --release -- bench --runs 5")]
     Bench(BenchArgs),
     /// Solve a static weapon-target assignment instance (public benchmark format).
     #[command(
-        after_help = "Example:\n  kizuna wta --instance wta_50x100x2.txt --solver local --time-limit 5 --json"
+        after_help = "Examples:\n  kizuna gen-wta -m 5 -n 10 -u 2 -o small.txt    a small instance of the project's own\n  kizuna wta --instance small.txt --solver exact\n  kizuna wta --instance wta_50x100x2.txt --solver local --time-limit 5 --json"
     )]
     Wta(wta::WtaArgs),
     /// Monte Carlo: N seeded runs in parallel; mean, sd and 95 % CI of every measure.
@@ -183,6 +200,15 @@ struct RunArgs {
 const DEFAULT_OUT: &str = "out";
 
 fn main() -> ExitCode {
+    if let Some(first) = std::env::args().nth(1) {
+        let command = Cli::command();
+        let mut names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+        names.push("help");
+        if let Some(msg) = typo::unknown_first_word(&first, &names) {
+            eprintln!("error: {msg}");
+            return ExitCode::from(2);
+        }
+    }
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Run(cli.run)) {
         Command::Run(args) => commands::run(&args),
@@ -194,6 +220,8 @@ fn main() -> ExitCode {
         Command::Schema => commands::schema(),
         Command::Bench(args) => bench::bench(&args),
         Command::Track(args) => track::track(&args),
+        Command::GenBench(args) => gen_bench::gen_bench(&args),
+        Command::GenWta(args) => gen_wta::gen_wta(&args),
         Command::Wta(args) => wta::wta(&args),
         Command::Mc(args) => study::mc(&args),
         Command::Compare(args) => study::compare(&args),

@@ -6,8 +6,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// `summary.json`, `events.jsonl`, `truth.csv`, `detections.csv` and `tracks.csv` in one
-/// directory, written as the run goes; at the end `report.html`, `scenario.czml` and
+/// `events.jsonl`, `truth.csv`, `detections.csv` and `tracks.csv` in one directory, written as
+/// the run goes; at the end `series.json`, `summary.json`, `report.html`, `scenario.czml` and
 /// `scenario.kml`, which need the whole run (events, truth and track rows are kept for them).
 pub(crate) struct OutputDir {
     path: PathBuf,
@@ -63,6 +63,9 @@ impl OutputDir {
             let p = self.path.join(name);
             std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))
         };
+        let mut series = serde_json::to_string(&summary.series())?;
+        series.push('\n');
+        write("series.json", &series)?;
         write("summary.json", &json)?;
         let data = report::RunData {
             input,
@@ -190,12 +193,12 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
             (
                 format!("{} picture", n.node),
                 format!(
-                    "{} tracks, GOSPA {:.0} m (missed {:.1}, false {:.1}), {} threats held{}",
-                    p.tracks,
+                    "{}, GOSPA {:.0} m (missed {:.1}, false {:.1}), {} held{}",
+                    count(p.tracks, "track"),
                     p.gospa_mean,
                     p.gospa_missed_mean,
                     p.gospa_false_mean,
-                    p.threats_tracked,
+                    count(p.threats_tracked, "threat"),
                     p.mean_track_latency_s
                         .map(|l| format!(" {l:.0} s after first detection"))
                         .unwrap_or_default()
@@ -207,29 +210,30 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
     node_rows.push((
         format!("network ({} sharing)", net.sharing),
         format!(
-            "{} frames, {:.1} MB{}; commonality {}; {} dual tracks",
-            net.frames_sent,
+            "{}, {:.1} MB{}; commonality {}; {}",
+            count(net.frames_sent, "frame"),
             net.bytes_sent as f64 / 1e6,
             net.bytes_per_track_report
                 .map(|b| format!(", {b:.0} B per track report"))
                 .unwrap_or_default(),
             net.commonality
                 .map_or_else(|| "n/a".to_owned(), |c| format!("{:.0} %", 100.0 * c)),
-            net.dual_tracks,
+            count(net.dual_tracks, "dual track"),
         ),
     ));
     let rejected: u64 = net.rejected.values().sum();
     node_rows.push((
         "network rejected".to_owned(),
         format!(
-            "{rejected} frames ({}); {} adversary frames injected; {} withheld by releasability",
+            "{} ({}); {} injected; {} withheld by releasability",
+            count(rejected, "frame"),
             net.rejected
                 .iter()
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            net.adversary_injections,
-            net.withheld_releasability,
+            count(net.adversary_injections, "adversary frame"),
+            count(net.withheld_releasability, "frame"),
         ),
     ));
     let rows: Vec<(&str, String)> = rows
@@ -242,4 +246,25 @@ pub(crate) fn print_summary_table(s: &Summary, build_s: f64, wall_s: f64) {
         println!("  {k:<width$}  {v}");
     }
     println!();
+}
+
+/// `1 track`, `2 tracks`, `0 tracks`: a count with its noun in the right number (every noun
+/// this table counts takes a plain `s`).
+pub(crate) fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_take_the_right_number() {
+        assert_eq!(super::count(1u64, "dual track"), "1 dual track");
+        assert_eq!(super::count(0u64, "frame"), "0 frames");
+        assert_eq!(super::count(113u64, "dual track"), "113 dual tracks");
+    }
 }

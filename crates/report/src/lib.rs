@@ -8,6 +8,7 @@
 //!   land, engagement timeline, measures tables, GOSPA-over-time, confidence-interval and
 //!   paired-difference charts; inline CSS, no scripts, no network access needed to open it).
 //! - [`czml`] and [`kml`] export a run for Cesium and Google Earth.
+//! - [`measures`] names every measure for people: label, unit, which direction is better.
 
 #![forbid(unsafe_code)]
 
@@ -15,6 +16,7 @@ mod chart;
 mod data;
 mod export;
 mod map;
+pub mod measures;
 mod page;
 mod run_page;
 pub mod study;

@@ -197,16 +197,27 @@ pub(crate) fn map_svg(d: &RunData) -> String {
         );
     }
     s.push_str(r#"</g><g class="assets">"#);
-    for a in &d.input.assets {
+    let anchors: Vec<(f64, f64, &str)> = d
+        .input
+        .assets
+        .iter()
+        .map(|a| {
+            let (cx, cy) = p.xy(a.position.lon_deg(), a.position.lat_deg());
+            (cx, cy, a.name.as_str())
+        })
+        .collect();
+    let labels = place_labels(&anchors, (p.width, p.height));
+    for (a, l) in d.input.assets.iter().zip(&labels) {
         let (cx, cy) = p.xy(a.position.lon_deg(), a.position.lat_deg());
         let _ = write!(
             s,
-            r#"<circle class="asset" cx="{}" cy="{}" r="{}"/><text class="asset-label" x="{}" y="{}">{}</text>"#,
+            r#"<circle class="asset" cx="{}" cy="{}" r="{}"/><text class="asset-label" x="{}" y="{}" text-anchor="{}">{}</text>"#,
             px(cx),
             px(cy),
             px(p.m(a.radius_m).max(3.0)),
-            px(cx + 6.0),
-            px(cy - 6.0),
+            px(l.x),
+            px(l.y),
+            l.anchor,
             esc(&a.name)
         );
     }
@@ -267,6 +278,97 @@ pub(crate) fn map_svg(d: &RunData) -> String {
     s
 }
 
+/// Asset label font size (CSS `.asset-label`) and the width of one character at that size, px
+/// (a conservative mean for the sans-serif faces browsers pick).
+const LABEL_FONT_PX: f64 = 10.0;
+const LABEL_CHAR_PX: f64 = 6.0;
+
+/// Where one label goes: the text's anchor point and SVG `text-anchor`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Label {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) anchor: &'static str,
+}
+
+impl Label {
+    /// The text's box `(x0, y0, x1, y1)` for `chars` characters (baseline at `y`).
+    fn bbox(&self, chars: usize) -> (f64, f64, f64, f64) {
+        let w = chars as f64 * LABEL_CHAR_PX;
+        let x0 = match self.anchor {
+            "end" => self.x - w,
+            "middle" => self.x - w / 2.0,
+            _ => self.x,
+        };
+        (x0, self.y - LABEL_FONT_PX, x0 + w, self.y + 2.0)
+    }
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> f64 {
+    let w = (a.2.min(b.2) - a.0.max(b.0)).max(0.0);
+    let h = (a.3.min(b.3) - a.1.max(b.1)).max(0.0);
+    w * h
+}
+
+/// Places one label per point `(x, y, text)`, in order: the first of eight positions around the
+/// point (north-east first) whose box stays on the map and overlaps neither an earlier label
+/// nor another point's marker; failing that, the position with the least overlap. Greedy and
+/// deterministic (points in scenario order).
+pub(crate) fn place_labels(points: &[(f64, f64, &str)], size: (f64, f64)) -> Vec<Label> {
+    const D: f64 = 6.0;
+    let candidates: [(f64, f64, &str); 8] = [
+        (D, -D, "start"),
+        (D, 4.0, "start"),
+        (D, D + 8.0, "start"),
+        (-D, -D, "end"),
+        (-D, 4.0, "end"),
+        (-D, D + 8.0, "end"),
+        (0.0, -D - 2.0, "middle"),
+        (0.0, D + 10.0, "middle"),
+    ];
+    let markers: Vec<(f64, f64, f64, f64)> = points
+        .iter()
+        .map(|(x, y, _)| (x - 3.0, y - 3.0, x + 3.0, y + 3.0))
+        .collect();
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut out = Vec::with_capacity(points.len());
+    for (i, (x, y, text)) in points.iter().enumerate() {
+        let chars = text.chars().count();
+        let mut best: Option<(f64, Label)> = None;
+        for (dx, dy, anchor) in candidates {
+            let l = Label {
+                x: x + dx,
+                y: y + dy,
+                anchor,
+            };
+            let b = l.bbox(chars);
+            let off_map = if b.0 < 0.0 || b.1 < 0.0 || b.2 > size.0 || b.3 > size.1 {
+                1e6
+            } else {
+                0.0
+            };
+            let cost = off_map
+                + placed.iter().map(|p| overlap(b, *p)).sum::<f64>()
+                + markers
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, m)| overlap(b, *m))
+                    .sum::<f64>();
+            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                best = Some((cost, l));
+            }
+            if cost == 0.0 {
+                break;
+            }
+        }
+        let (_, l) = best.expect("eight candidates");
+        placed.push(l.bbox(chars));
+        out.push(l);
+    }
+    out
+}
+
 fn legend(s: &mut String) {
     let items: [(&str, &str); 8] = [
         (
@@ -317,6 +419,45 @@ fn legend(s: &mut String) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn close_assets_get_labels_that_do_not_overlap() {
+        // Kadena and Naha, Guam and Andersen: a few pixels apart on a theatre map.
+        let pts = [
+            (400.0, 300.0, "Kadena AB"),
+            (398.0, 306.0, "Naha"),
+            (700.0, 500.0, "Guam (Apra Harbor)"),
+            (703.0, 496.0, "Andersen AFB"),
+            (405.0, 303.0, "Okinawa power"),
+        ];
+        let labels = place_labels(&pts, (900.0, 800.0));
+        let boxes: Vec<_> = labels
+            .iter()
+            .zip(&pts)
+            .map(|(l, p)| l.bbox(p.2.chars().count()))
+            .collect();
+        for i in 0..boxes.len() {
+            for j in 0..i {
+                assert_eq!(
+                    overlap(boxes[i], boxes[j]),
+                    0.0,
+                    "{} and {}",
+                    pts[i].2,
+                    pts[j].2
+                );
+            }
+        }
+        // An isolated point keeps the default north-east label.
+        let one = place_labels(&[(100.0, 100.0, "A")], (900.0, 800.0));
+        assert_eq!(
+            one[0],
+            Label {
+                x: 106.0,
+                y: 94.0,
+                anchor: "start"
+            }
+        );
+    }
 
     proptest! {
         #[test]

@@ -45,7 +45,11 @@ fn measures(d: &RunData) -> String {
         "moe",
         &mut rows,
     );
-    b.push_str(&table("moe", &["measure", "value"], &rows));
+    b.push_str(&table(
+        "moe",
+        &["measure", "value", "better"],
+        &labelled(rows),
+    ));
     b.push_str("<h2>Picture quality per node</h2>");
     let cell = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), num);
     let rows: Vec<Vec<String>> = s
@@ -94,7 +98,11 @@ fn measures(d: &RunData) -> String {
         "network",
         &mut rows,
     );
-    b.push_str(&table("network", &["measure", "value"], &rows));
+    b.push_str(&table(
+        "network",
+        &["measure", "value", "better"],
+        &labelled(rows),
+    ));
     let links: Vec<Vec<String>> = s
         .network
         .links
@@ -132,6 +140,18 @@ fn measures(d: &RunData) -> String {
     }
     b.push_str("</section>");
     b
+}
+
+/// `[key, value]` rows as `[label (unit), value, ↑/↓]` (the catalogue in [`crate::measures`]).
+fn labelled(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|r| {
+            let key = r.first().cloned().unwrap_or_default();
+            let value = r.get(1).cloned().unwrap_or_default();
+            let better = crate::measures::describe(&key).better.arrow().to_owned();
+            vec![crate::measures::label_with_unit(&key), value, better]
+        })
+        .collect()
 }
 
 fn gospa(d: &RunData) -> String {

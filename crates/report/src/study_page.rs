@@ -3,6 +3,7 @@
 //! swept parameter).
 
 use crate::chart::{ErrStyle, Interval, Series, XyChart, interval_chart};
+use crate::measures::{describe, label_with_unit};
 use crate::page::{document, table, unit};
 use crate::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
 use crate::svg::{esc, num};
@@ -39,7 +40,8 @@ fn stats_table(measures: &[MeasureStats]) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.measure.clone(),
+                label_with_unit(&m.measure),
+                describe(&m.measure).better.arrow().to_owned(),
                 m.n.to_string(),
                 num(m.mean),
                 num(m.sd),
@@ -49,7 +51,14 @@ fn stats_table(measures: &[MeasureStats]) -> String {
         .collect();
     table(
         "measures",
-        &["measure", "n", "mean", "sd", "95 % CI of the mean"],
+        &[
+            "measure",
+            "better",
+            "n",
+            "mean",
+            "sd",
+            "95 % CI of the mean",
+        ],
         &rows,
     )
 }
@@ -97,7 +106,7 @@ pub fn mc_html(s: &McStudy) -> String {
         .filter(|m| main.contains(&m.measure.as_str()))
         .map(|m| {
             (
-                m.measure.clone(),
+                describe(&m.measure).label,
                 m.measure.as_str(),
                 m.mean,
                 m.ci_low,
@@ -134,7 +143,7 @@ pub fn compare_html(s: &CompareStudy) -> String {
         .filter(|d| main.contains(&d.measure.as_str()))
         .map(|d| {
             (
-                format!("{}: {}", d.variant, d.measure),
+                format!("{}: {}", d.variant, describe(&d.measure).label),
                 d.measure.as_str(),
                 d.mean,
                 d.ci_low,
@@ -152,13 +161,19 @@ pub fn compare_html(s: &CompareStudy) -> String {
         .diffs
         .iter()
         .map(|d| {
+            let verdict = match (d.significant, describe(&d.measure).better.improves(d.mean)) {
+                (false, _) => "no",
+                (true, Some(true)) => "yes: better",
+                (true, Some(false)) => "yes: worse",
+                (true, None) => "yes",
+            };
             vec![
                 d.variant.clone(),
-                d.measure.clone(),
+                label_with_unit(&d.measure),
                 d.n.to_string(),
                 num(d.mean),
                 format!("[{}, {}]", num(d.ci_low), num(d.ci_high)),
-                if d.significant { "yes" } else { "no" }.to_owned(),
+                verdict.to_owned(),
             ]
         })
         .collect();
@@ -233,9 +248,9 @@ pub fn sweep_html(s: &SweepStudy) -> String {
             }
         }
         let chart = XyChart {
-            title: format!("{name} against {}", s.param),
+            title: format!("{} against {}", describe(name).label, s.param),
             x_label: x_label.clone(),
-            y_label: format!("{name} ({})", unit(name)),
+            y_label: format!("{} ({})", describe(name).label, unit(name)),
             series: vec![Series {
                 name: "mean ± 95 % CI".into(),
                 points,

@@ -186,7 +186,12 @@ fn report_is_self_contained_and_well_formed() {
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
     well_formed(&html).expect("balanced markup");
     assert!(html.contains(r#"class="moe""#) && html.contains(r#"class="nodes""#));
-    assert!(html.contains("moe.leakers") && html.contains("network.commonality"));
+    // Human labels with the better direction, not raw JSON keys.
+    assert!(
+        html.contains("<td>leakers on defended assets</td>")
+            && html.contains("<td>commonality</td>")
+    );
+    assert!(!html.contains("<td>moe.leakers</td>"));
     let with_series = run()
         .summary
         .nodes
@@ -324,6 +329,8 @@ fn study_pages_chart_their_measures() {
     assert_eq!(cmp.matches(r#"class="mean marked""#).count(), 1);
     assert_eq!(cmp.matches(r#"class="errbar""#).count(), 2);
     assert!(cmp.contains("network.sharing=track") && !cmp.contains("http"));
+    // Fewer leakers is better: a significant drop reads as an improvement, with labels.
+    assert!(cmp.contains("<td>yes: better</td>") && cmp.contains("<td>leakers</td>"));
     let sweep = sweep_html(&SweepStudy {
         scenario: "s".into(),
         param: "links.loss".into(),

@@ -51,8 +51,9 @@ pub use net::{
 pub use sensing::SensorBuildError;
 pub use siap::{SiapNetwork, SiapSummary};
 pub use summary::{
-    ENGINE_VERSION, EntityCounts, FirstDetection, ImpactRecord, LEAKER_LETHALITY, Moe, NodeSummary,
-    PictureSummary, SCHEMA_VERSION, SensorSummary, Summary, SummaryCounts, ThreatSummary,
+    ENGINE_VERSION, EntityCounts, FirstDetection, GospaSeries, ImpactRecord, LEAKER_LETHALITY, Moe,
+    NodeSeries, NodeSummary, PictureSummary, SCHEMA_VERSION, SensorSummary, Series, Summary,
+    SummaryCounts, ThreatSummary,
 };
 pub use timeline::ThreatTimeline;
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 pub const LEAKER_LETHALITY: f64 = 0.5;
 
 /// Version of the `summary.json` schema.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Engine version reported in outputs (part of the run identity): the workspace version in the
 /// root `Cargo.toml`, the same text `kizuna --version` prints. Bump it on behaviour changes.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -154,6 +154,9 @@ pub struct NodeSummary {
     /// What the node sent and received.
     pub network: crate::net::NodeNetwork,
     /// (t_s, GOSPA of the node's picture in m) at every truth sample; empty if it holds none.
+    /// Written to `series.json` ([`Summary::series`]), not to `summary.json`: the series are
+    /// most of a summary's size.
+    #[serde(skip)]
     pub gospa_series: Vec<(f64, f64)>,
     /// SIAP measures of the node's picture; null if it holds none.
     pub siap: Option<crate::siap::SiapSummary>,
@@ -289,6 +292,64 @@ pub struct Summary {
     pub network: crate::net::NetworkSummary,
     /// Single-integrated-air-picture measures: means over the node pictures, and commonality.
     pub siap: crate::siap::SiapNetwork,
+}
+
+/// `series.json`: the time series of a run, kept out of `summary.json` (a summary stays a few
+/// tens of kB; the series are hundreds). Same identity fields as the summary.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Series<'a> {
+    /// Schema version (shared with `summary.json`).
+    pub schema_version: u32,
+    /// Scenario name.
+    pub scenario: &'a str,
+    /// Master seed used.
+    pub seed: u64,
+    /// Engine version.
+    pub version: &'static str,
+    /// GOSPA over time: `[t_s, GOSPA m]` at every truth sample.
+    pub gospa: GospaSeries<'a>,
+}
+
+/// The GOSPA series of `series.json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GospaSeries<'a> {
+    /// The network picture: the mean over the picture-holding nodes.
+    pub network: &'a [(f64, f64)],
+    /// Per node that holds a picture, in scenario order.
+    pub nodes: Vec<NodeSeries<'a>>,
+}
+
+/// One node's series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeSeries<'a> {
+    /// Node name.
+    pub node: &'a str,
+    /// `[t_s, GOSPA m]` of the node's picture.
+    pub gospa: &'a [(f64, f64)],
+}
+
+impl Summary {
+    /// The run's time series, for `series.json`.
+    pub fn series(&self) -> Series<'_> {
+        Series {
+            schema_version: self.schema_version,
+            scenario: &self.scenario,
+            seed: self.seed,
+            version: self.version,
+            gospa: GospaSeries {
+                network: &self.network.gospa_series,
+                nodes: self
+                    .nodes
+                    .iter()
+                    .filter(|n| !n.gospa_series.is_empty())
+                    .map(|n| NodeSeries {
+                        node: &n.node,
+                        gospa: &n.gospa_series,
+                    })
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// `counts` in `summary.json`.

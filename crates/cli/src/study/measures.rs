@@ -150,6 +150,55 @@ impl MeasureTable {
     }
 }
 
+/// Measures a study table leaves out, with why: the same value in every run of every cell (a
+/// scenario constant such as `siap.nodes`), or exactly the values of an earlier measure in
+/// every run (`moe.leakers_on_assets` when every leaker hit an asset).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Hidden {
+    /// (measure, its one value).
+    pub(crate) constants: Vec<(String, f64)>,
+    /// (measure, the earlier measure it repeats).
+    pub(crate) duplicates: Vec<(String, String)>,
+}
+
+impl Hidden {
+    pub(crate) fn hides(&self, measure: &str) -> bool {
+        self.constants.iter().any(|(m, _)| m == measure)
+            || self.duplicates.iter().any(|(m, _)| m == measure)
+    }
+}
+
+impl MeasureTable {
+    /// What to hide, judged over every run of every cell together.
+    pub(crate) fn hidden(&self) -> Hidden {
+        let all: Vec<Vec<Option<f64>>> = (0..self.names.len())
+            .map(|m| {
+                self.columns
+                    .iter()
+                    .flat_map(|cell| cell[m].iter().copied())
+                    .collect()
+            })
+            .collect();
+        let mut hidden = Hidden::default();
+        for (m, col) in all.iter().enumerate() {
+            if let Some(v) = report::measures::constant_value(col) {
+                hidden.constants.push((self.names[m].clone(), v));
+            }
+        }
+        for (m, dup) in report::measures::duplicates(&all).into_iter().enumerate() {
+            let name = &self.names[m];
+            if let Some(j) = dup
+                && !hidden.hides(name)
+            {
+                hidden
+                    .duplicates
+                    .push((name.clone(), self.names[j].clone()));
+            }
+        }
+        hidden
+    }
+}
+
 /// A measure that is null in every run: no statistics (NaN is written as JSON null).
 const EMPTY: MeanCi = MeanCi {
     n: 0,

@@ -1,25 +1,33 @@
 //! A study's files (`runs.csv`, `study.json`, `report.html`) and its terminal tables.
 
-use super::measures::MeasureTable;
+use super::measures::{Hidden, MeasureTable};
 use super::runs::Plan;
 use anyhow::{Context, Result};
 use report::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
 use std::path::{Path, PathBuf};
 
-/// The measures the terminal tables show, when present (every `siap.*` scalar follows).
-const MAIN: &[(&str, &str)] = &[
-    ("moe.leakers", "leakers"),
-    ("moe.leakers_on_assets", "leakers on assets"),
-    ("moe.defended_value_surviving", "defended value surviving"),
-    ("moe.interceptors_fired", "interceptors fired"),
-    ("moe.intercepts", "intercepts"),
-    ("moe.shots_per_kill", "shots per kill"),
-    ("moe.engagements_on_remote", "engagements on remote"),
-    ("moe.mean_first_detection_s", "first detection (s)"),
-    ("network.mean_picture_gospa", "mean picture GOSPA (m)"),
-    ("network.commonality", "commonality"),
-    ("network.dual_tracks", "dual tracks"),
+/// The measures the terminal tables show, in this order, when present and not hidden (every
+/// `moe.intercept_probability.*` and `siap.*` scalar follows); the report and `study.json`
+/// keep every measure.
+const MAIN: &[&str] = &[
+    "moe.leakers",
+    "moe.leakers_on_assets",
+    "moe.defended_value_surviving",
+    "moe.intercepts",
+    "moe.interceptors_fired",
+    "moe.shots_per_kill",
+    "moe.fratricides",
+    "moe.engagements_on_remote",
+    "moe.mean_first_detection_s",
+    "moe.mean_decision_latency_s",
+    "network.mean_picture_gospa",
+    "network.commonality",
+    "network.dual_tracks",
+    "network.mean_picture_latency_s",
 ];
+
+/// Width of the measure column.
+const LABEL_W: usize = 40;
 
 /// Creates the output directory (`--out` or the command's default).
 pub(super) fn prepare(out: Option<&PathBuf>, default: &str) -> Result<PathBuf> {
@@ -79,26 +87,95 @@ pub(super) fn write_report(dir: &Path, html: &str) -> Result<()> {
 pub(super) fn done(dir: &Path, plan: &Plan) {
     let n = plan.cells.len() * plan.seeds.len();
     println!(
-        "{n} runs in {:.1} s on {} threads; outputs written to {}",
+        "{} in {:.1} s on {}; outputs written to {}",
+        crate::output::count(n as u64, "run"),
         plan.wall_s,
-        plan.threads,
+        crate::output::count(plan.threads as u64, "thread"),
         dir.display()
     );
 }
 
-/// (name, label) of the main measures present, then the SIAP ones.
-fn shown(names: impl Iterator<Item = String> + Clone) -> Vec<(String, String)> {
+/// (name, label) of the main measures present and not hidden, then the per-class intercept
+/// probabilities and the SIAP ones. Labels carry the better direction (`↓` fewer is better).
+fn shown(names: impl Iterator<Item = String> + Clone, hidden: &Hidden) -> Vec<(String, String)> {
     let present = |m: &str| names.clone().any(|n| n == m);
+    let label = |m: &str| {
+        let info = report::measures::describe(m);
+        let arrow = info.better.arrow();
+        let text = report::measures::label_with_unit(m);
+        if arrow.is_empty() {
+            text
+        } else {
+            format!("{text} {arrow}")
+        }
+    };
     MAIN.iter()
-        .filter(|(m, _)| present(m))
-        .map(|(m, l)| ((*m).to_owned(), (*l).to_owned()))
+        .copied()
+        .filter(|m| present(m))
+        .map(str::to_owned)
         .chain(
             names
                 .clone()
-                .filter(|n| n.starts_with("siap."))
-                .map(|n| (n.clone(), n)),
+                .filter(|n| n.starts_with("moe.intercept_probability.") || n.starts_with("siap.")),
         )
+        .filter(|m| !hidden.hides(m))
+        .map(|m| {
+            let l = label(&m);
+            (m, l)
+        })
         .collect()
+}
+
+/// The lines under a table that say what it left out and why.
+fn hidden_note(hidden: &Hidden) -> String {
+    let mut out = String::new();
+    if !hidden.constants.is_empty() {
+        let items: Vec<String> = hidden
+            .constants
+            .iter()
+            .map(|(m, v)| format!("{} {}", report::measures::describe(m).label, num(*v)))
+            .collect();
+        out.push_str(&wrap("  same in every run (not shown): ", &items));
+    }
+    if !hidden.duplicates.is_empty() {
+        let items: Vec<String> = hidden
+            .duplicates
+            .iter()
+            .map(|(m, same)| {
+                format!(
+                    "{} = {}",
+                    report::measures::describe(m).label,
+                    report::measures::describe(same).label
+                )
+            })
+            .collect();
+        out.push_str(&wrap("  equal in every run (not shown): ", &items));
+    }
+    if !out.is_empty() {
+        out.push_str("  ↑ more is better, ↓ less is better; every measure is in study.json and report.html\n");
+    }
+    out
+}
+
+/// `head` then the items, comma-separated, wrapped at 100 columns with a hanging indent.
+fn wrap(head: &str, items: &[String]) -> String {
+    let mut out = String::from(head);
+    let mut col = head.chars().count();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item}, ")
+        } else {
+            item.clone()
+        };
+        if col + piece.chars().count() > 100 && col > head.chars().count() {
+            out.push_str("\n    ");
+            col = 4;
+        }
+        col += piece.chars().count();
+        out.push_str(&piece);
+    }
+    out.push('\n');
+    out
 }
 
 fn num(x: f64) -> String {
@@ -121,16 +198,20 @@ fn find<'a>(stats: &'a [MeasureStats], m: &str) -> Option<&'a MeasureStats> {
     stats.iter().find(|s| s.measure == m)
 }
 
-pub(super) fn print_mc(study: &McStudy) {
-    println!("\n  {} runs of {}\n", study.seeds.len(), study.scenario);
+pub(super) fn print_mc(study: &McStudy, hidden: &Hidden) {
     println!(
-        "  {:<28} {:>10} {:>10}  95 % CI of the mean",
+        "\n  {} of {}\n",
+        crate::output::count(study.seeds.len() as u64, "run"),
+        study.scenario
+    );
+    println!(
+        "  {:<LABEL_W$} {:>10} {:>10}  95 % CI of the mean",
         "measure", "mean", "sd"
     );
-    for (m, label) in shown(study.measures.iter().map(|s| s.measure.clone())) {
+    for (m, label) in shown(study.measures.iter().map(|s| s.measure.clone()), hidden) {
         if let Some(s) = find(&study.measures, &m) {
             println!(
-                "  {label:<28} {:>10} {:>10}  {}",
+                "  {label:<LABEL_W$} {:>10} {:>10}  {}",
                 num(s.mean),
                 num(s.sd),
                 ci(s.ci_low, s.ci_high)
@@ -138,22 +219,27 @@ pub(super) fn print_mc(study: &McStudy) {
         }
     }
     println!();
+    print!("{}", hidden_note(hidden));
+    println!();
 }
 
-pub(super) fn print_compare(study: &CompareStudy) {
+pub(super) fn print_compare(study: &CompareStudy, hidden: &Hidden) {
     println!(
-        "\n  {} paired runs of {} per variant; baseline {}\n",
-        study.seeds.len(),
+        "\n  {} of {} per variant; baseline {}\n",
+        crate::output::count(study.seeds.len() as u64, "paired run"),
         study.scenario,
         study.baseline
     );
     let base = &study.variants[0].measures;
     for v in &study.variants[1..] {
         println!(
-            "  {} − {}  {:>12} {:>12} {:>10}  95 % CI (* significant)",
-            v.name, study.baseline, "baseline", "variant", "diff"
+            "  {:<LABEL_W$} {:>10} {:>10} {:>10}  95 % CI of the difference",
+            format!("{} − {}", v.name, study.baseline),
+            "baseline",
+            "variant",
+            "diff"
         );
-        for (m, label) in shown(base.iter().map(|s| s.measure.clone())) {
+        for (m, label) in shown(base.iter().map(|s| s.measure.clone()), hidden) {
             let d = study
                 .diffs
                 .iter()
@@ -161,37 +247,50 @@ pub(super) fn print_compare(study: &CompareStudy) {
             let (Some(b), Some(x), Some(d)) = (find(base, &m), find(&v.measures, &m), d) else {
                 continue;
             };
+            let verdict = if d.significant {
+                match report::measures::describe(&m).better.improves(d.mean) {
+                    Some(true) => "  better",
+                    Some(false) => "  worse",
+                    None => "  differs",
+                }
+            } else {
+                ""
+            };
             println!(
-                "    {label:<28} {:>12} {:>12} {:>10}  {}{}",
+                "  {label:<LABEL_W$} {:>10} {:>10} {:>10}  {}{verdict}",
                 num(b.mean),
                 num(x.mean),
                 num(d.mean),
                 ci(d.ci_low, d.ci_high),
-                if d.significant { " *" } else { "" }
             );
         }
         println!();
     }
+    println!(
+        "  better / worse: the 95 % CI of the paired difference excludes 0 (differs: no better direction)"
+    );
+    print!("{}", hidden_note(hidden));
+    println!();
 }
 
-pub(super) fn print_sweep(study: &SweepStudy) {
+pub(super) fn print_sweep(study: &SweepStudy, hidden: &Hidden) {
     println!(
-        "\n  {} over {} = {} ({} runs each; mean per value)\n",
+        "\n  {} over {} = {} ({} each; mean per value)\n",
         study.scenario,
         study.param,
         study.values.join(", "),
-        study.seeds.len()
+        crate::output::count(study.seeds.len() as u64, "run")
     );
     let Some(first) = study.points.first() else {
         return;
     };
-    print!("  {:<28}", "measure");
+    print!("  {:<LABEL_W$}", "measure");
     for v in &study.values {
         print!(" {v:>12}");
     }
     println!();
-    for (m, label) in shown(first.iter().map(|s| s.measure.clone())) {
-        print!("  {label:<28}");
+    for (m, label) in shown(first.iter().map(|s| s.measure.clone()), hidden) {
+        print!("  {label:<LABEL_W$}");
         for p in &study.points {
             print!(
                 " {:>12}",
@@ -200,5 +299,7 @@ pub(super) fn print_sweep(study: &SweepStudy) {
         }
         println!();
     }
+    println!();
+    print!("{}", hidden_note(hidden));
     println!();
 }

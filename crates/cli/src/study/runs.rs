@@ -134,8 +134,19 @@ impl Plan {
             ProgressBar::new(jobs.len() as u64)
         };
         bar.set_style(
-            ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} runs ({eta} left)")
+            ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} runs, {left}")
                 .expect("static template is valid")
+                .with_key(
+                    "left",
+                    |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let left = crate::eta::uniform_jobs_left(
+                            s.elapsed().as_secs_f64(),
+                            s.pos(),
+                            s.len().unwrap_or(0),
+                        );
+                        let _ = w.write_str(&crate::eta::format_left(left));
+                    },
+                )
                 .progress_chars("=> "),
         );
         let pool = rayon::ThreadPoolBuilder::new()

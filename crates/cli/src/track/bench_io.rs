@@ -1,5 +1,6 @@
 //! Reading and writing the tracking benchmark files shared with Stone Soup: `iamd-bench/1`
-//! (measurements and truth, specified in `../shared/bench/gen_scenario.py`) and
+//! (measurements and truth, specified in `../shared/bench/gen_scenario.py` and written by
+//! `kizuna gen-bench`, `crate::gen_bench`) and
 //! `iamd-bench-tracks/1` (tracker output, specified in `../shared/bench/run_stonesoup.py`).
 
 use anyhow::{Context, Result, bail};

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod audit;
+mod gen_bench;
 mod recompute;
 mod study;
 mod wta;

@@ -217,20 +217,34 @@ fn summary_measures_agree_with_the_event_stream() {
     }
     assert!(decisions_checked > 0, "no threat timeline has a decision");
 
-    picture_measures_are_consistent(&s);
+    let series: Value = serde_json::from_slice(
+        &std::fs::read(tmp.path().join("series.json")).expect("series.json"),
+    )
+    .expect("series.json is JSON");
+    picture_measures_are_consistent(&s, &series);
 }
 
 /// Truth-side measures cannot be recomputed from events; check what ties them together: the
 /// network GOSPA series is the mean of the node series, SIAP ratios follow from their sums and
 /// the network SIAP is the mean over nodes.
-fn picture_measures_are_consistent(s: &Value) {
+fn picture_measures_are_consistent(s: &Value, series_doc: &Value) {
     let nodes = s["nodes"].as_array().expect("nodes");
-    let series: Vec<&Vec<Value>> = nodes
+    assert_eq!(
+        series_doc["seed"], s["seed"],
+        "series.json and summary.json of one run"
+    );
+    let series: Vec<&Vec<Value>> = series_doc["gospa"]["nodes"]
+        .as_array()
+        .expect("node series")
         .iter()
-        .map(|n| n["gospa_series"].as_array().expect("series"))
-        .filter(|v| !v.is_empty())
+        .map(|n| n["gospa"].as_array().expect("series"))
         .collect();
-    let network = s["network"]["gospa_series"].as_array().expect("series");
+    assert_eq!(
+        series.len(),
+        nodes.iter().filter(|n| !n["picture"].is_null()).count(),
+        "one series per picture-holding node"
+    );
+    let network = series_doc["gospa"]["network"].as_array().expect("series");
     assert!(!network.is_empty());
     for (i, point) in network.iter().enumerate() {
         let t = point[0].as_f64().expect("t");

@@ -133,7 +133,8 @@ pub struct NetworkSummary {
     /// nodes and threats.
     pub mean_picture_latency_s: Option<f64>,
     /// The network picture's GOSPA over time: (t_s, mean GOSPA in m over the picture-holding
-    /// nodes) at every truth sample.
+    /// nodes) at every truth sample. In `series.json`, not `summary.json`.
+    #[serde(skip)]
     pub gospa_series: Vec<(f64, f64)>,
 }
 
