@@ -169,8 +169,10 @@ impl Hidden {
 }
 
 impl MeasureTable {
-    /// What to hide, judged over every run of every cell together.
-    pub(crate) fn hidden(&self) -> Hidden {
+    /// What to hide, judged over every run of every cell together. A duplicate is judged in
+    /// `priority` order (then by name) among measures of the same unit, so the measure a table
+    /// lists first is the one kept (`leakers` over `defended value hit`, which can coincide).
+    pub(crate) fn hidden(&self, priority: &[&str]) -> Hidden {
         let all: Vec<Vec<Option<f64>>> = (0..self.names.len())
             .map(|m| {
                 self.columns
@@ -185,11 +187,25 @@ impl MeasureTable {
                 hidden.constants.push((self.names[m].clone(), v));
             }
         }
-        for (m, dup) in report::measures::duplicates(&all).into_iter().enumerate() {
+        let rank = |name: &str| {
+            priority
+                .iter()
+                .position(|p| *p == name)
+                .unwrap_or(usize::MAX)
+        };
+        let mut order: Vec<usize> = (0..self.names.len()).collect();
+        order.sort_by_key(|&m| (rank(&self.names[m]), self.names[m].clone()));
+        let unit = |m: usize| report::measures::describe(&self.names[m]).unit;
+        for (k, &m) in order.iter().enumerate() {
             let name = &self.names[m];
-            if let Some(j) = dup
-                && !hidden.hides(name)
-            {
+            if hidden.hides(name) {
+                continue;
+            }
+            let same = order[..k]
+                .iter()
+                .copied()
+                .find(|&j| unit(j) == unit(m) && all[j] == all[m] && !hidden.hides(&self.names[j]));
+            if let Some(j) = same {
                 hidden
                     .duplicates
                     .push((name.clone(), self.names[j].clone()));

@@ -132,7 +132,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
     output::write_json(&dir, &study)?;
     output::write_report(&dir, &report::mc_html(&study))?;
     if !a.quiet {
-        output::print_mc(&study, &table.hidden());
+        output::print_mc(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
     audits::finish(&dir, &plan, a.quiet)
@@ -172,7 +172,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     output::write_json(&dir, &study)?;
     output::write_report(&dir, &report::compare_html(&study))?;
     if !a.quiet {
-        output::print_compare(&study, &table.hidden());
+        output::print_compare(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
     audits::finish(&dir, &plan, a.quiet)
@@ -210,7 +210,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     output::write_json(&dir, &study)?;
     output::write_report(&dir, &report::sweep_html(&study))?;
     if !a.quiet {
-        output::print_sweep(&study, &table.hidden());
+        output::print_sweep(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
     audits::finish(&dir, &plan, a.quiet)

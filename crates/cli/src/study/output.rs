@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// The measures the terminal tables show, in this order, when present and not hidden (every
 /// `moe.intercept_probability.*` and `siap.*` scalar follows); the report and `study.json`
 /// keep every measure.
-const MAIN: &[&str] = &[
+pub(super) const MAIN: &[&str] = &[
     "moe.leakers",
     "moe.leakers_on_assets",
     "moe.defended_value_surviving",

@@ -102,3 +102,24 @@ fn paired_rows_difference_variant_minus_baseline() {
     assert!((d[0].mean - (-8.0 / 3.0)).abs() < 1e-12, "{d:?}");
     assert!(d[0].significant && d[0].ci_high < 0.0, "{d:?}");
 }
+
+#[test]
+fn tables_hide_constants_and_duplicates_keeping_the_listed_measure() {
+    let run = |leakers: u64, fraction: f64, nodes: u64| {
+        RunMeasures::from_json(&json!({
+            "moe": {"asset_value_hit_fraction": fraction, "leakers": leakers,
+                    "leakers_on_assets": leakers, "intercepts": 3 - leakers},
+            "siap": {"nodes": nodes},
+        }))
+    };
+    let table = MeasureTable::new(&[vec![run(1, 1.0, 3), run(0, 0.0, 3)]]);
+    let hidden = table.hidden(super::output::MAIN);
+    assert_eq!(hidden.constants, [("siap.nodes".to_owned(), 3.0)]);
+    // Same values in every run: the listed measure (leakers) stays, its twin is hidden; a
+    // fraction that happens to equal a count is a different unit and stays.
+    assert_eq!(
+        hidden.duplicates,
+        [("moe.leakers_on_assets".to_owned(), "moe.leakers".to_owned())]
+    );
+    assert!(!hidden.hides("moe.asset_value_hit_fraction") && !hidden.hides("moe.leakers"));
+}
