@@ -116,7 +116,7 @@ pub(crate) fn run(root: &Path, args: &[String]) -> ExitCode {
     skips.sort();
     if !status.success() {
         println!(
-            "\nerror: cargo test exited with status {} (a build failure stops it before the tests run)",
+            "\nerror: cargo test exited with status {} (a test failed, or a build failure stopped it before every test ran)",
             status
                 .code()
                 .map_or_else(|| "unknown".to_owned(), |c| c.to_string())
