@@ -61,6 +61,7 @@ fn tracks() -> Vec<(&'static str, TrackEstimate)> {
                 position_ecef_m: [r.x, r.y, r.z],
                 velocity_ecef_mps: [v.x, v.y, v.z],
                 covariance: p,
+                ballistic_coefficient_kg_m2: None,
             };
             (name, track)
         })

@@ -3,7 +3,7 @@
 
 use base::{SimDuration, SimTime};
 
-use crate::kinematics::Kinematics;
+use crate::kinematics::{Kinematics, Limit};
 use crate::path;
 use crate::window::Intercept;
 
@@ -13,6 +13,34 @@ pub const DEFAULT_DIVERT_FRACTION: f64 = 0.1;
 /// Slack on the update tests, m: re-submitting the current plan must pass despite rounding
 /// (intercept times are whole nanoseconds, a few µm at interceptor speeds).
 const UPDATE_TOLERANCE_M: f64 = 1e-3;
+
+/// Why an in-flight update was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rejected {
+    /// Before launch, at or after the intercept, or a new intercept time not in the future.
+    NotInFlight,
+    /// The new aim point is outside the interceptor's envelope.
+    Envelope(Limit),
+    /// The new aim point cannot be reached by the new time at the profile speed.
+    Unreachable,
+    /// The new time leaves more path than the leg needs beyond the dog-leg allowance.
+    Loiter,
+    /// The aim point moves more than the divert budget allows.
+    DivertBudget,
+}
+
+impl Rejected {
+    /// Stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rejected::NotInFlight => "not_in_flight",
+            Rejected::Envelope(l) => l.as_str(),
+            Rejected::Unreachable => "unreachable",
+            Rejected::Loiter => "loiter",
+            Rejected::DivertBudget => "divert_budget",
+        }
+    }
+}
 
 /// One straight leg, flown from `start` to `end` as the profile distance grows from `start_s`
 /// to `end_s`.
@@ -93,27 +121,35 @@ impl Flyout {
     /// In-flight update: re-aim at a new predicted intercept (from the latest track). Accepted
     /// when, at `now` (after launch, before the current intercept time) and with
     /// `new_time > now`:
+    /// * envelope: the new aim point is inside the interceptor's envelope (slant range from
+    ///   the launch point, WGS-84 altitude) — the same test as a planned intercept;
     /// * reachable: the new leg from the current position is no longer than the profile
     ///   distance flown between `now` and `new_time`;
+    /// * divert budget: the aim point moves by at most `divert_fraction` of the remaining path;
     /// * timing: the extra path that time would allow beyond the straight leg (flown as an
-    ///   unmodelled dog-leg) is at most `divert_fraction` of that profile distance;
-    /// * divert budget: the aim point moves by at most `divert_fraction` of the remaining path.
+    ///   unmodelled dog-leg) is at most `divert_fraction` of that profile distance.
     ///
-    /// Returns whether it was accepted; a rejected update leaves the fly-out unchanged.
+    /// A rejected update leaves the fly-out unchanged and says which test failed.
     pub fn update_aim(
         &mut self,
         now: SimTime,
         new_aim: [f64; 3],
         new_time: SimTime,
         divert_fraction: f64,
-    ) -> bool {
+    ) -> Result<(), Rejected> {
         assert!(
             divert_fraction >= 0.0,
             "divert fraction {divert_fraction} must not be negative"
         );
         let leg = *self.current();
         if now <= self.launch || now >= leg.end_time || new_time <= now {
-            return false;
+            return Err(Rejected::NotInFlight);
+        }
+        if let Some(limit) = self
+            .kinematics
+            .envelope_violation(self.launch_point(), new_aim)
+        {
+            return Err(Rejected::Envelope(limit));
         }
         let here = self.position_at(now);
         let new_leg_m = path::norm(path::sub(new_aim, here));
@@ -122,24 +158,45 @@ impl Flyout {
         let remaining_m = path::norm(path::sub(leg.end_m, here));
         let divert_m = path::norm(path::sub(new_aim, leg.end_m));
         let tol = UPDATE_TOLERANCE_M;
-        let ok = new_leg_m <= available_m + tol
-            && available_m - new_leg_m <= divert_fraction * available_m + tol
-            && divert_m <= divert_fraction * remaining_m + tol;
-        if ok {
-            let last = self.legs.len() - 1;
-            self.legs[last].end_time = now;
-            self.legs[last].end_m = here;
-            self.legs[last].end_s = now_s;
-            self.legs.push(Leg {
-                start_time: now,
-                start_m: here,
-                start_s: now_s,
-                end_time: new_time,
-                end_m: new_aim,
-                end_s: new_s,
-            });
+        if new_leg_m > available_m + tol {
+            return Err(Rejected::Unreachable);
         }
-        ok
+        if divert_m > divert_fraction * remaining_m + tol {
+            return Err(Rejected::DivertBudget);
+        }
+        if available_m - new_leg_m > divert_fraction * available_m + tol {
+            return Err(Rejected::Loiter);
+        }
+        let last = self.legs.len() - 1;
+        self.legs[last].end_time = now;
+        self.legs[last].end_m = here;
+        self.legs[last].end_s = now_s;
+        self.legs.push(Leg {
+            start_time: now,
+            start_m: here,
+            start_s: now_s,
+            end_time: new_time,
+            end_m: new_aim,
+            end_s: new_s,
+        });
+        Ok(())
+    }
+
+    /// The point on the final leg `distance_m` short of the aim point (the leg's start when
+    /// the leg is shorter): where a seeker with that handover distance opens its eye.
+    pub fn handover_point(&self, distance_m: f64) -> [f64; 3] {
+        let leg = self.current();
+        let axis = path::sub(leg.end_m, leg.start_m);
+        let len = path::norm(axis);
+        if len <= distance_m || len == 0.0 {
+            return leg.start_m;
+        }
+        path::lerp(leg.end_m, leg.start_m, distance_m / len)
+    }
+
+    /// Where the interceptor left its launcher, ECEF, m (the envelope's reference).
+    pub fn launch_point(&self) -> [f64; 3] {
+        self.legs[0].start_m
     }
 
     /// The first intercept the interceptor can make, from where it is at `now`, against a

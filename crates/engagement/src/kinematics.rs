@@ -23,6 +23,31 @@ pub struct Kinematics {
     pub reaction_s: f64,
 }
 
+/// An envelope limit an intercept point can break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// Closer to the launcher than the minimum slant range.
+    MinRange,
+    /// Beyond the maximum slant range.
+    MaxRange,
+    /// Below the minimum intercept altitude.
+    MinAltitude,
+    /// Above the maximum intercept altitude.
+    MaxAltitude,
+}
+
+impl Limit {
+    /// Stable snake_case code (records and reason codes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Limit::MinRange => "min_range",
+            Limit::MaxRange => "max_range",
+            Limit::MinAltitude => "min_altitude",
+            Limit::MaxAltitude => "max_altitude",
+        }
+    }
+}
+
 /// Why a set of kinematics is unusable.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -80,6 +105,29 @@ impl Kinematics {
         if let Err(e) = self.validate() {
             panic!("{e}");
         }
+    }
+
+    /// The first envelope limit an intercept at `point` from a launcher at `launcher` breaks
+    /// (slant range, then WGS-84 altitude), or `None` inside the envelope. The same test the
+    /// engagement window applies to planned intercepts, for re-aims and audits.
+    pub fn envelope_violation(&self, launcher: [f64; 3], point: [f64; 3]) -> Option<Limit> {
+        let range_m = crate::path::norm(crate::path::sub(point, launcher));
+        if range_m < self.min_range_m {
+            return Some(Limit::MinRange);
+        }
+        if range_m > self.max_range_m {
+            return Some(Limit::MaxRange);
+        }
+        let alt_m = geodesy::Position::ecef(point[0], point[1], point[2])
+            .to_wgs84()
+            .alt_m();
+        if alt_m < self.min_alt_m {
+            return Some(Limit::MinAltitude);
+        }
+        if alt_m > self.max_alt_m {
+            return Some(Limit::MaxAltitude);
+        }
+        None
     }
 
     /// Distance covered by the end of the boost, m.

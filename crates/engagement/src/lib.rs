@@ -11,22 +11,29 @@
 //! seconds appear only for durations inside the kinematics (`fly_s`, `reaction_s`). Altitudes
 //! are WGS-84 ellipsoidal.
 //!
+//! The seeker acquires what is really there (the engine passes truth positions at the intercept
+//! time to `Seeker::acquire`, the end game's only truth input), so a wrong-object kill happens
+//! only when the guiding track was wrong.
+//!
 //! Not modelled: aerodynamics, gravity and drag on the interceptor (fly-outs are straight legs
-//! along a parametric speed profile), seeker physics beyond a hard acquisition basket, warhead
+//! along a parametric speed profile), seeker physics beyond range, field of view, boresight
+//! choice and a hard divert basket (no signatures, no discrimination, no decoys), warhead
 //! fragmentation, debris, multiple kill vehicles, launcher slew and reload times.
 
 mod flyout;
 mod kill;
 mod kinematics;
 mod path;
+mod seeker;
 #[cfg(test)]
 mod testutil;
 mod window;
 
-pub use flyout::{DEFAULT_DIVERT_FRACTION, Flyout};
+pub use flyout::{DEFAULT_DIVERT_FRACTION, Flyout, Rejected};
 pub use kill::{
     assess_kill, draw, endgame_kill_probability, handover_sigma_m, kill_probability,
     pair_kill_probability,
 };
-pub use kinematics::{Kinematics, KinematicsError};
+pub use kinematics::{Kinematics, KinematicsError, Limit};
+pub use seeker::{Acquisition, Seeker};
 pub use window::{Intercept, Window, engagement_window, second_shot_possible};

@@ -273,14 +273,17 @@ impl Simulation {
                 Ev::InterceptorLaunch { engagement } => {
                     if let Some((kind, t)) = self.command.launch(now, engagement, &self.world) {
                         self.emit(now, kind, rec);
-                        if t <= self.end {
+                        if let Some(t) = t.filter(|t| *t <= self.end) {
                             self.agenda
                                 .schedule(t, EventClass::Act, Ev::Intercept { engagement });
                         }
                     }
                 }
                 Ev::Intercept { engagement } => {
-                    if let Some(kind) = self.command.intercept(now, engagement, &mut self.world) {
+                    if let Some(kind) =
+                        self.command
+                            .intercept(now, engagement, &mut self.world, &self.nodes)
+                    {
                         self.emit(now, kind, rec);
                         let t = now + crate::command::ASSESS_DELAY;
                         if t <= self.end {

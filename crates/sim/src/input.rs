@@ -140,8 +140,13 @@ pub struct InterceptorType {
     pub sspk_ballistic: f64,
     /// Single-shot kill probability against air-breathing targets (0: cannot engage them).
     pub sspk_air: f64,
-    /// Acquisition basket radius of the seeker at handover, m.
+    /// Divert basket: the largest miss across the final leg the kill vehicle takes out once its
+    /// seeker has acquired, m.
     pub basket_m: f64,
+    /// Seeker acquisition range, m (handover at half of it short of the aim point).
+    pub seeker_range_m: f64,
+    /// Seeker field of view, half-angle, degrees.
+    pub seeker_fov_deg: f64,
     /// Probability kill assessment reports a kill when the target was killed.
     pub ka_detect: f64,
     /// Probability kill assessment reports a kill when the target survived.
@@ -173,14 +178,17 @@ pub enum WtaObjective {
 pub struct C2Config {
     /// Interval between decision epochs (rolling-horizon WTA), s.
     pub decision_period: SimDuration,
-    /// WTA solver name (`greedy`, `local`, `exact`).
-    pub solver: String,
+    /// WTA solver.
+    pub solver: c2::wta::SolverKind,
     /// WTA objective.
     pub objective: WtaObjective,
-    /// Shoot-look-shoot (one shot per threat per look) rather than a salvo.
+    /// Shoot-look-shoot: look (kill assessment) before firing the next salvo at a threat.
     pub shoot_look_shoot: bool,
-    /// Interceptors per threat per engagement when not shooting-looking-shooting.
+    /// Interceptors fired together at a threat per engagement (per look under
+    /// shoot-look-shoot).
     pub salvo: u32,
+    /// No round goes to a pair whose planned kill probability is below this.
+    pub min_planned_pk: f64,
     /// Most interceptors committed against one threat over the run.
     pub max_shots_per_threat: u32,
     /// Fraction of each fire unit's starting inventory held back (not assigned).
@@ -199,16 +207,18 @@ pub struct C2Config {
 
 impl C2Config {
     /// Documented defaults: 2 s epochs, `local` solver on the asset-based objective,
-    /// shoot-look-shoot, at most 4 shots per threat, no reserve, engage-on-remote allowed,
+    /// shoot-look-shoot with salvos of 2, at most 4 shots per threat, planned Pk ≥ 0.1, no
+    /// reserve, engage-on-remote allowed,
     /// national approval, TQ ≥ 6 and tracks ≤ 12 s old, 30 km self-defence radius.
     pub fn defaults() -> Self {
         C2Config {
             decision_period: SimDuration::from_secs(2),
-            solver: "local".to_owned(),
+            solver: c2::wta::SolverKind::Local,
             objective: WtaObjective::AssetBased,
             shoot_look_shoot: true,
             salvo: 2,
             max_shots_per_threat: 4,
+            min_planned_pk: 0.1,
             reserve_fraction: 0.0,
             engage_on_remote: true,
             approval: ApprovalLevel::National,

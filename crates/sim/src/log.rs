@@ -173,6 +173,18 @@ pub enum EventKind {
         planned_pk: f64,
         /// Planned intercept time, seconds.
         intercept_t_s: f64,
+        /// Launcher position at launch, latitude, degrees.
+        launcher_lat_deg: f64,
+        /// Launcher longitude, degrees.
+        launcher_lon_deg: f64,
+        /// Launcher altitude, m.
+        launcher_alt_m: f64,
+        /// Planned intercept point, latitude, degrees.
+        aim_lat_deg: f64,
+        /// Planned intercept point, longitude, degrees.
+        aim_lon_deg: f64,
+        /// Planned intercept point, altitude, m.
+        aim_alt_m: f64,
     },
     /// An interceptor reached its intercept point (the engine scores it against truth).
     Intercept {
@@ -182,7 +194,7 @@ pub enum EventKind {
         engagement: u64,
         /// Track engaged.
         track: u32,
-        /// The truth object nearest the aim point, if any was within reach (scoring join).
+        /// The truth object the seeker acquired, if any was in range and in view (scoring join).
         object: Option<String>,
         /// Its side (`hostile`, `friendly`, `neutral`).
         side: Option<&'static str>,
@@ -190,6 +202,9 @@ pub enum EventKind {
         miss_m: Option<f64>,
         /// Whether the object was destroyed.
         killed: bool,
+        /// Set when the seeker acquired another object than the one the guiding track
+        /// followed (or the track followed none): why.
+        wrong_object: Option<String>,
         /// Intercept latitude, degrees.
         lat_deg: f64,
         /// Intercept longitude, degrees.
@@ -197,8 +212,8 @@ pub enum EventKind {
         /// Intercept altitude, metres.
         alt_m: f64,
     },
-    /// Hold fire: an engagement was cancelled because its target was identified friendly or
-    /// neutral (a round not yet launched stays in the launcher; one in flight is destroyed).
+    /// An engagement was called off (a round not yet launched stays in the launcher; one in
+    /// flight is destroyed before it reaches the intercept point).
     EngagementAborted {
         /// Fire unit.
         fire_unit: String,
@@ -208,6 +223,9 @@ pub enum EventKind {
         track: u32,
         /// Whether the interceptor had left the launcher.
         launched: bool,
+        /// Why: `friend_or_neutral` (hold fire), `target_assessed_killed`,
+        /// `intercept_after_impact`, `left_envelope_<min_range|max_range|min_altitude|max_altitude>`.
+        reason: &'static str,
     },
     /// Sensors assessed an intercept.
     KillAssessment {

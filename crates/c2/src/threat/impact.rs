@@ -1,5 +1,6 @@
-//! Ballistic impact prediction: the unscented transform of a 6-state track through drag-free
-//! flight to the ground.
+//! Ballistic impact prediction: the unscented transform of a 6-state track through ballistic
+//! flight to the ground (with drag at the track's ballistic-coefficient estimate, held fixed
+//! across the sigma points: its own uncertainty is not propagated).
 //!
 //! Sigma points (13 = 2n + 1 for n = 6): the mean and `mean ± √(n+λ)·Lᵢ`, with `L` a square
 //! root of the covariance (Cholesky; a symmetric eigen-decomposition with negative eigenvalues
@@ -34,7 +35,8 @@ const SIGMA_SLACK_S: f64 = 600.0;
 /// Predicts where and when a ballistic track comes down, with the impact uncertainty.
 ///
 /// Unscented transform (13 sigma points, α = 1, κ = 0, β = 2: see the module doc) of the
-/// 6-state through drag-free ballistic flight (gravity with J2, rotating ECEF) to altitude 0;
+/// 6-state through ballistic flight (gravity with J2, rotating ECEF, drag at the track's
+/// ballistic coefficient if it has one) to altitude 0;
 /// the impact covariance is in the local east–north plane at the mean impact point.
 ///
 /// `None` when the mean state does not reach the ground within `horizon_s`, or a sigma point
@@ -44,6 +46,7 @@ pub fn predict_impact(t: &TrackEstimate, horizon_s: f64) -> Option<ImpactPredict
     let mean = Kin {
         r: vec3(t.position_ecef_m),
         v: vec3(t.velocity_ecef_mps),
+        beta: t.ballistic_coefficient_kg_m2,
     };
     let centre = fly_to_ground(mean, horizon_s)?;
     let root = sqrt_covariance(&t.covariance) * SPREAD;
@@ -57,6 +60,7 @@ pub fn predict_impact(t: &TrackEstimate, horizon_s: f64) -> Option<ImpactPredict
             let x = Kin {
                 r: mean.r + d_r * sign,
                 v: mean.v + d_v * sign,
+                beta: mean.beta,
             };
             outer.push(fly_to_ground(x, cap_s)?);
         }

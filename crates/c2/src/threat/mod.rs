@@ -16,13 +16,18 @@
 //! - [`assess`] pairs a threat with the assets it endangers (p ≥ [`ENDANGERED_P`]) and sums
 //!   `value × p` into the threat value.
 //!
-//! Not modelled: drag on re-entry (tracks carry no ballistic coefficient: a draggy re-entry
-//! vehicle lands short of the prediction, see `flight.rs`), terrain (impact is at ellipsoid
+//! - Drag ([`DragEstimate`]): a per-track scalar Kalman filter on the inverse ballistic
+//!   coefficient from the track's velocity changes against the vacuum acceleration, started
+//!   from a notional prior; ballistic predictions fly with it through the exponential
+//!   atmosphere.
+//!
+//! Not modelled: terrain (impact is at ellipsoid
 //! height 0 whatever the asset's altitude), manoeuvring threats, process noise during the
 //! prediction, lethality radius beyond the asset's own radius.
 
 mod air;
 mod disc;
+mod drag;
 mod flight;
 mod impact;
 mod path;
@@ -31,6 +36,7 @@ mod tests;
 
 pub use air::{closest_approach, p_within_air};
 pub use disc::p_within;
+pub use drag::DragEstimate;
 pub use impact::predict_impact;
 pub use path::predicted_path;
 
@@ -55,6 +61,9 @@ pub struct TrackEstimate {
     pub velocity_ecef_mps: [f64; 3],
     /// Covariance of `[position, velocity]`, ECEF, m², m²/s, m²/s².
     pub covariance: [[f64; 6]; 6],
+    /// Ballistic coefficient `m / (C_D A)` drag acts with in ballistic predictions, kg/m²
+    /// (see [`DragEstimate`]); `None` predicts drag-free.
+    pub ballistic_coefficient_kg_m2: Option<f64>,
 }
 
 /// An entry of the defended asset list.

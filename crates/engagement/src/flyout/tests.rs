@@ -7,13 +7,14 @@ use rand_chacha::ChaCha8Rng;
 
 use super::*;
 use crate::kill::{endgame_kill_probability, kill_probability};
+use crate::kinematics::Limit;
 use crate::path::{norm, sub};
 use crate::testutil::{enu, launcher, notional, sampled};
 use crate::window::engagement_window;
 
 fn crossing() -> Vec<(SimTime, [f64; 3])> {
     sampled(400_000, 2_000, |t| {
-        [80_000.0 - 300.0 * t, 1_000.0, 10_000.0]
+        [50_000.0 - 300.0 * t, 1_000.0, 10_000.0]
     })
 }
 
@@ -51,11 +52,11 @@ fn update_aim_accepts_small_diverts() {
     let now = aim.launch + SimDuration::from_secs(10);
     // The threat moved 200 m sideways; re-predict against the shifted track.
     let shifted = sampled(400_000, 2_000, |t| {
-        [80_000.0 - 300.0 * t, 1_200.0, 10_000.0]
+        [50_000.0 - 300.0 * t, 1_200.0, 10_000.0]
     });
     let (t, p) = f.predict_intercept(now, &shifted).expect("still reachable");
     assert!(norm(sub(p, aim.point_ecef_m)) < 1_000.0);
-    assert!(f.update_aim(now, p, t, DEFAULT_DIVERT_FRACTION));
+    assert_eq!(f.update_aim(now, p, t, DEFAULT_DIVERT_FRACTION), Ok(()));
     assert_eq!(
         (f.intercept_time(), f.aim_point(), f.n_updates()),
         (t, p, 1)
@@ -78,29 +79,68 @@ fn update_aim_rejects_impossible_ones() {
     let now = aim.launch + SimDuration::from_secs(10);
     let unchanged = f.clone();
     // Same point, much earlier: not reachable at the profile speed.
-    assert!(!f.update_aim(now, aim.point_ecef_m, now + SimDuration::from_secs(2), 0.1));
+    assert_eq!(
+        f.update_aim(now, aim.point_ecef_m, now + SimDuration::from_secs(2), 0.1),
+        Err(Rejected::Unreachable)
+    );
     // A 10 km jump sideways with time to spare: over the divert budget.
     let jump = enu(40_000.0, 11_000.0, 10_000.0);
-    assert!(!f.update_aim(now, jump, aim.time + SimDuration::from_secs(20), 0.1));
+    assert_eq!(
+        f.update_aim(now, jump, aim.time + SimDuration::from_secs(20), 0.1),
+        Err(Rejected::DivertBudget)
+    );
     // Far too much time for the distance: the interceptor would have to loiter.
-    assert!(!f.update_aim(
-        now,
-        aim.point_ecef_m,
-        aim.time + SimDuration::from_secs(30),
-        0.1
-    ));
+    assert_eq!(
+        f.update_aim(
+            now,
+            aim.point_ecef_m,
+            aim.time + SimDuration::from_secs(30),
+            0.1
+        ),
+        Err(Rejected::Loiter)
+    );
     // Before launch, after intercept, or into the past.
-    assert!(!f.update_aim(aim.launch, aim.point_ecef_m, aim.time, 0.1));
-    assert!(!f.update_aim(
-        aim.time,
-        aim.point_ecef_m,
-        aim.time + SimDuration::from_secs(1),
-        0.1
-    ));
-    assert!(!f.update_aim(now, aim.point_ecef_m, now, 0.1));
+    for (at, to) in [
+        (aim.launch, aim.time),
+        (aim.time, aim.time + SimDuration::from_secs(1)),
+        (now, now),
+    ] {
+        assert_eq!(
+            f.update_aim(at, aim.point_ecef_m, to, 0.1),
+            Err(Rejected::NotInFlight)
+        );
+    }
     assert_eq!(f, unchanged);
     // The unchanged plan itself is always acceptable.
-    assert!(f.update_aim(now, aim.point_ecef_m, aim.time, 0.0));
+    assert_eq!(f.update_aim(now, aim.point_ecef_m, aim.time, 0.0), Ok(()));
+}
+
+#[test]
+fn update_aim_never_leaves_the_envelope() {
+    // However generous the divert budget, a re-aim below the minimum altitude, above the
+    // maximum or beyond the maximum slant range is refused: the envelope binds the whole
+    // fly-out, not only the plan.
+    let (mut f, aim) = launched();
+    let now = aim.launch + SimDuration::from_secs(10);
+    let unchanged = f.clone();
+    let k = notional();
+    let here = norm(sub(aim.point_ecef_m, launcher()));
+    let low = enu(here * 0.9, 1_000.0, -400.0);
+    let high = enu(here * 0.9, 1_000.0, k.max_alt_m + 500.0);
+    let far = enu(k.max_range_m + 500.0, 0.0, 10_000.0);
+    for (p, limit) in [
+        (low, Limit::MinAltitude),
+        (high, Limit::MaxAltitude),
+        (far, Limit::MaxRange),
+    ] {
+        assert_eq!(
+            f.update_aim(now, p, aim.time + SimDuration::from_secs(5), 10.0),
+            Err(Rejected::Envelope(limit))
+        );
+        assert_eq!(k.envelope_violation(launcher(), p), Some(limit));
+    }
+    assert_eq!(k.envelope_violation(launcher(), aim.point_ecef_m), None);
+    assert_eq!(f, unchanged);
 }
 
 #[test]

@@ -51,6 +51,11 @@ fn interceptor(diag: &mut Diag<'_>, obj: &Obj) -> Option<InterceptorType> {
         sspk_ballistic: ballistic,
         sspk_air: air,
         basket_m: obj.num("basket_m")?,
+        seeker_range_m: match obj.num("seeker_range_km") {
+            Some(km) => km * M_PER_KM,
+            None => DEFAULT_SEEKER_BASKETS * obj.num("basket_m")?,
+        },
+        seeker_fov_deg: obj.num("seeker_fov_deg")?,
         ka_detect: obj.num("ka_detect")?,
         ka_false_kill: obj.num("ka_false_kill")?,
     })
@@ -77,12 +82,14 @@ pub(super) fn c2(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<C2Config> {
     }
     Some(C2Config {
         decision_period: secs(obj.num("decision_period_s")?),
-        solver: obj.text("solver")?.to_owned(),
+        // The walker accepted only the enum's names.
+        solver: obj.text("solver")?.parse().ok()?,
         objective,
         shoot_look_shoot: obj.bool("shoot_look_shoot")?,
         salvo: u32::try_from(obj.int("salvo")?).ok()?,
         max_shots_per_threat: u32::try_from(obj.int("max_shots_per_threat")?).ok()?,
         reserve_fraction: obj.num("reserve_fraction")?,
+        min_planned_pk: obj.num("min_planned_pk")?,
         engage_on_remote: obj.bool("engage_on_remote")?,
         approval,
         min_track_quality: u8::try_from(obj.int("min_track_quality")?).ok()?,
@@ -91,15 +98,15 @@ pub(super) fn c2(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<C2Config> {
     })
 }
 
-/// Firing salvos, one salvo may not exceed the per-threat limit (it could never be fired).
+/// Seeker acquisition range, in basket radii, of an interceptor type that does not give one.
+const DEFAULT_SEEKER_BASKETS: f64 = 20.0;
+
+/// One salvo may not exceed the per-threat limit (it could never be fired), whether salvos
+/// follow each other or each waits for a look.
 /// Reported at the key written in the file (`salvo` if both are); true if fine or unknown.
 fn salvo_within_shots(diag: &mut Diag<'_>, obj: &Obj) -> bool {
     let (salvo_key, max_key) = ("salvo", "max_shots_per_threat");
-    let (Some(salvo), Some(max), Some(false)) = (
-        obj.int(salvo_key),
-        obj.int(max_key),
-        obj.bool("shoot_look_shoot"),
-    ) else {
+    let (Some(salvo), Some(max)) = (obj.int(salvo_key), obj.int(max_key)) else {
         return true;
     };
     if salvo <= max {

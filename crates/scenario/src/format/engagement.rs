@@ -107,7 +107,19 @@ pub(crate) static INTERCEPTOR: TableSpec = TableSpec {
             "basket_m",
             num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
             REQ,
-            "Seeker acquisition basket radius at handover, metres.",
+            "Divert basket: the largest miss across the final leg the kill vehicle can take out after its seeker acquires, metres.",
+        ),
+        field(
+            "seeker_range_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(ENVELOPE_MAX_KM)),
+            OPT,
+            "Seeker acquisition range, km (absent: 20 basket radii). Handover is at half of it short of the aim point.",
+        ),
+        field(
+            "seeker_fov_deg",
+            num(DEG, Bound::Excl(0.0), Bound::Excl(90.0)),
+            dflt_num(10.0),
+            "Seeker field of view, half-angle in degrees: at handover it bounds the basket to half the range times tan(fov).",
         ),
         field(
             "ka_detect",
@@ -221,19 +233,25 @@ pub(crate) static C2: TableSpec = TableSpec {
             "shoot_look_shoot",
             Kind::Bool,
             dflt_bool(true),
-            "One shot per threat per look, then assess; false: fire a salvo.",
+            "Look (kill assessment) before firing again at a threat: each look fires one salvo; false: salvos follow each other without looking.",
         ),
         field(
             "salvo",
             Kind::Integer { min: 1, max: 8 },
             dflt_int(2),
-            "Interceptors per threat per engagement when not shooting-looking-shooting (at most max_shots_per_threat).",
+            "Interceptors fired together at a threat per engagement (per look under shoot-look-shoot; at most max_shots_per_threat).",
         ),
         field(
             "max_shots_per_threat",
             Kind::Integer { min: 1, max: 16 },
             dflt_int(4),
             "Most interceptors committed against one threat over the run.",
+        ),
+        field(
+            "min_planned_pk",
+            PROB,
+            dflt_num(0.1),
+            "Doctrine: no round is assigned to a (fire unit, threat) pair whose planned kill probability is below this.",
         ),
         field(
             "reserve_fraction",

@@ -1,26 +1,59 @@
-//! Engagement execution: launch, fly-out with in-flight updates, the end game scored against
-//! truth, kill assessment, and what shoot-look-shoot learns from it.
+//! Engagement execution: launch (re-checked against what the command knows then), fly-out with
+//! in-flight updates bounded by the envelope and the divert budget, the seeker's acquisition
+//! and the end game scored against truth, kill assessment, and what shoot-look-shoot learns.
 
+use super::plan::{Epoch, estimate};
 use super::{CommandRuntime, TargetKey};
 use crate::log::EventKind;
-use crate::node::HeldTrack;
+use crate::node::{GOSPA_C_M, NodeRuntime, distance};
 use crate::world::World;
-use base::{NodeId, ObjectId, Side, SimDuration, SimTime};
+use base::{ObjectId, Side, SimDuration, SimTime};
 use geodesy::Position;
-use std::collections::BTreeMap;
 
 /// Time from intercept to the kill-assessment report.
 pub(crate) const ASSESS_DELAY: SimDuration = SimDuration::from_secs(5);
 /// Largest aim-point change an in-flight update may make, as a fraction of the remaining path.
 const DIVERT_FRACTION: f64 = 0.2;
-/// A truth object farther than this from the aim point was not engaged at all.
-const REACH_M: f64 = 5_000.0;
+
+/// Why an engagement was called off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AbortReason {
+    /// Hold fire: the target is now identified friendly or neutral.
+    FriendOrNeutral,
+    /// Kill assessment already reported the threat killed before launch.
+    TargetAssessedKilled,
+    /// The threat is now predicted to impact before the planned intercept.
+    InterceptAfterImpact,
+    /// The latest prediction puts every reachable intercept outside the envelope.
+    LeftEnvelope(engagement::Limit),
+}
+
+impl AbortReason {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            AbortReason::FriendOrNeutral => "friend_or_neutral",
+            AbortReason::TargetAssessedKilled => "target_assessed_killed",
+            AbortReason::InterceptAfterImpact => "intercept_after_impact",
+            AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
+            AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
+            AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
+                "left_envelope_min_altitude"
+            }
+            AbortReason::LeftEnvelope(engagement::Limit::MaxAltitude) => {
+                "left_envelope_max_altitude"
+            }
+        }
+    }
+}
 
 /// One interceptor's engagement.
 #[derive(Debug)]
 pub(crate) struct Engagement {
     pub(crate) unit: usize,
+    /// The track it guides on.
     pub(crate) target: TargetKey,
+    /// Every track of the threat when it was ordered (a kill assessed on any ends it).
+    pub(crate) threat: Vec<TargetKey>,
     pub(crate) plan: engagement::Intercept,
     pub(crate) planned_pk: f64,
     pub(crate) on_remote: bool,
@@ -38,6 +71,7 @@ impl Engagement {
     pub(crate) fn ordered(
         unit: usize,
         target: TargetKey,
+        threat: Vec<TargetKey>,
         plan: engagement::Intercept,
         planned_pk: f64,
         on_remote: bool,
@@ -47,6 +81,7 @@ impl Engagement {
         Engagement {
             unit,
             target,
+            threat,
             plan,
             planned_pk,
             on_remote,
@@ -61,17 +96,35 @@ impl Engagement {
 
 impl CommandRuntime {
     /// Launch of engagement `id` at `now`: the round leaves the launcher (if the unit still
-    /// has one) and flies to the planned intercept. Returns the event and the intercept time.
+    /// has one) and flies to the planned intercept, unless what the command learnt since the
+    /// order calls it off. Returns the event and, for a launch, the intercept time.
     pub(crate) fn launch(
         &mut self,
         now: SimTime,
         id: u64,
         world: &World,
-    ) -> Option<(EventKind, SimTime)> {
-        let e = self.engagements.get_mut(&id)?;
+    ) -> Option<(EventKind, Option<SimTime>)> {
+        let e = self.engagements.get(&id)?;
         if e.aborted {
             return None;
         }
+        let called_off = if e.threat.iter().any(|k| self.dead.contains(k)) {
+            Some(AbortReason::TargetAssessedKilled)
+        } else if e
+            .threat
+            .first()
+            .and_then(|k| self.threat_cache.get(k))
+            .and_then(|a| a.impact_time())
+            .is_some_and(|impact| impact <= e.plan.time)
+        {
+            Some(AbortReason::InterceptAfterImpact)
+        } else {
+            None
+        };
+        if let Some(reason) = called_off {
+            return self.abort(id, reason).map(|ev| (ev, None));
+        }
+        let e = self.engagements.get_mut(&id)?;
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -85,6 +138,13 @@ impl CommandRuntime {
         u.inventory -= 1;
         let flyout = engagement::Flyout::launch(&u.kinematics, launcher?, &e.plan);
         let t = flyout.intercept_time();
+        let launch_point = Position::ecef(launcher?[0], launcher?[1], launcher?[2]).to_wgs84();
+        let aim = Position::ecef(
+            e.plan.point_ecef_m[0],
+            e.plan.point_ecef_m[1],
+            e.plan.point_ecef_m[2],
+        )
+        .to_wgs84();
         e.flyout = Some(flyout);
         self.moe.fired += 1;
         if e.on_remote {
@@ -104,16 +164,53 @@ impl CommandRuntime {
                 self_defence: e.self_defence,
                 planned_pk: e.planned_pk,
                 intercept_t_s: t.as_secs_f64(),
+                launcher_lat_deg: launch_point.lat_deg(),
+                launcher_lon_deg: launch_point.lon_deg(),
+                launcher_alt_m: launch_point.alt_m(),
+                aim_lat_deg: aim.lat_deg(),
+                aim_lon_deg: aim.lon_deg(),
+                aim_alt_m: aim.alt_m(),
             },
-            t,
+            Some(t),
         ))
+    }
+
+    /// Calls engagement `id` off: an ordered round stays in its launcher, one in flight is
+    /// destroyed before it reaches the intercept point; the channel is freed.
+    fn abort(&mut self, id: u64, reason: AbortReason) -> Option<EventKind> {
+        let e = self.engagements.get_mut(&id)?;
+        if e.aborted || e.killed.is_some() {
+            return None;
+        }
+        e.aborted = true;
+        let launched = e.flyout.take().is_some();
+        let u = &mut self.units[e.unit];
+        if !launched {
+            u.committed = u.committed.saturating_sub(1);
+        }
+        u.busy = u.busy.saturating_sub(1);
+        if let Some(n) = self.pending.get_mut(&e.target) {
+            *n = n.saturating_sub(1);
+        }
+        self.moe.aborted += 1;
+        *self
+            .moe
+            .aborted_by_reason
+            .entry(reason.as_str().to_owned())
+            .or_default() += 1;
+        Some(EventKind::EngagementAborted {
+            fire_unit: u.name.clone(),
+            engagement: id,
+            track: e.target.track,
+            launched,
+            reason: reason.as_str(),
+        })
     }
 
     /// Hold fire: an engagement whose target the unit's identification authority now holds
     /// friendly or neutral is cancelled — an ordered round is not launched, an interceptor in
     /// flight is destroyed before it reaches the intercept point.
     pub(crate) fn hold_fire_on_friends(&mut self, now: SimTime) -> Vec<EventKind> {
-        let mut events = Vec::new();
         let ids: Vec<u64> = self
             .engagements
             .iter()
@@ -125,128 +222,135 @@ impl CommandRuntime {
             })
             .map(|(id, _)| *id)
             .collect();
-        for id in ids {
-            let Some(e) = self.engagements.get_mut(&id) else {
-                continue;
-            };
-            e.aborted = true;
-            let launched = e.flyout.take().is_some();
-            let u = &mut self.units[e.unit];
-            if !launched {
-                u.committed = u.committed.saturating_sub(1);
-            }
-            u.busy = u.busy.saturating_sub(1);
-            if let Some(n) = self.pending.get_mut(&e.target) {
-                *n = n.saturating_sub(1);
-            }
-            self.moe.aborted += 1;
-            events.push(EventKind::EngagementAborted {
-                fire_unit: u.name.clone(),
-                engagement: id,
-                track: e.target.track,
-                launched,
-            });
-        }
-        events
+        ids.into_iter()
+            .filter_map(|id| self.abort(id, AbortReason::FriendOrNeutral))
+            .collect()
     }
 
     /// In-flight updates: every interceptor re-aims at its target's latest predicted position
-    /// at its intercept time (the unit's node picture).
-    pub(crate) fn update_flyouts(
-        &mut self,
-        now: SimTime,
-        pictures: &BTreeMap<NodeId, Vec<HeldTrack>>,
-    ) {
-        let units = &self.units;
-        let track_sharing = self.track_sharing;
-        for e in self.engagements.values_mut() {
+    /// at its intercept time, or failing that at the earliest intercept it can still reach;
+    /// a re-aim must stay inside the envelope and the divert budget. An engagement whose every
+    /// candidate lies outside the envelope is aborted; one refused for divert keeps its aim.
+    pub(crate) fn update_flyouts(&mut self, epoch: &Epoch<'_>) -> Vec<EventKind> {
+        let now = epoch.now;
+        let mut leaving: Vec<(u64, engagement::Limit)> = Vec::new();
+        for (id, e) in &mut self.engagements {
             let Some(f) = e.flyout.as_mut() else {
                 continue;
             };
             if f.intercept_time() <= now {
                 continue;
             }
-            let node = units[e.unit].node;
-            let Some(h) = pictures.get(&node).and_then(|held| {
+            let node = self.units[e.unit].node;
+            let Some(h) = epoch.pictures.get(&node).and_then(|held| {
                 held.iter().find(|h| {
-                    h.number == e.target.track && (track_sharing || e.target.node == Some(node))
+                    h.number == e.target.track
+                        && (self.track_sharing || e.target.node == Some(node))
                 })
             }) else {
                 continue;
             };
             let t = f.intercept_time();
-            let est = c2::threat::TrackEstimate {
-                time: h.time,
-                position_ecef_m: [h.x[0], h.x[1], h.x[2]],
-                velocity_ecef_mps: [h.x[3], h.x[4], h.x[5]],
-                covariance: h.p,
-            };
-            let horizon = (t - h.time) + SimDuration::from_secs(1);
+            let est = estimate(h, self.drag.get(&e.target));
+            let horizon = (t - h.time) + SimDuration::from_secs(30);
             let path =
                 c2::threat::predicted_path(&est, h.ballistic, horizon, SimDuration::from_secs(1));
-            if let Some(p) = interpolate(&path, t) {
-                f.update_aim(now, p, t, DIVERT_FRACTION);
+            let mut candidates = Vec::with_capacity(2);
+            candidates.extend(interpolate(&path, t).map(|p| (t, p)));
+            if path.len() >= 2 {
+                candidates.extend(f.predict_intercept(now, &path));
+            }
+            // Aborted only when every candidate leaves the envelope.
+            let (mut accepted, mut only_envelope, mut limit) = (false, true, None);
+            for (at, p) in candidates {
+                match f.update_aim(now, p, at, DIVERT_FRACTION) {
+                    Ok(()) => {
+                        accepted = true;
+                        break;
+                    }
+                    Err(engagement::Rejected::Envelope(l)) => {
+                        limit.get_or_insert(l);
+                    }
+                    Err(_) => only_envelope = false,
+                }
+            }
+            match (accepted, only_envelope, limit) {
+                (true, _, _) => self.moe.reaims += 1,
+                (false, true, Some(l)) => leaving.push((*id, l)),
+                _ => self.moe.reaims_refused += 1,
             }
         }
+        leaving
+            .into_iter()
+            .filter_map(|(id, limit)| self.abort(id, AbortReason::LeftEnvelope(limit)))
+            .collect()
     }
 
-    /// The end game of engagement `id` at `now`, scored against truth: the object nearest the
-    /// interceptor's aim point is killed with the end-game probability of the realised miss.
+    /// The end game of engagement `id` at `now`, scored against truth: the seeker acquires
+    /// what is really there (every object with a signature, at its true position now) and the
+    /// kill vehicle kills the acquired object with its single-shot Pk when its miss across the
+    /// final leg is inside the effective basket. An acquired object other than the one the
+    /// guiding track followed is a wrong-object intercept, logged with why.
     pub(crate) fn intercept(
         &mut self,
         now: SimTime,
         id: u64,
         world: &mut World,
+        nodes: &[NodeRuntime],
     ) -> Option<EventKind> {
-        let e = self.engagements.get_mut(&id)?;
+        let e = self.engagements.get(&id)?;
         let f = e.flyout.as_ref()?;
-        let aim = f.aim_point();
-        let u = &mut self.units[e.unit];
-        let nearest: Option<(ObjectId, f64)> = world
+        let u = &self.units[e.unit];
+        let truth: Vec<(ObjectId, [f64; 3])> = world
             .objects
             .iter()
-            .filter(|o| o.signature.is_some())
+            // The launcher's own platform is not a target for its seeker.
+            .filter(|o| o.signature.is_some() && o.id != u.platform)
             .filter_map(|o| {
-                let s = o.trajectory.state_at(now)?;
-                let p = s.position.xyz_m();
-                let d = ((p.x - aim[0]).powi(2) + (p.y - aim[1]).powi(2) + (p.z - aim[2]).powi(2))
-                    .sqrt();
-                Some((o.id, d))
+                let p = o.trajectory.state_at(now)?.position.xyz_m();
+                Some((o.id, [p.x, p.y, p.z]))
             })
-            .filter(|(_, d)| *d <= REACH_M)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        let sspk = |o: ObjectId| {
-            let obj = &world.objects[o.index()];
-            if obj.kind.is_threat() && obj.boost_end.is_some() {
-                u.interceptor.sspk_ballistic
-            } else {
-                u.interceptor.sspk_air
-            }
-        };
-        // The end game counts the miss across the final leg (the seeker's basket plane): the
-        // miss the planning kill probability models (engagement crate invariant).
-        let nearest = nearest.map(|(o, _)| {
-            let s = world.objects[o.index()]
-                .trajectory
-                .state_at(now)
-                .expect("alive: found above")
-                .position
-                .xyz_m();
-            (o, f.miss_distance_m([s.x, s.y, s.z]))
+            .collect();
+        let acquired = u.seeker.acquire(f, truth.iter().copied());
+        let followed = followed_object(now, u.node, e.target.track, world, nodes);
+        let aim = f.aim_point();
+        let wrong_object = acquired.and_then(|a| match followed {
+            Some(o) if o == a.id => None,
+            Some(o) => Some(format!(
+                "track followed {}; seeker acquired {} nearer the boresight",
+                world.objects[o.index()].name,
+                world.objects[a.id.index()].name
+            )),
+            None => Some(format!(
+                "track followed no object; seeker acquired {}",
+                world.objects[a.id.index()].name
+            )),
         });
-        let killed = match nearest {
-            Some((o, miss)) => {
-                let p = engagement::endgame_kill_probability(sspk(o), u.interceptor.basket_m, miss);
-                engagement::draw(&mut u.rng, p)
+        let u = &mut self.units[e.unit];
+        let killed = match acquired {
+            Some(a) if u.seeker.within_basket(a.miss_m) => {
+                let obj = &world.objects[a.id.index()];
+                let sspk = if obj.kind.is_threat() && obj.boost_end.is_some() {
+                    u.interceptor.sspk_ballistic
+                } else {
+                    u.interceptor.sspk_air
+                };
+                engagement::draw(&mut u.rng, sspk)
             }
-            None => false,
+            // No draw without a chance: the stream stays aligned per intercept either way.
+            _ => engagement::draw(&mut u.rng, 0.0),
         };
-        e.killed = Some(killed);
+        if let Some(e) = self.engagements.get_mut(&id) {
+            e.killed = Some(killed);
+        }
+        if wrong_object.is_some() {
+            self.moe.wrong_object += 1;
+        }
         let lla = Position::ecef(aim[0], aim[1], aim[2]).to_wgs84();
-        let (object, side, miss) = match nearest {
-            Some((o, miss)) => {
+        let (object, side, miss) = match acquired {
+            Some(a) => {
                 let (name, side) = {
-                    let obj = &world.objects[o.index()];
+                    let obj = &world.objects[a.id.index()];
                     (obj.name.clone(), obj.side)
                 };
                 if side != Side::Hostile {
@@ -256,20 +360,21 @@ impl CommandRuntime {
                     if side == Side::Hostile {
                         self.moe.kills += 1;
                     }
-                    world.objects[o.index()].trajectory.truncate_at(now);
+                    world.objects[a.id.index()].trajectory.truncate_at(now);
                 }
-                (Some(name), Some(side.as_str()), Some(miss))
+                (Some(name), Some(side.as_str()), Some(a.miss_m))
             }
             None => (None, None, None),
         };
         Some(EventKind::Intercept {
-            fire_unit: u.name.clone(),
+            fire_unit: self.units[self.engagements[&id].unit].name.clone(),
             engagement: id,
-            track: e.target.track,
+            track: self.engagements[&id].target.track,
             object,
             side,
             miss_m: miss,
             killed,
+            wrong_object,
             lat_deg: lla.lat_deg(),
             lon_deg: lla.lon_deg(),
             alt_m: lla.alt_m(),
@@ -315,4 +420,39 @@ fn interpolate(path: &[(SimTime, [f64; 3])], t: SimTime) -> Option<[f64; 3]> {
     let (t1, b) = path[k];
     let w = (t - t0).as_secs_f64() / (t1 - t0).as_secs_f64().max(1e-9);
     Some(core::array::from_fn(|i| a[i] + w * (b[i] - a[i])))
+}
+
+/// The truth object the guiding track followed at `now` (scoring join: the object nearest the
+/// track's estimate in the unit's node picture, within the picture-scoring cut-off).
+fn followed_object(
+    now: SimTime,
+    node: base::NodeId,
+    track: u32,
+    world: &World,
+    nodes: &[NodeRuntime],
+) -> Option<ObjectId> {
+    let node = &nodes[node.index()];
+    let at = match &node.picture {
+        Some(p) => p
+            .system_tracks(now)
+            .into_iter()
+            .find(|s| s.tn.get() == track)
+            .map(|s| [s.state.x[0], s.state.x[1], s.state.x[2]]),
+        None => node
+            .local_tracks(now)
+            .into_iter()
+            .find(|r| r.number.0 == track)
+            .map(|r| [r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]]),
+    }?;
+    world
+        .objects
+        .iter()
+        .filter(|o| o.signature.is_some())
+        .filter_map(|o| {
+            let p = o.trajectory.state_at(now)?.position.xyz_m();
+            Some((o.id, distance(&[p.x, p.y, p.z], &at)))
+        })
+        .filter(|(_, d)| *d < GOSPA_C_M)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(o, _)| o)
 }

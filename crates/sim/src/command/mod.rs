@@ -16,10 +16,13 @@
 //! is killed, and kill assessment (with its error rates) decides whether the unit may shoot
 //! again (shoot-look-shoot).
 
+mod assign;
 mod engage;
 mod ident;
 mod moe;
+mod pairs;
 mod plan;
+mod targets;
 #[cfg(test)]
 mod tests;
 mod units;
@@ -61,8 +64,10 @@ pub(crate) struct CommandRuntime {
     dead: BTreeSet<TargetKey>,
     pub(crate) engagements: BTreeMap<u64, Engagement>,
     next_engagement: u64,
-    /// Last verdict per (fire unit, target), so only changes are logged.
-    verdicts: BTreeMap<(usize, TargetKey), (&'static str, &'static str)>,
+    /// Last verdict per (fire unit, threat), so only changes are logged.
+    verdicts: BTreeMap<(usize, TargetKey), c2::roe::Decision>,
+    /// Ballistic-coefficient estimate per track.
+    drag: BTreeMap<TargetKey, plan::DragTrack>,
     plans: ident::FlightPlans,
     id_rules: IdRules,
     wcs: c2::roe::WcsSchedule,
@@ -106,6 +111,7 @@ impl CommandRuntime {
             engagements: BTreeMap::new(),
             next_engagement: 1,
             verdicts: BTreeMap::new(),
+            drag: BTreeMap::new(),
             plans: ident::FlightPlans {
                 plans: plan::flight_plans(input, world),
             },

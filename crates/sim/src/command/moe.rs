@@ -19,8 +19,18 @@ pub struct EngagementMoe {
     pub self_defence: u64,
     /// Engagements whose target was truly friendly or neutral (must be zero).
     pub fratricides: u64,
-    /// Engagements cancelled because the target was identified friendly or neutral.
+    /// Engagements called off (any reason).
     pub aborted: u64,
+    /// Engagements called off, by reason (`friend_or_neutral`, `target_assessed_killed`,
+    /// `intercept_after_impact`, `left_envelope_<limit>`).
+    pub aborted_by_reason: BTreeMap<String, u64>,
+    /// Intercepts whose seeker acquired another object than the one the guiding track
+    /// followed (or a track that followed nothing).
+    pub wrong_object: u64,
+    /// In-flight updates accepted.
+    pub reaims: u64,
+    /// In-flight updates refused (divert budget, reach), the interceptor keeping its aim.
+    pub reaims_refused: u64,
     /// Kill assessments that reported the wrong outcome.
     pub assessment_errors: u64,
     /// Denied (fire unit, track) decisions by reason (each change of verdict counted once).

@@ -19,6 +19,8 @@ fn terminal() -> InterceptorType {
         sspk_ballistic: 0.7,
         sspk_air: 0.85,
         basket_m: 1_500.0,
+        seeker_range_m: 30_000.0,
+        seeker_fov_deg: 10.0,
         ka_detect: 0.95,
         ka_false_kill: 0.05,
     }

@@ -14,6 +14,8 @@ pub(crate) struct FireUnitRuntime {
     pub(crate) platform: ObjectId,
     pub(crate) interceptor: InterceptorType,
     pub(crate) kinematics: engagement::Kinematics,
+    /// Its interceptor's seeker.
+    pub(crate) seeker: engagement::Seeker,
     /// Ready rounds.
     pub(crate) inventory: u32,
     /// Rounds held back by doctrine.
@@ -66,6 +68,11 @@ impl FireUnitRuntime {
                         min_alt_m: it.min_alt_m,
                         max_alt_m: it.max_alt_m,
                         reaction_s: it.reaction_s,
+                    },
+                    seeker: engagement::Seeker {
+                        acquisition_range_m: it.seeker_range_m,
+                        fov_half_angle_rad: it.seeker_fov_deg.to_radians(),
+                        basket_m: it.basket_m,
                     },
                     interceptor: it,
                     inventory: f.inventory,

@@ -73,6 +73,7 @@ fn air_threat_endangers_the_asset_on_its_track() {
         position_ecef_m: [r.x, r.y, r.z],
         velocity_ecef_mps: [v.x, v.y, v.z],
         covariance: cov(100.0, 5.0, 0.0),
+        ballistic_coefficient_kg_m2: None,
     };
     let assets = [
         DefendedAsset {
@@ -107,6 +108,7 @@ fn a_threat_that_never_comes_down_endangers_nothing() {
         position_ecef_m: [r.x, r.y, r.z],
         velocity_ecef_mps: [v.x, v.y, v.z],
         covariance: cov(10.0, 1.0, 0.0),
+        ballistic_coefficient_kg_m2: None,
     };
     let assets = [DefendedAsset {
         position: site,

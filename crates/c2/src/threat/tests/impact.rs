@@ -111,6 +111,7 @@ fn monte_carlo_matches(t: &TrackEstimate, seed: u64) {
                 t.velocity_ecef_mps[1] + dx[4],
                 t.velocity_ecef_mps[2] + dx[5],
             ),
+            beta: t.ballistic_coefficient_kg_m2,
         };
         let land = fly_to_ground(x, 7200.0).expect("sample comes down");
         let d = land.x.r - origin;

@@ -66,6 +66,7 @@ pub(super) fn track_at(sol: &BallisticSolution, frac: f64, p: [[f64; 6]; 6]) -> 
         position_ecef_m: [r.x, r.y, r.z],
         velocity_ecef_mps: [v.x, v.y, v.z],
         covariance: p,
+        ballistic_coefficient_kg_m2: None,
     }
 }
 

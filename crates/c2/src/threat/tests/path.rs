@@ -43,7 +43,49 @@ fn ballistic_path_follows_the_drag_free_trajectory_to_the_ground() {
 }
 
 #[test]
-fn constant_velocity_path_is_a_line_that_stops_at_the_ground() {
+fn ballistic_path_with_the_true_drag_follows_the_re_entry() {
+    // β = 3000 kg/m²: with the track's coefficient the path stays on the truth to the
+    // ground; drag-free it comes down over a kilometre away, later.
+    let beta = 3_000.0;
+    let sol = srbm(Some(beta));
+    let t = TrackEstimate {
+        ballistic_coefficient_kg_m2: Some(beta),
+        ..track_at(&sol, 0.4, [[0.0; 6]; 6])
+    };
+    let step = SimDuration::from_secs(2);
+    let path = predicted_path(&t, true, SimDuration::from_secs(3600), step);
+    let worst = path[..path.len() - 1]
+        .iter()
+        .map(|&(time, p)| {
+            let truth = sol.trajectory.state_at(time).expect("in flight");
+            (Vec3::new(p[0], p[1], p[2]) - truth.position.xyz_m()).norm()
+        })
+        .fold(0.0, f64::max);
+    assert!(worst < 5.0, "worst {worst} m");
+    let (last_t, _) = *path.last().expect("non-empty");
+    assert!(
+        (last_t.as_secs_f64() - sol.impact_time.as_secs_f64()).abs() < 0.05,
+        "{last_t} vs {}",
+        sol.impact_time
+    );
+    let free = predicted_path(
+        &TrackEstimate {
+            ballistic_coefficient_kg_m2: None,
+            ..t
+        },
+        true,
+        SimDuration::from_secs(3600),
+        step,
+    );
+    let (free_t, free_p) = *free.last().expect("non-empty");
+    let impact = sol.trajectory.state_at(sol.impact_time).expect("impact");
+    let miss = (Vec3::new(free_p[0], free_p[1], free_p[2]) - impact.position.xyz_m()).norm();
+    assert!(miss > 500.0, "drag-free miss {miss} m");
+    assert!(free_t < sol.impact_time, "drag-free arrives early");
+}
+
+#[test]
+fn air_path_flies_over_the_curved_earth_and_levels_off_at_the_surface() {
     let site = wgs(45.0, 10.0, 0.0);
     let (east, _) = east_north(&site);
     let r = offset(&site, 0.0, 0.0, 1000.0);
@@ -53,40 +95,33 @@ fn constant_velocity_path_is_a_line_that_stops_at_the_ground() {
         position_ecef_m: [r.x, r.y, r.z],
         velocity_ecef_mps: [v.x, v.y, v.z],
         covariance: [[0.0; 6]; 6],
+        ballistic_coefficient_kg_m2: None,
     };
-    let path = predicted_path(
-        &t,
-        false,
-        SimDuration::from_secs(300),
-        SimDuration::from_secs(7),
-    );
-    // Descends 10 m/s from 1 km, but the ground falls away under a straight 200 m/s leg
-    // (d²/2R ≈ 33 m at 100 s): lands at ~103 s, after 14 full samples.
-    assert_eq!(path.len(), 16, "{path:?}");
-    for &(time, p) in &path[..15] {
+    let step = SimDuration::from_secs(7);
+    let path = predicted_path(&t, false, SimDuration::from_secs(300), step);
+    // Never stops: every sample of the horizon, evenly spaced.
+    assert_eq!(path.len(), 43, "{}", path.len());
+    let start = site.to_ecef();
+    for (k, &(time, p)) in path.iter().enumerate() {
+        assert_eq!(
+            time,
+            t.time + SimDuration::from_nanos(step.as_nanos() * k as i64)
+        );
         let s = (time - t.time).as_secs_f64();
-        let want = r + v * s;
-        assert!((Vec3::new(p[0], p[1], p[2]) - want).norm() < 1e-6);
+        let here = geodesy::Position::ecef(p[0], p[1], p[2]).to_wgs84();
+        // Descends 10 m/s from 1 km, then holds the surface: never underground.
+        let want_alt = (1000.0 - 10.0 * s).max(0.0);
+        assert!(
+            (here.alt_m() - want_alt).abs() < 1.0,
+            "{s} s: {}",
+            here.alt_m()
+        );
+        // Ground distance grows at the ground speed (chord ≈ arc at these ranges).
+        let ground = here.with_alt(0.0).to_ecef().distance_to(&start);
+        assert!(
+            (ground - 200.0 * s).abs() <= 0.005 * 200.0 * s + 1.0,
+            "{s} s: {ground}"
+        );
     }
-    let (land_t, land_p) = path[15];
-    let ground = geodesy::Position::ecef(land_p[0], land_p[1], land_p[2]).to_wgs84();
-    assert!(ground.alt_m().abs() < 1e-3, "{}", ground.alt_m());
-    let s = (land_t - t.time).as_secs_f64();
-    assert!((102.0..105.0).contains(&s), "{s}");
-    // Level flight never lands; bad steps give nothing.
-    let level = TrackEstimate {
-        velocity_ecef_mps: [east.x * 200.0, east.y * 200.0, east.z * 200.0],
-        ..t
-    };
-    assert_eq!(
-        predicted_path(
-            &level,
-            false,
-            SimDuration::from_secs(60),
-            SimDuration::from_secs(7)
-        )
-        .len(),
-        9
-    );
     assert!(predicted_path(&t, false, SimDuration::from_secs(60), SimDuration::ZERO).is_empty());
 }

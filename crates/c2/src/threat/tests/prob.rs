@@ -192,6 +192,7 @@ fn closest_approach_matches_hand_geometry() {
         position_ecef_m: [r.x, r.y, r.z],
         velocity_ecef_mps: [v.x, v.y, v.z],
         covariance: p,
+        ballistic_coefficient_kg_m2: None,
     };
     let a = closest_approach(&t, &asset);
     assert!((a.time_to_cpa_s - 50.0).abs() < 1e-9, "{a:?}");
