@@ -182,16 +182,18 @@ impl Flyout {
         Ok(())
     }
 
-    /// The point on the final leg `distance_m` short of the aim point (the leg's start when
-    /// the leg is shorter): where a seeker with that handover distance opens its eye.
+    /// Where the interceptor is when `distance_m` of profile path remain before the intercept
+    /// (the launch point when the whole fly-out is shorter): where a seeker with that handover
+    /// distance opens its eye. Measured along the path flown, legs and all, so a late short
+    /// update leg does not move the eye next to the aim point.
     pub fn handover_point(&self, distance_m: f64) -> [f64; 3] {
-        let leg = self.current();
-        let axis = path::sub(leg.end_m, leg.start_m);
-        let len = path::norm(axis);
-        if len <= distance_m || len == 0.0 {
-            return leg.start_m;
+        let remaining_from = self.flown_m(self.intercept_time()) - distance_m;
+        if remaining_from <= 0.0 {
+            return self.launch_point();
         }
-        path::lerp(leg.end_m, leg.start_m, distance_m / len)
+        let t =
+            self.launch + SimDuration::from_secs_f64(self.kinematics.fly_time_s(remaining_from));
+        self.position_at(t)
     }
 
     /// Where the interceptor left its launcher, ECEF, m (the envelope's reference).

@@ -321,6 +321,12 @@ impl Simulation {
         for kind in orders.events {
             self.emit(now, kind, rec);
         }
+        for (t, engagement) in orders.intercepts {
+            if t <= self.end {
+                self.agenda
+                    .schedule(t, EventClass::Act, Ev::Intercept { engagement });
+            }
+        }
         for (t, engagement) in orders.launches {
             if t <= self.end {
                 self.agenda

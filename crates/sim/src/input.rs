@@ -207,7 +207,7 @@ pub struct C2Config {
 
 impl C2Config {
     /// Documented defaults: 2 s epochs, `local` solver on the asset-based objective,
-    /// shoot-look-shoot with salvos of 2, at most 4 shots per threat, planned Pk ≥ 0.1, no
+    /// shoot-look-shoot with single rounds, at most 4 shots per threat, planned Pk ≥ 0.1, no
     /// reserve, engage-on-remote allowed,
     /// national approval, TQ ≥ 6 and tracks ≤ 12 s old, 30 km self-defence radius.
     pub fn defaults() -> Self {
@@ -216,7 +216,7 @@ impl C2Config {
             solver: c2::wta::SolverKind::Local,
             objective: WtaObjective::AssetBased,
             shoot_look_shoot: true,
-            salvo: 2,
+            salvo: 1,
             max_shots_per_threat: 4,
             min_planned_pk: 0.1,
             reserve_fraction: 0.0,

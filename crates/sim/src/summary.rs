@@ -246,8 +246,17 @@ pub struct Moe {
     pub self_defence_launches: u64,
     /// Engagements whose target was truly friendly or neutral (must be zero).
     pub fratricides: u64,
-    /// Engagements cancelled because the target was identified friendly or neutral.
+    /// Engagements called off (any reason).
     pub engagements_aborted: u64,
+    /// Engagements called off, by reason (`friend_or_neutral`, `target_assessed_killed`,
+    /// `intercept_after_impact`, `left_envelope_<limit>`).
+    pub engagements_aborted_by_reason: std::collections::BTreeMap<String, u64>,
+    /// Intercepts whose seeker acquired another object than the one the guiding track followed.
+    pub wrong_object_intercepts: u64,
+    /// In-flight updates accepted.
+    pub reaims: u64,
+    /// In-flight updates refused (divert budget or reach: the round kept its aim).
+    pub reaims_refused: u64,
     /// Kill assessments that reported the wrong outcome.
     pub kill_assessment_errors: u64,
     /// Mean time from a target's first appearance in the deciding authority's picture to an
@@ -478,6 +487,10 @@ impl Summary {
                 self_defence_launches: engagement.self_defence,
                 fratricides: engagement.fratricides,
                 engagements_aborted: engagement.aborted,
+                engagements_aborted_by_reason: engagement.aborted_by_reason.clone(),
+                wrong_object_intercepts: engagement.wrong_object,
+                reaims: engagement.reaims,
+                reaims_refused: engagement.reaims_refused,
                 kill_assessment_errors: engagement.assessment_errors,
                 mean_decision_latency_s: (engagement.decisions > 0)
                     .then(|| engagement.decision_latency_sum_s / engagement.decisions as f64),

@@ -14,7 +14,7 @@ use crate::window::engagement_window;
 fn flyout() -> Flyout {
     let k = notional();
     let path = sampled(400_000, 2_000, |t| {
-        [80_000.0 - 300.0 * t, 1_000.0, 10_000.0]
+        [50_000.0 - 300.0 * t, 1_000.0, 10_000.0]
     });
     let w = engagement_window(&k, launcher(), SimTime::ZERO, &path).expect("window");
     Flyout::launch(&k, launcher(), &w.earliest)
@@ -45,7 +45,7 @@ fn acquires_what_is_in_view_nearest_the_boresight() {
     // Alone at the aim point: acquired, no miss.
     let a = SEEKER.acquire(&f, [(7, aim)]).expect("in view");
     assert_eq!(a.id, 7);
-    assert!(a.miss_m < 1e-6 && a.off_boresight_rad < 1e-9);
+    assert!(a.miss_m < 1e-6 && a.off_boresight_rad < 1e-6);
     // Two objects: the one nearer the boresight wins even when the other is nearer the eye.
     let off_axis = add_scaled(aim, x, 150.0);
     let on_axis_far = add_scaled(aim, sub(aim, f.launch_point()), 0.05 / 1.0);
@@ -120,4 +120,25 @@ fn end_game_through_the_seeker_matches_the_planning_pk() {
             seeker.fov_half_angle_rad
         );
     }
+}
+
+#[test]
+fn the_eye_opens_on_the_path_flown_not_on_a_short_last_leg() {
+    // An update just before intercept leaves a final leg of a few hundred metres; the seeker
+    // still opened its eye half its range back along the fly-out, so an object a few hundred
+    // metres off the aim point is well inside its view.
+    let mut f = flyout();
+    let t_int = f.intercept_time();
+    let now = t_int - base::SimDuration::from_millis(300);
+    let (x, _) = across(&f);
+    let aim = f.aim_point();
+    assert_eq!(f.update_aim(now, aim, t_int, 0.0), Ok(()));
+    assert!(
+        norm(sub(aim, f.position_at(now))) < 500.0,
+        "a short last leg"
+    );
+    let eye = f.handover_point(SEEKER.handover_distance_m());
+    assert!((norm(sub(f.aim_point(), eye)) - SEEKER.handover_distance_m()).abs() < 50.0);
+    let off = add_scaled(f.aim_point(), x, 250.0);
+    assert_eq!(SEEKER.acquire(&f, [(1, off)]).map(|a| a.id), Some(1));
 }

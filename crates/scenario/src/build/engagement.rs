@@ -126,9 +126,7 @@ fn salvo_within_shots(diag: &mut Diag<'_>, obj: &Obj) -> bool {
         ProblemKind::Mismatch,
         obj.span_of(at),
         &obj.path_of(at),
-        format!(
-            "{salvo_key} ({salvo}) must not exceed {max_key} ({max}) when shoot_look_shoot = false",
-        ),
+        format!("{salvo_key} ({salvo}) must not exceed {max_key} ({max})",),
     )
     .related(obj.span_of(other), label);
     false

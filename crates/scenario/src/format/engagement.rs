@@ -238,7 +238,7 @@ pub(crate) static C2: TableSpec = TableSpec {
         field(
             "salvo",
             Kind::Integer { min: 1, max: 8 },
-            dflt_int(2),
+            dflt_int(1),
             "Interceptors fired together at a threat per engagement (per look under shoot-look-shoot; at most max_shots_per_threat).",
         ),
         field(

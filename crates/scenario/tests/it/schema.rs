@@ -139,7 +139,7 @@ fn schema_rejects_bad_engagement_keys_of_the_default() {
         ("\nsolver = \"local\"", "\nsolver = \"gredy\""), // WTA solver
         ("\nkind = \"no_fire\"", "\nkind = \"no-fire\""), // zone kind
         ("\nstatus = \"free\"", "\nstatus = \"weapons free\""), // WCS status
-        ("salvo = 2", "salvo = 9"),                       // at most 8
+        ("\nsalvo = 1", "\nsalvo = 9"),                   // at most 8
         ("reserve_fraction = 0", "reserve_fraction = 1"), // [0, 1)
         ("sspk_air = 0.85", "sspk_air = 1.5"),            // a probability
         ("basket_m = 1500\n", ""),                        // required

@@ -231,9 +231,16 @@ impl CommandRuntime {
     /// at its intercept time, or failing that at the earliest intercept it can still reach;
     /// a re-aim must stay inside the envelope and the divert budget. An engagement whose every
     /// candidate lies outside the envelope is aborted; one refused for divert keeps its aim.
-    pub(crate) fn update_flyouts(&mut self, epoch: &Epoch<'_>) -> Vec<EventKind> {
+    ///
+    /// Returns the abort events and the engagements whose intercept time moved (to be
+    /// rescheduled: an intercept event whose time no longer matches is stale).
+    pub(crate) fn update_flyouts(
+        &mut self,
+        epoch: &Epoch<'_>,
+    ) -> (Vec<EventKind>, Vec<(SimTime, u64)>) {
         let now = epoch.now;
         let mut leaving: Vec<(u64, engagement::Limit)> = Vec::new();
+        let mut moved: Vec<(SimTime, u64)> = Vec::new();
         for (id, e) in &mut self.engagements {
             let Some(f) = e.flyout.as_mut() else {
                 continue;
@@ -275,15 +282,21 @@ impl CommandRuntime {
                 }
             }
             match (accepted, only_envelope, limit) {
-                (true, _, _) => self.moe.reaims += 1,
+                (true, _, _) => {
+                    self.moe.reaims += 1;
+                    if f.intercept_time() != t {
+                        moved.push((f.intercept_time(), *id));
+                    }
+                }
                 (false, true, Some(l)) => leaving.push((*id, l)),
                 _ => self.moe.reaims_refused += 1,
             }
         }
-        leaving
+        let aborted = leaving
             .into_iter()
             .filter_map(|(id, limit)| self.abort(id, AbortReason::LeftEnvelope(limit)))
-            .collect()
+            .collect();
+        (aborted, moved)
     }
 
     /// The end game of engagement `id` at `now`, scored against truth: the seeker acquires
@@ -299,13 +312,16 @@ impl CommandRuntime {
         nodes: &[NodeRuntime],
     ) -> Option<EventKind> {
         let e = self.engagements.get(&id)?;
-        let f = e.flyout.as_ref()?;
+        // An in-flight update moved the intercept: this event is stale (another is scheduled).
+        let f = e.flyout.as_ref().filter(|f| f.intercept_time() == now)?;
         let u = &self.units[e.unit];
         let truth: Vec<(ObjectId, [f64; 3])> = world
             .objects
             .iter()
             // The launcher's own platform is not a target for its seeker.
             .filter(|o| o.signature.is_some() && o.id != u.platform)
+            // An object destroyed at this very instant (by a salvo partner) is debris now.
+            .filter(|o| !self.destroyed.contains(&o.id))
             .filter_map(|o| {
                 let p = o.trajectory.state_at(now)?.position.xyz_m();
                 Some((o.id, [p.x, p.y, p.z]))
@@ -361,6 +377,7 @@ impl CommandRuntime {
                         self.moe.kills += 1;
                     }
                     world.objects[a.id.index()].trajectory.truncate_at(now);
+                    self.destroyed.insert(a.id);
                 }
                 (Some(name), Some(side.as_str()), Some(a.miss_m))
             }

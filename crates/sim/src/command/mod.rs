@@ -66,6 +66,8 @@ pub(crate) struct CommandRuntime {
     next_engagement: u64,
     /// Last verdict per (fire unit, threat), so only changes are logged.
     verdicts: BTreeMap<(usize, TargetKey), c2::roe::Decision>,
+    /// Truth objects destroyed by an intercept (scoring: the end game never acquires debris).
+    destroyed: BTreeSet<base::ObjectId>,
     /// Ballistic-coefficient estimate per track.
     drag: BTreeMap<TargetKey, plan::DragTrack>,
     plans: ident::FlightPlans,
@@ -112,6 +114,7 @@ impl CommandRuntime {
             next_engagement: 1,
             verdicts: BTreeMap::new(),
             drag: BTreeMap::new(),
+            destroyed: BTreeSet::new(),
             plans: ident::FlightPlans {
                 plans: plan::flight_plans(input, world),
             },

@@ -143,6 +143,8 @@ pub(crate) struct Orders {
     pub(crate) events: Vec<EventKind>,
     /// (launch time, engagement id) to schedule.
     pub(crate) launches: Vec<(SimTime, u64)>,
+    /// (new intercept time, engagement id) of interceptors whose update moved the intercept.
+    pub(crate) intercepts: Vec<(SimTime, u64)>,
 }
 
 impl CommandRuntime {
@@ -174,7 +176,8 @@ impl CommandRuntime {
         let mut events = self.identify_all(now, input, &epoch.pictures, &assets_ecef);
         events.extend(self.hold_fire_on_friends(now));
         self.observe_drag(&epoch);
-        events.extend(self.update_flyouts(&epoch));
+        let (aborted, intercepts) = self.update_flyouts(&epoch);
+        events.extend(aborted);
 
         let threats = self.threats(&epoch.pictures);
         self.assess_threats(&epoch, &threats);
@@ -192,7 +195,11 @@ impl CommandRuntime {
             }
         }
         let launches = self.assign(now, input, &threats, &pairs);
-        Orders { events, launches }
+        Orders {
+            events,
+            launches,
+            intercepts,
+        }
     }
 
     /// Feeds every ballistic track's fresh data to its drag estimate.

@@ -114,6 +114,7 @@ objective = "target_value"
 shoot_look_shoot = false
 salvo = 3
 max_shots_per_threat = 3
+min_planned_pk = 0.3
 reserve_fraction = 0.25
 engage_on_remote = false
 approval = "combined"
@@ -127,11 +128,12 @@ self_defence_radius_km = 12.5"#,
         c2,
         C2Config {
             decision_period: SimDuration::from_millis(500),
-            solver: "exact".to_owned(),
+            solver: "exact".parse().expect("a solver name"),
             objective: WtaObjective::TargetValue,
             shoot_look_shoot: false,
             salvo: 3,
             max_shots_per_threat: 3,
+            min_planned_pk: 0.3,
             reserve_fraction: 0.25,
             engage_on_remote: false,
             approval: ApprovalLevel::Combined,
@@ -150,19 +152,23 @@ self_defence_radius_km = 12.5"#,
 }
 
 #[test]
-fn salvo_beyond_the_shot_limit_is_rejected_only_when_firing_salvos() {
+fn salvo_beyond_the_shot_limit_is_rejected_with_or_without_looks() {
+    // A salvo is fired whole, per look under shoot-look-shoot: one larger than the per-threat
+    // limit could never be fired either way.
     let t = interceptor("T", "");
-    let salvos = format!("{t}[c2]\nshoot_look_shoot = false\nmax_shots_per_threat = 1");
+    for sls in ["false", "true"] {
+        let text =
+            format!("{t}[c2]\nshoot_look_shoot = {sls}\nsalvo = 2\nmax_shots_per_threat = 1");
+        assert_eq!(
+            messages(&scenario("T", "", "", &text)),
+            ["c2.salvo: salvo (2) must not exceed max_shots_per_threat (1)"],
+            "shoot_look_shoot = {sls}"
+        );
+    }
+    // The default salvo (1) fits any limit.
+    let one = format!("{t}[c2]\nmax_shots_per_threat = 1");
     assert_eq!(
-        messages(&scenario("T", "", "", &salvos)),
-        [
-            "c2.max_shots_per_threat: salvo (2) must not exceed max_shots_per_threat (1) when shoot_look_shoot = false"
-        ]
-    );
-    // Shooting-looking-shooting, the (default) salvo size is unused.
-    let sls = format!("{t}[c2]\nmax_shots_per_threat = 1");
-    assert_eq!(
-        load(&scenario("T", "", "", &sls)).c2.max_shots_per_threat,
+        load(&scenario("T", "", "", &one)).c2.max_shots_per_threat,
         1
     );
 }
