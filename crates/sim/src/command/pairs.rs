@@ -140,8 +140,8 @@ impl CommandRuntime {
             })
             .unwrap_or_else(|| distance([h.x[0], h.x[1], h.x[2]], launcher))
             <= input.c2.self_defence_radius_m;
-        let on_remote = match h.sources {
-            Some(s) => s & u.own_sensors == 0,
+        let on_remote = match &h.sources {
+            Some(s) => s.is_disjoint(&u.own_sensors),
             None => !h.first_hand,
         };
         TrackFacts {
