@@ -2,6 +2,7 @@
 //! in-flight updates bounded by the envelope and the divert budget, the seeker's acquisition
 //! and the end game scored against truth, kill assessment, and what shoot-look-shoot learns.
 
+use super::pairs;
 use super::plan::{Epoch, estimate};
 use super::{CommandRuntime, TargetKey};
 use crate::log::EventKind;
@@ -230,7 +231,8 @@ impl CommandRuntime {
     /// In-flight updates: every interceptor re-aims at its target's latest predicted position
     /// at its intercept time, or failing that at the earliest intercept it can still reach;
     /// a re-aim must stay inside the envelope and the divert budget. An engagement whose every
-    /// candidate lies outside the envelope is aborted; one refused for divert keeps its aim.
+    /// candidate lies outside the envelope, beyond the seeker's basket of its current aim, is
+    /// aborted; one refused otherwise keeps its aim.
     ///
     /// Returns the abort events and the engagements whose intercept time moved (to be
     /// rescheduled: an intercept event whose time no longer matches is stale).
@@ -267,8 +269,14 @@ impl CommandRuntime {
             if path.len() >= 2 {
                 candidates.extend(f.predict_intercept(now, &path));
             }
-            // Aborted only when every candidate leaves the envelope.
-            let (mut accepted, mut only_envelope, mut limit) = (false, true, None);
+            // A candidate outside the envelope is not flown to; the round keeps its aim while
+            // the predicted target stays within the seeker's effective basket of it (the kill
+            // vehicle can still divert onto it), and is aborted when every candidate is outside
+            // the envelope and out of that reach.
+            let basket = self.units[e.unit].seeker.effective_basket_m();
+            let aim = f.aim_point();
+            let (mut accepted, mut only_envelope, mut limit, mut in_reach) =
+                (false, true, None, false);
             for (at, p) in candidates {
                 match f.update_aim(now, p, at, DIVERT_FRACTION) {
                     Ok(()) => {
@@ -277,11 +285,12 @@ impl CommandRuntime {
                     }
                     Err(engagement::Rejected::Envelope(l)) => {
                         limit.get_or_insert(l);
+                        in_reach |= at == t && pairs::distance(p, aim) <= basket;
                     }
                     Err(_) => only_envelope = false,
                 }
             }
-            match (accepted, only_envelope, limit) {
+            match (accepted, only_envelope && !in_reach, limit) {
                 (true, _, _) => {
                     self.moe.reaims += 1;
                     if f.intercept_time() != t {
