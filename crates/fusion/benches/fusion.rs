@@ -51,6 +51,7 @@ fn config() -> PictureConfig {
         },
         q_m2_s3: 1.0,
         dims: GateDims::PositionVelocity,
+        surface: None,
     }
 }
 

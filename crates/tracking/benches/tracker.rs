@@ -136,6 +136,7 @@ fn config(associator: AssociatorKind, clutter_density: f64) -> TrackerConfig {
         tentative_max_misses: 2,
         max_coast: SimDuration::from_secs(5),
         oosm_window: SimDuration::ZERO,
+        surface: None,
     }
 }
 

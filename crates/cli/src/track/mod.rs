@@ -99,6 +99,8 @@ fn config(h: &Header, args: &TrackArgs) -> Result<TrackerConfig> {
         tentative_max_misses: TENTATIVE_MISSES,
         max_coast: base::SimDuration::from_secs_f64(DELETE_MISSES * h.dt),
         oosm_window: base::SimDuration::ZERO,
+        // Flat benchmark frames have no Earth to stay above (and 2D ones do not observe z).
+        surface: None,
     })
 }
 

@@ -17,17 +17,23 @@ impl CommonPicture {
     ) -> (Vec<Outgoing>, Vec<Dropped>) {
         let mut drops = std::mem::take(&mut self.pending_drops);
         let by_id: BTreeMap<u32, &LocalTrack> = locals.iter().map(|l| (l.id, l)).collect();
-        self.drop_lost_locals(&by_id, &mut drops);
+        self.drop_lost_locals(now, &by_id, &mut drops);
         self.update_known_locals(now, &by_id);
         self.place_new_locals(now, &by_id);
         self.expire_remotes(now);
+        self.expire_impacted(now);
         self.decorrelate(now, &mut drops);
         self.merge_duals(now, &mut drops);
         let out = self.run_r2(now, &by_id);
         (out, drops)
     }
 
-    fn drop_lost_locals(&mut self, by_id: &BTreeMap<u32, &LocalTrack>, drops: &mut Vec<Dropped>) {
+    fn drop_lost_locals(
+        &mut self,
+        now: SimTime,
+        by_id: &BTreeMap<u32, &LocalTrack>,
+        drops: &mut Vec<Dropped>,
+    ) {
         let lost: Vec<(u32, Tn)> = self
             .local_tn
             .iter()
@@ -37,6 +43,15 @@ impl CommonPicture {
         for (id, tn) in lost {
             self.local_tn.remove(&id);
             let me = self.me;
+            // My tracker ends a ballistic track at its predicted impact; say so in the drop.
+            let impact = self
+                .tracks
+                .get(&tn)
+                .and_then(|s| s.local)
+                .is_some_and(|(_, c)| self.impacted(&c, now));
+            if impact {
+                self.stats.impacts += 1;
+            }
             let s = self
                 .tracks
                 .get_mut(&tn)
@@ -45,7 +60,11 @@ impl CommonPicture {
             if s.r2.reporter == Some(me) {
                 drops.push(Dropped {
                     tn,
-                    why: DropWhy::LocalLost,
+                    why: if impact {
+                        DropWhy::Impact
+                    } else {
+                        DropWhy::LocalLost
+                    },
                 });
                 s.r2.reporter = None;
                 s.r2.stop_sending();
@@ -111,6 +130,31 @@ impl CommonPicture {
         let touched: Vec<Tn> = self.local_tn.values().copied().collect();
         for tn in touched {
             self.refresh(tn);
+        }
+    }
+
+    /// Forgets remote ballistic contributors whose prediction has reached the surface (their
+    /// reporter's drop may be late or lost; the impact is the same everywhere).
+    fn expire_impacted(&mut self, now: SimTime) {
+        let tns: Vec<Tn> = self.tracks.keys().copied().collect();
+        for tn in tns {
+            let s = &self.tracks[&tn];
+            let gone: Vec<u8> = s
+                .remotes
+                .iter()
+                .filter(|(_, r)| self.impacted(&r.c, now))
+                .map(|(&o, _)| o)
+                .collect();
+            if gone.is_empty() {
+                continue;
+            }
+            self.stats.impacts += gone.len() as u64;
+            let s = self.tracks.get_mut(&tn).expect("listed above");
+            for o in gone {
+                s.remotes.remove(&o);
+                s.r2.forget(o);
+            }
+            self.after_removal(tn);
         }
     }
 

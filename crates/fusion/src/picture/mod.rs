@@ -10,6 +10,12 @@
 //! [`CommonPicture::update_local`] runs once per local tracker output: local association,
 //! expiry, decorrelation (`decorrelate.rs`), dual-track merging (`dual.rs`) and R2 (`send.rs`).
 //! A node only ever sends its local estimate (`Outgoing::local_id`), never the fused one.
+//!
+//! The surface (`PictureConfig::surface`, the tracker's rule, `tracking::surface`): a ballistic
+//! contributor whose prediction has reached the surface has impacted and no longer contributes
+//! (a remote one is forgotten at the next `update_local`; my own track ends in my tracker and
+//! its drop is announced as [`DropWhy::Impact`]); an air system track's fused estimate is cut at
+//! the surface by density truncation, so no air track is reported underground.
 
 mod decorrelate;
 mod dual;
@@ -51,6 +57,8 @@ pub struct PictureConfig {
     pub q_m2_s3: f64,
     /// Components of every d² statistic (association, merge, decorrelation).
     pub dims: GateDims,
+    /// The surface nothing is below (module docs); `None`: unconstrained.
+    pub surface: Option<tracking::surface::Surface>,
 }
 
 /// One of this node's own (first-hand) confirmed tracks.
@@ -125,6 +133,8 @@ pub enum DropWhy {
     },
     /// My local track no longer matches the others on this TN; it continues under a new TN.
     Decorrelated,
+    /// My local track was ballistic and ended at its predicted impact.
+    Impact,
 }
 
 /// A drop to announce: I no longer report `tn`.
@@ -178,6 +188,8 @@ pub struct PictureStats {
     pub r2_yields: u64,
     /// R2 take-overs from a silent reporter.
     pub r2_takeovers: u64,
+    /// Ballistic contributors forgotten at their predicted impact (mine and remote).
+    pub impacts: u64,
 }
 
 /// One contributor's latest estimate.
@@ -294,10 +306,12 @@ impl CommonPicture {
         self.local_tn.get(&local_id).copied()
     }
 
-    /// Every system track fused at `now` with the configured rule, sorted by TN.
+    /// Every system track fused at `now` with the configured rule, sorted by TN. A track whose
+    /// every contributor is ballistic and has reached the surface by `now` has ended.
     pub fn system_tracks(&self, now: SimTime) -> Vec<SystemTrack> {
         self.tracks
             .iter()
+            .filter(|(_, s)| s.contributions().any(|c| !self.impacted(c, now)))
             .map(|(&tn, s)| SystemTrack {
                 tn,
                 state: self.fused_at(s, now),
@@ -423,14 +437,59 @@ impl CommonPicture {
         }
     }
 
-    /// Contributors predicted to `t` and fused with the configured rule.
+    /// Contributors predicted to `t` and fused with the configured rule: contributors that
+    /// impacted by `t` are left out (all of them if every one did), and an air track is cut at
+    /// the surface.
     fn fused_at(&self, s: &Sys, t: SimTime) -> TrackState {
         let q = self.config.q_m2_s3;
-        let aligned: Vec<TrackState> = s
+        let aligned: Vec<(TrackState, bool)> = s
             .contributions()
-            .map(|c| c.state.predict(t, q, c.ballistic))
+            .map(|c| (c.state.predict(t, q, c.ballistic), c.ballistic))
             .collect();
-        fuse(self.config.rule, &aligned)
+        let alive: Vec<TrackState> = aligned
+            .iter()
+            .filter(|(a, ballistic)| !self.reached(a, *ballistic))
+            .map(|(a, _)| *a)
+            .collect();
+        let ballistic = s.ballistic();
+        let alive = if alive.is_empty() {
+            aligned.iter().map(|(a, _)| *a).collect()
+        } else {
+            alive
+        };
+        let mut fused = fuse(self.config.rule, &alive);
+        if let Some(surface) = self.config.surface
+            && !ballistic
+        {
+            tracking::surface::truncate(
+                tracking::filter::Frame::Ecef,
+                surface,
+                &mut fused.x,
+                &mut fused.p,
+            );
+        }
+        fused
+    }
+
+    /// Whether a state of a contributor of class `ballistic` has reached the surface.
+    fn reached(&self, state: &TrackState, ballistic: bool) -> bool {
+        let Some(surface) = self.config.surface else {
+            return false;
+        };
+        ballistic
+            && tracking::surface::reached(
+                tracking::filter::Frame::Ecef,
+                surface,
+                nalgebra::Vector3::new(state.x[0], state.x[1], state.x[2]),
+            )
+    }
+
+    /// Whether a ballistic contributor has impacted by `now` (its prediction reached the
+    /// surface).
+    fn impacted(&self, c: &Contribution, now: SimTime) -> bool {
+        c.ballistic
+            && self.config.surface.is_some()
+            && self.reached(&c.state.predict(now, self.config.q_m2_s3, true), true)
     }
 
     /// Recomputes a track's cached fusion at its latest contributor time.

@@ -8,3 +8,4 @@ mod r2;
 mod rules;
 mod state;
 mod support;
+mod surface;

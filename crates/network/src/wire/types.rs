@@ -151,6 +151,8 @@ pub enum DropReason {
     Decorrelated,
     /// Anything else (operator action, leaving the area of interest).
     Other,
+    /// The object reached the surface: a ballistic track ended at its predicted impact.
+    Impact,
 }
 
 impl DropReason {
@@ -161,6 +163,7 @@ impl DropReason {
             DropReason::Merged { survivor } => (1, survivor.get()),
             DropReason::Decorrelated => (2, 0),
             DropReason::Other => (3, 0),
+            DropReason::Impact => (4, 0),
         }
     }
     /// Inverse of [`code`](Self::code); a survivor field is only canonical when merged.
@@ -170,6 +173,7 @@ impl DropReason {
             (1, s) => TrackNumber::new(s).map(|survivor| DropReason::Merged { survivor }),
             (2, 0) => Some(DropReason::Decorrelated),
             (3, 0) => Some(DropReason::Other),
+            (4, 0) => Some(DropReason::Impact),
             _ => None,
         }
     }

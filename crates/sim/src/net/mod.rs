@@ -342,6 +342,7 @@ impl NetRuntime {
                         survivor,
                     }),
                 fusion::DropWhy::Decorrelated => DropReason::Decorrelated,
+                fusion::DropWhy::Impact => DropReason::Impact,
                 _ => DropReason::Lost,
             };
             // A drop goes exactly where the track went, never wider.

@@ -11,11 +11,6 @@ use tracking::tracker::{TrackNumber, TrackReport};
 /// Plots older than this are forgotten (a track's last-used plot is at most one revisit old).
 const KEEP_S: i64 = 120;
 
-/// Altitude above which a track is ballistic whatever its speed (no aircraft flies there), m.
-const BALLISTIC_ALT_M: f64 = 25_000.0;
-/// Speed above which a track is ballistic (no air-breathing threat is this fast), m/s.
-const BALLISTIC_SPEED_MPS: f64 = 1_200.0;
-
 /// Per-node evidence store.
 #[derive(Debug, Default)]
 pub(crate) struct Evidence {
@@ -61,12 +56,10 @@ impl Evidence {
     }
 }
 
-/// Kinematic class of a local track (altitude and speed only; C2 refines it).
+/// Kinematic class of a local track: the tracker's (sticky: too high or too fast for an
+/// air-breather once, ballistic from then on; `tracking::tracker` docs). C2 refines it.
 pub(crate) fn kind_of(report: &TrackReport) -> TrackKind {
-    let x = &report.estimate.x;
-    let alt_m = geodesy::Position::ecef(x[0], x[1], x[2]).to_wgs84().alt_m();
-    let speed_mps = (x[3] * x[3] + x[4] * x[4] + x[5] * x[5]).sqrt();
-    if alt_m > BALLISTIC_ALT_M || speed_mps > BALLISTIC_SPEED_MPS {
+    if report.ballistic {
         TrackKind::Ballistic
     } else {
         TrackKind::Air

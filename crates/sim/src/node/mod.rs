@@ -224,6 +224,7 @@ pub(crate) fn picture_for(input: &Input, i: usize) -> Option<fusion::CommonPictu
         },
         q_m2_s3: 25.0,
         dims: fusion::GateDims::PositionVelocity,
+        surface: Some(tracking::tracker::Surface::ELLIPSOID),
     };
     Some(fusion::CommonPicture::new(
         u8::try_from(i).expect("fewer than 254 nodes"),
@@ -340,5 +341,7 @@ pub(crate) fn engine_tracker_config() -> TrackerConfig {
         tentative_max_misses: 3,
         max_coast: SimDuration::from_secs(40),
         oosm_window: SimDuration::from_secs(30),
+        // Nothing flies underground; ballistic tracks end at predicted impact.
+        surface: Some(tracking::tracker::Surface::ELLIPSOID),
     }
 }

@@ -346,6 +346,29 @@ impl FilterState {
             imm::update(self, config.kind, meas)
         }
     }
+    /// Cut at the surface (see [`crate::surface`]): every mode-conditioned estimate is
+    /// replaced by the moments of its part above the floor, and the mode probabilities are
+    /// reweighted by the mass each mode kept there (the exact truncation of the mixture).
+    pub fn truncated(&self, frame: Frame, surface: crate::surface::Surface) -> FilterState {
+        let mut estimates = self.estimates.clone();
+        let mut ln_w: Vec<f64> = Vec::with_capacity(estimates.len());
+        for (e, mu) in estimates.iter_mut().zip(&self.mode_probabilities) {
+            let cut = crate::surface::truncate(frame, surface, &mut e.x, &mut e.p);
+            ln_w.push(mu.ln() + cut.ln_mass);
+        }
+        let top = ln_w.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mode_probabilities = if top.is_finite() {
+            let w: Vec<f64> = ln_w.iter().map(|l| (l - top).exp()).collect();
+            let sum: f64 = w.iter().sum();
+            w.iter().map(|v| v / sum).collect()
+        } else {
+            self.mode_probabilities.clone()
+        };
+        FilterState {
+            estimates,
+            mode_probabilities,
+        }
+    }
     /// Probabilistic-data-association update: `weighted[i] = (β_i, measurement)`, `beta0`
     /// the probability that none is the target's (JPDA marginals; `β0 + Σβ_i = 1` is
     /// asserted to 1e-6). All measurements must share one measurement model (one sensor's

@@ -37,6 +37,24 @@ pub(super) fn delete_coasted(
     stats.n_deleted += (before - tracks.len()) as u64;
 }
 
+/// Deletes every ballistic track whose prediction has reached the surface by `now` (predicted
+/// impact; see the module docs of `tracker`). Counted as deletions and as impacts.
+pub(super) fn delete_impacted(
+    config: &TrackerConfig,
+    tracks: &mut Vec<Track>,
+    now: SimTime,
+    stats: &mut TrackerStats,
+) {
+    if config.surface.is_none() {
+        return;
+    }
+    let before = tracks.len();
+    tracks.retain(|t| !t.ballistic || t.report(config, Some(now)).is_some());
+    let gone = (before - tracks.len()) as u64;
+    stats.n_deleted += gone;
+    stats.n_impacted += gone;
+}
+
 /// Confirms tentative tracks with `confirm_m` hits; deletes tentative tracks that missed
 /// `tentative_max_misses` times in a row or can no longer reach `confirm_m` hits within
 /// `confirm_n` looks; then applies the coasting rule at `now`.

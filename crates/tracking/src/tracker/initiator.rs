@@ -67,6 +67,7 @@ pub(super) fn initiate(
             hits: 1,
             consecutive_misses: 0,
             hit_sensors: SensorSet::single(sensor),
+            ballistic: false,
         });
     }
 }

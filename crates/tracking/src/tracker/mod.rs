@@ -83,6 +83,23 @@
 //!   keeps formation targets, which each get their own detections, apart).
 //! * **Track numbers** are local, start at 1 and increase; a number is never reused.
 //!
+//! # Kinematic class and the surface
+//!
+//! A confirmed track whose posterior is ever above [`BALLISTIC_ALT_M`] or faster than
+//! [`BALLISTIC_SPEED_MPS`] is *ballistic* from then on ([`TrackReport::ballistic`]): no
+//! aircraft or cruise missile flies there, and a re-entry vehicle slowed by drag near the
+//! ground is still the ballistic object it was. The class is sticky so a track does not
+//! change its nature (and its treatment below) as it descends. With a configured
+//! [`Surface`] (`TrackerConfig::surface`, ECEF or flat frame):
+//!
+//! * every posterior of a track that is not ballistic, and every report of one predicted to a
+//!   later time, is cut at the surface by density truncation ([`crate::surface`]): an
+//!   air-breather's altitude estimate stays above the floor with its covariance shrunk only as
+//!   much as the constraint informs it, never clamped;
+//! * a ballistic track ends at predicted impact: once its prediction reaches the floor it is no
+//!   longer reported ([`Tracker::tracks_at`]), cannot take a measurement, and is deleted
+//!   ([`TrackerStats::n_impacted`]) by the next scan or [`Tracker::advance`].
+//!
 //! # Track quality (TQ)
 //!
 //! `quality::track_quality`: from the RMS position error `σ = √(trace P_pos)` over the
@@ -140,6 +157,7 @@ use base::{SensorId, SensorSet, SimDuration, SimTime};
 use deleter::Coast;
 use track::Track;
 
+pub use crate::surface::Surface;
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
 pub use oosm::MAX_HISTORY_STEPS;
 pub use quality::quality_from_sigma;
@@ -200,7 +218,16 @@ pub struct TrackerConfig {
     pub max_coast: SimDuration,
     /// Keep this much measurement history for out-of-sequence reprocessing.
     pub oosm_window: SimDuration,
+    /// The surface nothing tracked goes below (module docs); `None`: unconstrained (e.g. flat
+    /// 2D benchmark files, where z is not observed).
+    pub surface: Option<Surface>,
 }
+
+/// Altitude above which a confirmed track is ballistic (no aircraft flies there), m.
+pub const BALLISTIC_ALT_M: f64 = 25_000.0;
+/// Speed above which a confirmed track is ballistic (no air-breathing threat is this fast),
+/// m/s.
+pub const BALLISTIC_SPEED_MPS: f64 = 1_200.0;
 
 /// A track as reported outside the tracker.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,6 +250,11 @@ pub struct TrackReport {
     /// Sensors (the `sensor` of [`Tracker::process_from`]) whose measurements have updated the
     /// track. Provenance for releasability markings.
     pub sources: SensorSet,
+    /// Kinematic class: ballistic once ever seen too high or too fast for an air-breather
+    /// (module docs); otherwise an air track.
+    pub ballistic: bool,
+    /// Measurement updates that counted as hits over the track's life.
+    pub hits: u32,
 }
 
 /// Running counts (for logs and tests; nothing is dropped silently).
@@ -257,6 +289,8 @@ pub struct TrackerStats {
     pub n_jpda_exact: u64,
     /// JPDA clusters too large to enumerate (loopy belief propagation instead).
     pub n_jpda_lbp: u64,
+    /// Of the deleted tracks, ballistic tracks ended at predicted impact (module docs).
+    pub n_impacted: u64,
 }
 
 /// A multi-target tracker for one node.
@@ -325,6 +359,7 @@ impl Tracker {
             Coast::Past,
             &mut self.stats,
         );
+        deleter::delete_impacted(&self.config, &mut self.tracks, t_min, &mut self.stats);
         let gating = gater::gate(&self.config, &self.tracks, &kept, &mut self.stats);
         let association =
             associator::associate(&self.config, &self.tracks, &kept, &gating, &mut self.stats);
@@ -348,6 +383,9 @@ impl Tracker {
             &mut self.stats,
         );
         deleter::confirm_and_delete(&self.config, &mut self.tracks, t_max, &mut self.stats);
+        for track in &mut self.tracks {
+            track.classify(&self.config);
+        }
         deleter::delete_duplicates(&self.config, &mut self.tracks, &mut self.stats);
         if let Some(newest) = self.newest {
             oosm::prune(&self.config, &mut self.tracks, newest);
@@ -363,14 +401,16 @@ impl Tracker {
             Coast::Reached,
             &mut self.stats,
         );
+        deleter::delete_impacted(&self.config, &mut self.tracks, now, &mut self.stats);
     }
     /// Every live track (tentative and confirmed), predicted to `t`, in track-number order. A
     /// track whose latest step is at or after `t` is reported at its own time (no backward
-    /// prediction; `estimate.time` says which).
+    /// prediction; `estimate.time` says which). A ballistic track whose prediction has reached
+    /// the surface by `t` has ended (module docs) and is left out.
     pub fn tracks_at(&self, t: SimTime) -> Vec<TrackReport> {
         self.tracks
             .iter()
-            .map(|track| track.report(&self.config, Some(t)))
+            .filter_map(|track| track.report(&self.config, Some(t)))
             .collect()
     }
     /// Confirmed tracks only, as of their last update (no prediction), in track-number order.
@@ -378,7 +418,14 @@ impl Tracker {
         self.tracks
             .iter()
             .filter(|track| track.status == TrackStatus::Confirmed)
-            .map(|track| track.report(&self.config, None))
+            .filter_map(|track| track.report(&self.config, None))
+            .collect()
+    }
+    /// Every live track as of its latest update (no prediction), in track-number order.
+    pub fn latest(&self) -> Vec<TrackReport> {
+        self.tracks
+            .iter()
+            .filter_map(|track| track.report(&self.config, None))
             .collect()
     }
 }
@@ -413,5 +460,9 @@ fn check_config(c: &TrackerConfig) {
     assert!(
         c.max_coast >= SimDuration::ZERO && c.oosm_window >= SimDuration::ZERO,
         "tracker max_coast and oosm_window must be non-negative"
+    );
+    assert!(
+        c.surface.is_none_or(|s| s.floor_alt_m.is_finite()),
+        "tracker surface floor must be finite"
     );
 }

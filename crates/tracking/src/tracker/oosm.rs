@@ -96,7 +96,8 @@ pub(super) fn apply(
                 } else {
                     scan[*j]
                 };
-                let posterior = prior(meas.time).update(&config.filter, &meas);
+                let posterior =
+                    track.constrain(config, prior(meas.time).update(&config.filter, &meas));
                 insert_step(
                     config,
                     track,
@@ -119,7 +120,10 @@ pub(super) fn apply(
                     .unwrap_or(track.time());
                 let pairs: Vec<(f64, Measurement)> =
                     weighted.iter().map(|&(b, j)| (b, scan[j])).collect();
-                let posterior = prior(t_upd).update_pda(&config.filter, &pairs, *beta0);
+                let posterior = track.constrain(
+                    config,
+                    prior(t_upd).update_pda(&config.filter, &pairs, *beta0),
+                );
                 let best = weighted
                     .iter()
                     .fold(None, |best: Option<(f64, usize)>, &(b, j)| match best {
@@ -211,8 +215,9 @@ fn insert_step(
         let prior = track.history[k - 1]
             .posterior
             .predict(&config.filter, track.history[k].time);
+        let ballistic = track.ballistic;
         let s = &mut track.history[k];
-        s.posterior = match &mut s.input {
+        let posterior = match &mut s.input {
             StepInput::Update(meas) => prior.update(&config.filter, meas),
             StepInput::Pda {
                 weighted,
@@ -230,6 +235,7 @@ fn insert_step(
                 prior.update_pda(&config.filter, weighted, *beta0)
             }
         };
+        s.posterior = super::track::constrained(config, ballistic, posterior);
         s.summary = Summary::of(&s.posterior);
     }
 }

@@ -2,6 +2,7 @@
 //! and reporting.
 
 use super::quality::track_quality;
+use super::{BALLISTIC_ALT_M, BALLISTIC_SPEED_MPS};
 use super::{TrackNumber, TrackReport, TrackStatus, TrackerConfig};
 use crate::filter::{FilterState, Measurement};
 use base::{SensorSet, SimTime};
@@ -97,6 +98,8 @@ pub(super) struct Track {
     /// because a scan from a radar that has never seen the track says nothing about it
     /// (a coverage proxy; the tracker does not model coverage).
     pub(super) hit_sensors: SensorSet,
+    /// Kinematic class, sticky (see the module docs of `tracker`).
+    pub(super) ballistic: bool,
 }
 
 impl Track {
@@ -149,18 +152,41 @@ impl Track {
         }
         (sp, sv, gap_s)
     }
-    /// The report of this track, predicted to `t` when given and later than its state.
-    pub(super) fn report(&self, config: &TrackerConfig, t: Option<SimTime>) -> TrackReport {
+    /// A confirmed track becomes ballistic once its latest posterior is too high or too fast
+    /// for an air-breather (sticky).
+    pub(super) fn classify(&mut self, config: &TrackerConfig) {
+        if self.ballistic || self.status != TrackStatus::Confirmed {
+            return;
+        }
+        let s = self.summary();
+        let (alt, _) = crate::surface::altitude(config.filter.frame, s.pos);
+        self.ballistic = alt > BALLISTIC_ALT_M || s.vel.norm() > BALLISTIC_SPEED_MPS;
+    }
+    /// A posterior as the track keeps it: cut at the surface unless ballistic.
+    pub(super) fn constrain(&self, config: &TrackerConfig, state: FilterState) -> FilterState {
+        constrained(config, self.ballistic, state)
+    }
+    /// The report of this track, predicted to `t` when given and later than its state; `None`
+    /// if it is ballistic and its prediction has reached the surface (predicted impact).
+    pub(super) fn report(&self, config: &TrackerConfig, t: Option<SimTime>) -> Option<TrackReport> {
         let predicted;
         let state = match t {
             Some(t) if t > self.time() => {
-                predicted = self.current().predict(&config.filter, t);
+                predicted = self.constrain(config, self.current().predict(&config.filter, t));
                 &predicted
             }
             _ => self.current(),
         };
         let estimate = state.estimate();
-        TrackReport {
+        if self.ballistic
+            && let Some(surface) = config.surface
+        {
+            let p = Vec3::new(estimate.x[0], estimate.x[1], estimate.x[2]);
+            if crate::surface::reached(config.filter.frame, surface, p) {
+                return None;
+            }
+        }
+        Some(TrackReport {
             number: self.number,
             status: self.status,
             quality: track_quality(&estimate.p, self.observed_dims),
@@ -169,6 +195,21 @@ impl Track {
             last_measurement: self.last_measurement,
             mode_probabilities: state.mode_probabilities().to_vec(),
             sources: self.hit_sensors.clone(),
-        }
+            ballistic: self.ballistic,
+            hits: self.hits,
+        })
+    }
+}
+
+/// A posterior of a track of class `ballistic` as the track keeps it: cut at the surface unless
+/// ballistic (ballistic tracks end at the surface instead).
+pub(super) fn constrained(
+    config: &TrackerConfig,
+    ballistic: bool,
+    state: FilterState,
+) -> FilterState {
+    match config.surface {
+        Some(surface) if !ballistic => state.truncated(config.filter.frame, surface),
+        _ => state,
     }
 }

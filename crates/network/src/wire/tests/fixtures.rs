@@ -289,7 +289,7 @@ pub(super) fn any_plot(origin: u8, release: NationSet) -> impl Strategy<Value = 
 pub(super) fn any_message(origin: u8, release: NationSet) -> impl Strategy<Value = Message> {
     prop_oneof![
         any_track(origin, release).prop_map(Message::Track),
-        (any_tn(), any::<u32>(), 0u8..4, any_tn()).prop_map(move |(t, time_ms, r, s)| {
+        (any_tn(), any::<u32>(), 0u8..5, any_tn()).prop_map(move |(t, time_ms, r, s)| {
             Message::Drop(TrackDrop {
                 track_number: t,
                 origin: NodeAddr(origin),
@@ -298,7 +298,8 @@ pub(super) fn any_message(origin: u8, release: NationSet) -> impl Strategy<Value
                     0 => DropReason::Lost,
                     1 => DropReason::Merged { survivor: s },
                     2 => DropReason::Decorrelated,
-                    _ => DropReason::Other,
+                    3 => DropReason::Other,
+                    _ => DropReason::Impact,
                 },
             })
         }),

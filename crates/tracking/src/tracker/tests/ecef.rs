@@ -19,7 +19,7 @@ fn site(id: usize, lat_deg: f64, lon_deg: f64) -> Site {
 }
 
 /// Engine-like configuration (as `sim`'s nodes use): IMM CV + ballistic, EKF, χ²(3) 99.9 %.
-fn engine_config() -> TrackerConfig {
+pub(super) fn engine_config() -> TrackerConfig {
     TrackerConfig {
         filter: FilterConfig {
             frame: Frame::Ecef,
@@ -47,6 +47,7 @@ fn engine_config() -> TrackerConfig {
         tentative_max_misses: 3,
         max_coast: SimDuration::from_secs(20),
         oosm_window: SimDuration::from_secs(30),
+        surface: None,
     }
 }
 

@@ -6,6 +6,7 @@ mod crossing;
 mod ecef;
 mod life;
 mod oosm;
+mod surface;
 mod units;
 
 use super::{AssociatorKind, TrackStatus, Tracker, TrackerConfig};
@@ -46,6 +47,7 @@ pub(super) fn config(associator: AssociatorKind, clutter_density: f64) -> Tracke
         tentative_max_misses: 2,
         max_coast: SimDuration::from_secs(5),
         oosm_window: SimDuration::from_secs(10),
+        surface: None,
     }
 }
 
