@@ -5,6 +5,9 @@
 //!
 //! Skips reach it through `testkit::skip!`, which appends to the file named by
 //! `KIZUNA_SKIP_LOG` (set here to `<target>/kizuna-skips.log`).
+//!
+//! When `KIZUNA_CI_PROVIDES` names `jsonschema` (CI does), the run adds
+//! `--features scenario/schema-check`, so `.ci/run` calls exactly the README's command.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -87,6 +90,12 @@ pub(crate) fn run(root: &Path, args: &[String]) -> ExitCode {
     cmd.current_dir(root).arg("test").arg("--release");
     if args.is_empty() {
         cmd.arg("--workspace");
+        // Heavy optional test dependencies are built only where they will be used: CI names
+        // them in KIZUNA_CI_PROVIDES, a newcomer's run lists their tests as skipped.
+        let provided = std::env::var(testkit::CI_PROVIDES_VAR).unwrap_or_default();
+        if testkit::provides(&provided, testkit::JSONSCHEMA) {
+            cmd.args(["--features", "scenario/schema-check"]);
+        }
     }
     cmd.args(args)
         .env(testkit::SKIP_LOG_VAR, &log)

@@ -13,7 +13,7 @@
 //!   skipping.
 //!
 //! Resource names (the words `KIZUNA_CI_PROVIDES` may list, comma- or space-separated):
-//! [`SHARED`], [`BROWSER`], [`NUMPY`].
+//! [`SHARED`], [`BROWSER`], [`NUMPY`], [`JSONSCHEMA`].
 
 /// `../shared` beside the repository (or `$KIZUNA_SHARED`): GPL benchmark data and the Python
 /// tracking-benchmark generator. A user's clone does not have it.
@@ -22,6 +22,8 @@ pub const SHARED: &str = "shared";
 pub const BROWSER: &str = "browser";
 /// python3 with numpy, for the cross-check of `kizuna gen-bench` against the Python generator.
 pub const NUMPY: &str = "numpy";
+/// The `schema-check` feature of `scenario` (jsonschema, heavy to build): JSON Schema validation.
+pub const JSONSCHEMA: &str = "jsonschema";
 
 /// The environment variable CI sets to the resources it provides.
 pub const CI_PROVIDES_VAR: &str = "KIZUNA_CI_PROVIDES";
