@@ -249,12 +249,7 @@ impl Simulation {
                 Ev::Scan { sensor } => self.scan(now, sensor),
                 Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
                 Ev::Track { node, sensor, scan } => {
-                    let node = &mut self.nodes[node];
-                    if let Some(tracker) = node.tracker.as_mut() {
-                        tracker.process_from(sensor, &scan);
-                        tracker.advance(now);
-                        node.scans_processed += 1;
-                    }
+                    self.nodes[node].process_scan(now, sensor, &scan);
                 }
                 Ev::Frame { node } => {
                     self.net.frame(now, &mut self.nodes[node]);

@@ -8,6 +8,7 @@ use base::{
     AssetId, InterceptorTypeId, LinkId, NationId, NationSet, NodeId, PlatformId, Probability, Side,
     SimDuration,
 };
+use c2::identify::IdRules;
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
 use sensors::{SensorParams, Signature};
@@ -57,6 +58,8 @@ pub struct Input {
     pub zones: Vec<Zone>,
     /// Command-and-control doctrine (`[c2]`).
     pub c2: C2Config,
+    /// Identification thresholds (`[identification]`).
+    pub identification: IdRules,
 }
 
 /// Weapons control status (PRIMER §5.2).

@@ -32,6 +32,7 @@ mod summary;
 mod timeline;
 mod world;
 
+pub use c2::identify::IdRules;
 pub use command::{DeniedReasons, EngagementMoe};
 pub use engine::{Simulation, run};
 pub use input::{

@@ -189,6 +189,7 @@ pub(crate) fn small_input() -> Input {
         wcs: vec![],
         zones: vec![],
         c2: crate::C2Config::defaults(),
+        identification: crate::IdRules::defaults(),
     }
 }
 

@@ -7,15 +7,26 @@
 //! |---|--------------------------------------------------------------|----------------|--------------------------|----------|
 //! | 1 | military IFF reply                                           | Friend         | `military_iff`           | strong   |
 //! | 2 | civil IFF reply and a filed flight plan within the gate      | Neutral        | `flight_plan_civil_iff`  | strong   |
-//! | 3 | ballistic profile                                            | Hostile        | `ballistic_profile`      | strong   |
+//! | 3 | ballistic flight established and plausible                   | Hostile        | `ballistic_profile`      | strong   |
 //! | 4 | interrogated, no reply at all, attack profile                | Hostile        | `no_reply_attack_profile`| firm     |
 //! | 5 | first held inside a declared hostile origin area             | Hostile        | `hostile_origin`         | firm     |
+//! | 5b| ballistic flight established but implausible                 | Unknown        | `ballistic_implausible`  | weak     |
+//! | 5c| too high or fast for an aircraft, free fall not established  | Pending        | `ballistic_unconfirmed`  | weak     |
 //! | 6 | flight plan within the gate (any IFF outcome: procedural ID)  | AssumedFriend  | `flight_plan`            | firm     |
 //! | 6b| civil reply, no plan within the gate, no attack profile       | Neutral        | `civil_iff_no_plan`      | firm     |
 //! | 7 | held for less than `pending_s`                               | Pending        | `no_evidence`            | weak     |
 //! | 8 | attack profile (not interrogated, or civil reply, no plan)   | Suspect        | `attack_profile`         | weak     |
 //! | 9 | interrogated, no reply                                       | Unknown        | `no_reply`               | weak     |
 //! |11 | otherwise                                                    | Unknown        | `held_unknown`           | weak     |
+//!
+//! *Ballistic flight* ([`ballistic`], the ghost-track guard) is established by the track's
+//! update history — at least [`IdRules::ballistic_min_updates`] consecutive measurement updates
+//! over at least [`IdRules::ballistic_min_span_s`], each pair consistent with free fall under
+//! gravity (thrust and drag free along the velocity) — and is *plausible* when the estimate
+//! has a ballistic missile's energy: bound to the Earth, on a conic whose perigee is below the
+//! surface, at most [`IdRules::ballistic_max_speed_mps`]. A track that is merely too high or
+//! too fast for an aircraft (a ghost built from a few false alarms, or a real missile seen only
+//! briefly) stays Pending until its history says more.
 //!
 //! The *attack profile* is a cruise-missile-like approach: closing on a defended asset within
 //! [`IdRules::attack_range_m`], at least [`IdRules::attack_min_speed_mps`], at most
@@ -36,12 +47,14 @@
 //! Identity authority is a C2 role (PRIMER §5.3): the engine runs [`identify`] only at nodes
 //! that declare identities and logs each change as an [`IdChange`] naming that node.
 
+pub mod ballistic;
 #[cfg(test)]
 mod props;
 mod rules;
 #[cfg(test)]
 mod tests;
 
+pub use ballistic::{Ballistic, FreeFallHistory};
 pub use rules::identify;
 
 use base::{NodeId, SimTime};
@@ -125,8 +138,8 @@ pub struct Evidence {
     pub altitude_m: f64,
     /// Rate of climb (negative: descending), m/s.
     pub climb_mps: f64,
-    /// The tracker classifies the motion as ballistic.
-    pub ballistic: bool,
+    /// What the track's kinematics and update history say about ballistic flight.
+    pub ballistic: Ballistic,
     /// Distance to the nearest filed flight plan's expected position now, m (`None`: no plan
     /// within reach).
     pub flight_plan_miss_m: Option<f64>,
@@ -147,7 +160,7 @@ impl Evidence {
             speed_mps: 0.0,
             altitude_m: 0.0,
             climb_mps: 0.0,
-            ballistic: false,
+            ballistic: Ballistic::No,
             flight_plan_miss_m: None,
             closing_asset_m: None,
             hostile_origin: false,
@@ -171,6 +184,12 @@ pub struct IdRules {
     pub attack_max_alt_m: f64,
     /// Attack profile: climbing no faster than this, m/s.
     pub attack_max_climb_mps: f64,
+    /// Ballistic flight: consecutive free-fall-consistent measurement updates needed.
+    pub ballistic_min_updates: u32,
+    /// Ballistic flight: time those updates must span, s.
+    pub ballistic_min_span_s: f64,
+    /// Ballistic flight: fastest plausible ballistic missile, m/s.
+    pub ballistic_max_speed_mps: f64,
 }
 
 impl IdRules {
@@ -178,7 +197,10 @@ impl IdRules {
     /// gate (about 40 s of timing error at airliner speed); attack profile within 80 km of an
     /// asset, at least 150 m/s (above airliners and light aircraft on approach, below subsonic
     /// cruise missiles' 200–270 m/s), at most 1 500 m and climbing at most 5 m/s (level or
-    /// descending: departures climb away).
+    /// descending: departures climb away); ballistic flight from 4 consistent updates over at
+    /// least 6 s (a phased array's 2–4 s revisits: 6–12 s; a ghost confirmed from three false
+    /// alarms never gets there) at up to 7.5 km/s (above any theatre missile's burnout speed,
+    /// below orbital speed).
     pub fn defaults() -> Self {
         IdRules {
             pending_s: 6.0,
@@ -187,6 +209,9 @@ impl IdRules {
             attack_min_speed_mps: 150.0,
             attack_max_alt_m: 1_500.0,
             attack_max_climb_mps: 5.0,
+            ballistic_min_updates: 4,
+            ballistic_min_span_s: 6.0,
+            ballistic_max_speed_mps: 7_500.0,
         }
     }
 }
@@ -217,6 +242,10 @@ pub enum IdReason {
     CivilIffNoPlan,
     /// Rule 11.
     HeldUnknown,
+    /// Rule 5b.
+    BallisticImplausible,
+    /// Rule 5c.
+    BallisticUnconfirmed,
     /// The rules' answer was too weak to change the previous identity (hysteresis).
     Retained,
 }
@@ -236,6 +265,8 @@ impl IdReason {
             IdReason::NoReply => "no_reply",
             IdReason::CivilIffNoPlan => "civil_iff_no_plan",
             IdReason::HeldUnknown => "held_unknown",
+            IdReason::BallisticImplausible => "ballistic_implausible",
+            IdReason::BallisticUnconfirmed => "ballistic_unconfirmed",
             IdReason::Retained => "retained",
         }
     }

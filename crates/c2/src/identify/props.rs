@@ -12,13 +12,14 @@ prop_compose! {
     fn any_evidence()(
         held_s in 0.0..100.0f64,
         flags in any::<[bool; 6]>(),
+        ballistic in proptest::sample::select(vec![Ballistic::No, Ballistic::Unconfirmed, Ballistic::Established]),
         speed_mps in 0.0..3_000.0f64,
         altitude_m in -100.0..200_000.0f64,
         climb_mps in -2_000.0..2_000.0f64,
         plan in proptest::option::of(0.0..50_000.0f64),
         closing in proptest::option::of(0.0..200_000.0f64),
     ) -> Evidence {
-        let [interrogated, military_reply, civil_reply, ballistic, hostile_origin, _] = flags;
+        let [interrogated, military_reply, civil_reply, _, hostile_origin, _] = flags;
         Evidence {
             held_s,
             interrogated: interrogated || military_reply || civil_reply,

@@ -1,6 +1,8 @@
 //! The identification rule table and its hysteresis (see the module docs of `identify`).
 
+use super::ballistic::{Ballistic, plausible};
 use super::{Evidence, IdDecision, IdReason, IdRules, Identity};
+use geodesy::wgs84::MEAN_RADIUS_M;
 
 /// How much evidence a conclusion rests on; an identity yields only to evidence at least as
 /// strong as it needs.
@@ -39,16 +41,23 @@ fn conclude(e: &Evidence, r: &IdRules) -> (Identity, IdReason, Strength) {
         && e.speed_mps >= r.attack_min_speed_mps
         && e.altitude_m <= r.attack_max_alt_m
         && e.climb_mps <= r.attack_max_climb_mps;
+    // The Earth's mean radius stands in for the local one: within 0.3 %, far inside the margins
+    // of the energy tests.
+    let ballistic_plausible = plausible(MEAN_RADIUS_M + e.altitude_m, e.speed_mps, e.climb_mps, r);
     if e.military_reply {
         (I::Friend, R::MilitaryIff, S::Strong)
     } else if e.civil_reply && on_plan {
         (I::Neutral, R::FlightPlanCivilIff, S::Strong)
-    } else if e.ballistic {
+    } else if e.ballistic == Ballistic::Established && ballistic_plausible {
         (I::Hostile, R::BallisticProfile, S::Strong)
     } else if no_reply && attack {
         (I::Hostile, R::NoReplyAttackProfile, S::Firm)
     } else if e.hostile_origin {
         (I::Hostile, R::HostileOrigin, S::Firm)
+    } else if e.ballistic == Ballistic::Established {
+        (I::Unknown, R::BallisticImplausible, S::Weak)
+    } else if e.ballistic == Ballistic::Unconfirmed {
+        (I::Pending, R::BallisticUnconfirmed, S::Weak)
     } else if on_plan {
         // Procedural identification: a track flying a filed plan is assumed friendly even when
         // its transponder fails to answer (an attack profile without a reply was caught above).

@@ -116,18 +116,28 @@ pub enum TrackKind {
     Air = 1,
     /// Cruise missile.
     Cruise = 2,
-    /// Ballistic missile or re-entry vehicle.
+    /// Ballistic missile or re-entry vehicle: free fall established by the reporter's update
+    /// history (`c2::identify::ballistic`).
     Ballistic = 3,
+    /// Too high or too fast for an aircraft, but ballistic flight not (yet) established by the
+    /// reporter's update history (a briefly seen missile, or a track of false alarms).
+    BallisticUnconfirmed = 4,
 }
 
 impl TrackKind {
     /// Every kind, in code order.
-    pub const ALL: [TrackKind; 4] = [
+    pub const ALL: [TrackKind; 5] = [
         TrackKind::Unknown,
         TrackKind::Air,
         TrackKind::Cruise,
         TrackKind::Ballistic,
+        TrackKind::BallisticUnconfirmed,
     ];
+
+    /// Moves ballistically (coasts under gravity), established or not.
+    pub fn is_ballistic(self) -> bool {
+        matches!(self, TrackKind::Ballistic | TrackKind::BallisticUnconfirmed)
+    }
 
     pub(crate) fn code(self) -> u8 {
         self as u8

@@ -212,6 +212,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         wcs: wcs?,
         zones: zones?,
         c2: c2?,
+        identification: sim::IdRules::defaults(),
     })
 }
 

@@ -72,7 +72,7 @@ pub(crate) fn identify_track(
         speed_mps: speed,
         altitude_m: lla.alt_m(),
         climb_mps: climb,
-        ballistic: h.ballistic,
+        ballistic: h.ballistic_history,
         // Only weaker evidence needs the (costlier) plan correlation.
         flight_plan_miss_m: if h.iff.military_reply || h.ballistic {
             None

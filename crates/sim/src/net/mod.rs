@@ -22,7 +22,7 @@ mod tests;
 pub use summary::{LinkDirection, LinkSummary, NetworkSummary, NodeNetwork, PictureStatsSummary};
 
 use crate::input::{FusionRule, Input, OverflowPolicy, Sharing};
-use crate::node::{NodeRuntime, kind_of, measurement_id};
+use crate::node::{NodeRuntime, measurement_id};
 use adversary::AdversaryRuntime;
 use base::{NationIndex, NationSet, NodeId, SensorId, SimDuration, SimTime};
 use convert::ReportMeta;
@@ -49,7 +49,7 @@ fn receipt(to: NodeId, header: &FrameHeader, m: &Message) -> Receipt {
     match m {
         Message::Track(t) => {
             r.kind = "track";
-            r.ballistic = t.kind == TrackKind::Ballistic;
+            r.ballistic = t.kind.is_ballistic();
             r.release = t.release;
             r.track_number = Some(t.track_number.get());
         }
@@ -288,7 +288,6 @@ impl NetRuntime {
     ) -> Vec<(NationSet, Message)> {
         let i = node.id.index();
         let locals = node.local_tracks(now);
-        node.evidence.update(now, &locals);
         let Some(picture) = node.picture.as_mut() else {
             return Vec::new();
         };
@@ -299,7 +298,7 @@ impl NetRuntime {
                 state: convert::state6(r),
                 quality: r.quality,
                 release: self.release_of(r, node.release_to),
-                ballistic: kind_of(r) == TrackKind::Ballistic,
+                ballistic: r.ballistic,
             })
             .collect();
         let (outgoing, dropped) = picture.update_local(now, &inputs);
@@ -320,7 +319,7 @@ impl NetRuntime {
                     .unwrap_or(u16::MAX),
                 quality: r.quality,
                 iff: node.evidence.iff(r.number),
-                kind: kind_of(r),
+                kind: node.evidence.kind(r, &node.id_rules),
                 release: input.release,
             };
             if let Some(m) = convert::report(o.tn, &input.state, &meta) {
@@ -369,7 +368,7 @@ impl NetRuntime {
             let sensor_set = self.sensor_release.get(s.index()).copied();
             set = set.intersection(sensor_set.unwrap_or(NationSet::EMPTY));
         }
-        let class = if kind_of(r) == TrackKind::Ballistic {
+        let class = if r.ballistic {
             self.class_release.0
         } else {
             self.class_release.1
@@ -516,10 +515,15 @@ impl NetRuntime {
                             continue;
                         }
                         c.reports_received += 1;
-                        let e = node.remote_iff.entry(r.track_number.get()).or_default();
-                        e.interrogated |= r.iff.interrogated;
-                        e.military_reply |= r.iff.military_reply;
-                        e.civil_reply |= r.iff.civil_reply;
+                        let e = node.remote.entry(r.track_number.get()).or_default();
+                        e.iff.interrogated |= r.iff.interrogated;
+                        e.iff.military_reply |= r.iff.military_reply;
+                        e.iff.civil_reply |= r.iff.civil_reply;
+                        // Established free fall is sticky across reporters: one whose
+                        // history is shorter must not take it back.
+                        if e.kind != TrackKind::Ballistic {
+                            e.kind = r.kind;
+                        }
                         if let Some(p) = node.picture.as_mut()
                             && let Some(tn) =
                                 fusion::NetworkTrackNumber::new(r.track_number.get()).ok()
@@ -535,7 +539,7 @@ impl NetRuntime {
                                     state,
                                     quality: r.quality,
                                     release: r.release,
-                                    ballistic: r.kind == TrackKind::Ballistic,
+                                    ballistic: r.kind.is_ballistic(),
                                     origin_time,
                                 },
                             );
@@ -572,12 +576,8 @@ impl NetRuntime {
                     Message::Identity(_) => {}
                 }
             }
-            if let Some(tracker) = node.tracker.as_mut() {
-                for (sensor, scan) in plots {
-                    tracker.process_from(SensorId::new(usize::from(sensor)), &scan);
-                    tracker.advance(now);
-                    node.scans_processed += 1;
-                }
+            for (sensor, scan) in plots {
+                node.process_scan(now, SensorId::new(usize::from(sensor)), &scan);
             }
         }
     }

@@ -1,8 +1,9 @@
 //! What a node's picture holds, in one shape whatever the sharing mode: the input of
 //! identification, threat evaluation and engagement planning at that node.
 
-use super::{NodeRuntime, kind_of};
+use super::NodeRuntime;
 use base::{NationSet, SensorSet, SimTime};
+use c2::identify::Ballistic;
 use network::wire::{IffEvidence, TrackKind};
 use std::collections::BTreeMap;
 
@@ -21,8 +22,11 @@ pub(crate) struct HeldTrack {
     pub(crate) quality: u8,
     /// Freshest measurement or report behind it.
     pub(crate) last_update: SimTime,
-    /// Moves ballistically.
+    /// Moves ballistically (too high or fast for an air-breather).
     pub(crate) ballistic: bool,
+    /// Whether an update history establishes ballistic flight (its own tracker's, or the
+    /// reporter's as the kind it sent).
+    pub(crate) ballistic_history: Ballistic,
     /// Who may see data derived from it.
     pub(crate) release: NationSet,
     /// Sensor sources of a local or composite track; `None` for a fused network track.
@@ -46,17 +50,22 @@ impl NodeRuntime {
                 .system_tracks(now)
                 .into_iter()
                 .map(|s| {
-                    let mut iff = self
-                        .remote_iff
-                        .get(&s.tn.get())
-                        .copied()
-                        .unwrap_or_default();
+                    let remote = self.remote.get(&s.tn.get()).copied().unwrap_or_default();
+                    let mut iff = remote.iff;
+                    let mut established = remote.kind == TrackKind::Ballistic;
                     if let Some(l) = s.local_id {
-                        let own = self.evidence.iff(tracking::tracker::TrackNumber(l));
+                        let l = tracking::tracker::TrackNumber(l);
+                        let own = self.evidence.iff(l);
                         iff.interrogated |= own.interrogated;
                         iff.military_reply |= own.military_reply;
                         iff.civil_reply |= own.civil_reply;
+                        established |= self.evidence.established(l, &self.id_rules);
                     }
+                    let ballistic_history = match (s.ballistic, established) {
+                        (false, _) => Ballistic::No,
+                        (true, false) => Ballistic::Unconfirmed,
+                        (true, true) => Ballistic::Established,
+                    };
                     HeldTrack {
                         number: s.tn.get(),
                         time: s.state.time,
@@ -65,6 +74,7 @@ impl NodeRuntime {
                         quality: quality(&s.state.p),
                         last_update: s.last_update,
                         ballistic: s.ballistic,
+                        ballistic_history,
                         release: s.release,
                         sources: None,
                         first_hand: s.local_id.is_some(),
@@ -82,7 +92,8 @@ impl NodeRuntime {
                 p: core::array::from_fn(|i| core::array::from_fn(|j| r.estimate.p[(i, j)])),
                 quality: r.quality,
                 last_update: r.last_update,
-                ballistic: kind_of(r) == TrackKind::Ballistic,
+                ballistic: r.ballistic,
+                ballistic_history: self.evidence.ballistic(r, &self.id_rules),
                 release: release_of(r),
                 sources: Some(r.sources.clone()),
                 first_hand: true,
@@ -97,5 +108,23 @@ fn quality(p: &fusion::Matrix6) -> u8 {
     tracking::tracker::quality_from_sigma(trace.max(0.0).sqrt())
 }
 
-/// IFF evidence received in track reports, by network track number (OR-ed over reports).
-pub(crate) type RemoteIff = BTreeMap<u32, IffEvidence>;
+/// What received track reports said about a track, by network track number: IFF evidence
+/// (OR-ed over reports) and the kind (the latest reporter's, except that an established
+/// Ballistic stays).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RemoteEvidence {
+    pub(crate) iff: IffEvidence,
+    pub(crate) kind: TrackKind,
+}
+
+impl Default for RemoteEvidence {
+    fn default() -> Self {
+        RemoteEvidence {
+            iff: IffEvidence::default(),
+            kind: TrackKind::Unknown,
+        }
+    }
+}
+
+/// [`RemoteEvidence`] by network track number.
+pub(crate) type Remote = BTreeMap<u32, RemoteEvidence>;

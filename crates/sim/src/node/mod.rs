@@ -15,7 +15,7 @@ mod evidence;
 mod held;
 mod score;
 
-pub(crate) use evidence::{Evidence, kind_of};
+pub(crate) use evidence::Evidence;
 pub(crate) use held::HeldTrack;
 pub(crate) use score::{AirTruth, GOSPA_C_M, Held, Scorer, distance, extra_associations};
 
@@ -60,8 +60,10 @@ pub(crate) struct NodeRuntime {
     /// First detection of each object by this node's own sensors (latency reference).
     pub(crate) first_detection: BTreeMap<ObjectId, SimTime>,
     pub(crate) evidence: Evidence,
-    /// IFF evidence carried by received track reports, by network track number.
-    pub(crate) remote_iff: held::RemoteIff,
+    /// What received track reports said (IFF, kind), by network track number.
+    pub(crate) remote: held::Remote,
+    /// Identification thresholds (the ghost-track guard's history test runs here).
+    pub(crate) id_rules: c2::identify::IdRules,
 }
 
 impl NodeRuntime {
@@ -95,8 +97,26 @@ impl NodeRuntime {
             scans_processed: 0,
             first_detection: BTreeMap::new(),
             evidence: Evidence::default(),
-            remote_iff: held::RemoteIff::new(),
+            remote: held::Remote::new(),
+            id_rules: input.identification.clone(),
         }
+    }
+
+    /// Hands one sensor's scan (or a batch of received plots) to the tracker, advances it to
+    /// `now` and folds the tracks' new updates into the evidence.
+    pub(crate) fn process_scan(
+        &mut self,
+        now: SimTime,
+        sensor: base::SensorId,
+        scan: &[tracking::filter::Measurement],
+    ) {
+        let Some(tracker) = self.tracker.as_mut() else {
+            return;
+        };
+        tracker.process_from(sensor, scan);
+        tracker.advance(now);
+        self.scans_processed += 1;
+        self.evidence.update(now, &tracker.latest());
     }
 
     /// Confirmed local tracks predicted to `now`.

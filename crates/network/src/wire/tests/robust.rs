@@ -170,7 +170,7 @@ fn typed_errors_for_known_malformations() {
     );
     assert_eq!(with(&|b| b[18] = 8), oor("origin_nation"));
     assert_eq!(with(&|b| b[13 + 42] = 0xB7), oor("identity"));
-    assert_eq!(with(&|b| b[13 + 43] = 0x14), oor("kind"));
+    assert_eq!(with(&|b| b[13 + 43] = 0x15), oor("kind"));
     assert_eq!(with(&|b| b[13 + 43] = 0x82), oor("iff"));
     assert_eq!(with(&|b| b[13 + 33] = 0x80), oor("covariance"));
     // Correlations ±1 everywhere make the carried pattern singular.
