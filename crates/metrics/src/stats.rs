@@ -1,5 +1,6 @@
 //! Statistics of Monte Carlo studies: mean, sample standard deviation, Student-t confidence
-//! intervals of a mean and of a paired mean difference.
+//! intervals of a mean and of a paired mean difference, and the Wilson score interval of a
+//! binomial proportion.
 //!
 //! The t quantile is exact to ~1e-10: the t CDF is written with the regularised incomplete
 //! beta function (Lentz continued fraction, Numerical Recipes §6.4) and inverted by bisection,
@@ -92,6 +93,33 @@ pub fn paired_diff(
         .filter_map(|(v, b)| Some((*v)? - (*b)?))
         .collect();
     mean_ci(&d, level)
+}
+
+/// The Wilson score interval of a binomial proportion: `successes` out of `trials`, two-sided
+/// at `level`; `None` without trials.
+///
+/// Unlike the normal ("Wald") interval it stays inside [0, 1] and keeps close to its nominal
+/// coverage for small samples and proportions near 0 or 1 (Brown, Cai & DasGupta 2001), which
+/// is where kill rates of a few dozen shots live.
+///
+/// # Panics
+/// If `successes > trials` or `level` is not in (0, 1).
+pub fn wilson(successes: u64, trials: u64, level: f64) -> Option<(f64, f64)> {
+    assert!(successes <= trials, "{successes} successes in {trials} trials");
+    assert!(level > 0.0 && level < 1.0, "level {level} outside (0, 1)");
+    if trials == 0 {
+        return None;
+    }
+    let n = trials as f64;
+    let p = successes as f64 / n;
+    let z = student_t_quantile(0.5 + level / 2.0, f64::INFINITY);
+    let z2 = z * z;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = z / (1.0 + z2 / n) * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    // At 0 or n successes the bound on that side is exactly 0 or 1; rounding must not move it.
+    let low = if successes == 0 { 0.0 } else { (centre - half).max(0.0) };
+    let high = if successes == trials { 1.0 } else { (centre + half).min(1.0) };
+    Some((low, high))
 }
 
 /// The `p` quantile of Student's t distribution with `dof` degrees of freedom (`dof` may be

@@ -5,8 +5,9 @@
 //!   renders.
 //! - [`run_html`], [`mc_html`], [`compare_html`] and [`sweep_html`] render a single
 //!   self-contained `report.html` (inline SVG map of the theatre from bundled Natural Earth
-//!   land, engagement timeline, measures tables, GOSPA-over-time, confidence-interval and
-//!   paired-difference charts; inline CSS, no scripts, no network access needed to open it).
+//!   land, engagement timeline, measures tables, kill-chain stage intervals and planned-Pk
+//!   calibration tables, GOSPA-over-time, confidence-interval and paired-difference charts;
+//!   inline CSS, no scripts, no network access needed to open it).
 //! - [`czml`] and [`kml`] export a run for Cesium and Google Earth.
 //! - [`measures`] names every measure for people: label, unit, which direction is better.
 
@@ -15,6 +16,7 @@
 mod chart;
 mod data;
 mod export;
+mod kill_chain;
 mod map;
 pub mod measures;
 mod page;

@@ -1,5 +1,6 @@
-//! The single-run report: identity, theatre map, engagement timeline, measures tables and
-//! GOSPA-over-time per node.
+//! The single-run report: identity, theatre map, engagement timeline, measures tables, the kill
+//! chain (stage intervals, per-threat timelines, planned-Pk calibration) and GOSPA-over-time per
+//! node.
 
 use crate::chart::{ErrStyle, Series, XyChart};
 use crate::data::{RunData, gospa_series};
@@ -32,6 +33,15 @@ pub fn run_html(d: &RunData) -> String {
     b.push_str(&crate::timeline::timeline_svg(d));
     b.push_str("</section>");
     b.push_str(&measures(d));
+    b.push_str(&crate::kill_chain::kill_chain_section(
+        &s.moe.stage_intervals,
+        &s.threats,
+    ));
+    b.push_str(&crate::kill_chain::calibration_section(
+        &s.calibration,
+        None,
+        "h2",
+    ));
     b.push_str(&gospa(d));
     document(&format!("Kizuna run report: {}", s.scenario), &b)
 }

@@ -48,6 +48,8 @@ pub struct McStudy {
     pub seeds: Vec<u64>,
     /// Per measure.
     pub measures: Vec<MeasureStats>,
+    /// Planned-Pk calibration pooled over the runs (shots and kills added).
+    pub calibration: Vec<sim::CalibrationRow>,
 }
 
 /// One variant of a comparison.
@@ -59,6 +61,8 @@ pub struct Variant {
     pub overrides: Vec<String>,
     /// Its Monte Carlo statistics.
     pub measures: Vec<MeasureStats>,
+    /// Its planned-Pk calibration pooled over the runs.
+    pub calibration: Vec<sim::CalibrationRow>,
 }
 
 /// A comparison of variants over common random numbers (same seeds: same truth and noise).
@@ -89,4 +93,6 @@ pub struct SweepStudy {
     pub seeds: Vec<u64>,
     /// Per value, the statistics of every measure (same measure order at every value).
     pub points: Vec<Vec<MeasureStats>>,
+    /// Per value, the planned-Pk calibration pooled over its runs.
+    pub calibration: Vec<Vec<sim::CalibrationRow>>,
 }

@@ -1,8 +1,9 @@
 //! Study reports: Monte Carlo (measure statistics with confidence intervals), comparisons
 //! (per-variant tables and paired-difference charts) and sweeps (measure curves over the
-//! swept parameter).
+//! swept parameter); each with the planned-Pk calibration pooled over its runs.
 
 use crate::chart::{ErrStyle, Interval, Series, XyChart, interval_chart};
+use crate::kill_chain::calibration_section;
 use crate::measures::{describe, label_with_unit};
 use crate::page::{document, table, unit};
 use crate::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
@@ -19,7 +20,8 @@ const MAIN: &[&str] = &[
     "moe.threats_detected",
     "moe.asset_value_hit_fraction",
     "moe.mean_first_detection_s",
-    "moe.mean_decision_latency_s",
+    "moe.stage_intervals.first_held_to_hostile_declared.mean_s",
+    "moe.stage_intervals.hostile_declared_to_first_order.mean_s",
     "network.mean_picture_gospa",
     "network.commonality",
     "network.mean_picture_latency_s",
@@ -121,6 +123,11 @@ pub fn mc_html(s: &McStudy) -> String {
         "mean (± 95 % CI)",
     ));
     b.push_str("</section>");
+    b.push_str(&calibration_section(
+        &s.calibration,
+        Some(&format!("{} runs", s.seeds.len())),
+        "h2",
+    ));
     document(&format!("Kizuna Monte Carlo report: {}", s.scenario), &b)
 }
 
@@ -204,6 +211,11 @@ pub fn compare_html(s: &CompareStudy) -> String {
             );
         }
         b.push_str(&stats_table(&v.measures));
+        b.push_str(&calibration_section(
+            &v.calibration,
+            Some(&format!("the {} runs of variant {}", s.seeds.len(), v.name)),
+            "h3",
+        ));
         b.push_str("</section>");
     }
     document(&format!("Kizuna comparison report: {}", s.scenario), &b)
@@ -262,7 +274,7 @@ pub fn sweep_html(s: &SweepStudy) -> String {
         b.push_str(&chart.svg());
     }
     b.push_str("</section>");
-    for (v, p) in s.values.iter().zip(&s.points) {
+    for (i, (v, p)) in s.values.iter().zip(&s.points).enumerate() {
         let _ = write!(
             b,
             r#"<section class="point"><h2>{} = {}</h2>"#,
@@ -270,6 +282,13 @@ pub fn sweep_html(s: &SweepStudy) -> String {
             esc(v)
         );
         b.push_str(&stats_table(p));
+        if let Some(c) = s.calibration.get(i) {
+            b.push_str(&calibration_section(
+                c,
+                Some(&format!("the {} runs at this value", s.seeds.len())),
+                "h3",
+            ));
+        }
         b.push_str("</section>");
     }
     document(&format!("Kizuna sweep report: {}", s.scenario), &b)

@@ -286,15 +286,27 @@ fn study_pages_chart_their_measures() {
         stats("moe.mean_first_detection_s", 40.0),
         stats("counts.events.cue", 3.0),
     ];
+    let calibration = vec![
+        calibration_row("notional-terminal", "srbm", 40, 12, 0.32),
+        calibration_row("notional-terminal", "none", 9, 0, 0.5),
+    ];
     let mc = mc_html(&McStudy {
         scenario: "s".into(),
         seeds: (1..=10).collect(),
         measures: measures.clone(),
+        calibration: calibration.clone(),
     });
     well_formed(&mc).expect("mc markup");
     // Counts and seconds on separate charts; the unlisted measure only in the table.
     assert_eq!(mc.matches(r#"<svg class="chart""#).count(), 2);
     assert_eq!(mc.matches(r#"class="errbar""#).count(), 3);
+    // The pooled calibration: one table, a row per cell, readable labels, the verdict.
+    let cal = &mc[mc.find(r#"<table class="calibration""#).expect("calibration")..];
+    let cal = &cal[..cal.find("</table>").expect("closed")];
+    assert_eq!(cal.matches("<tr>").count(), 1 + calibration.len());
+    assert!(cal.contains("short-range ballistic (SRBM)") && cal.contains("no object"));
+    assert!(cal.contains("<td>yes</td>") && cal.contains("<td>no</td>"));
+    assert!(mc.contains("Pooled over 10 runs"));
     let diff = |measure: &str, mean: f64, significant| PairedDiff {
         measure: measure.into(),
         variant: "networked".into(),
@@ -313,11 +325,13 @@ fn study_pages_chart_their_measures() {
                 name: "national".into(),
                 overrides: vec![],
                 measures: measures.clone(),
+                calibration: calibration.clone(),
             },
             Variant {
                 name: "networked".into(),
                 overrides: vec!["network.sharing=track".into()],
                 measures: measures.clone(),
+                calibration: Vec::new(),
             },
         ],
         diffs: vec![
@@ -331,14 +345,65 @@ fn study_pages_chart_their_measures() {
     assert!(cmp.contains("network.sharing=track") && !cmp.contains("http"));
     // Fewer leakers is better: a significant drop reads as an improvement, with labels.
     assert!(cmp.contains("<td>yes: better</td>") && cmp.contains("<td>leakers</td>"));
+    assert_eq!(cmp.matches(r#"<table class="calibration""#).count(), 1);
+    assert_eq!(cmp.matches("No interceptor reached").count(), 1);
     let sweep = sweep_html(&SweepStudy {
         scenario: "s".into(),
         param: "links.loss".into(),
         values: vec!["0".into(), "0.1".into(), "0.2".into()],
         seeds: vec![1],
         points: vec![measures.clone(), measures.clone(), measures],
+        calibration: vec![calibration.clone(), calibration.clone(), calibration],
     });
     well_formed(&sweep).expect("sweep markup");
     assert_eq!(sweep.matches(r#"<svg class="chart""#).count(), 3);
     assert_eq!(sweep.matches(r#"class="band""#).count(), 3);
+    assert_eq!(sweep.matches(r#"<table class="calibration""#).count(), 3);
+}
+
+fn calibration_row(
+    interceptor: &str,
+    class: &str,
+    shots: u64,
+    kills: u64,
+    planned: f64,
+) -> sim::CalibrationRow {
+    let (ci_low, ci_high) = wilson95(kills, shots);
+    sim::CalibrationRow {
+        interceptor: interceptor.into(),
+        class: class.into(),
+        shots,
+        kills,
+        mean_planned_pk: planned,
+        realised_kill_rate: kills as f64 / shots as f64,
+        ci_low,
+        ci_high,
+        target_already_destroyed: 0,
+    }
+}
+
+/// The 95 % Wilson interval, written out (the report does not depend on `metrics`).
+fn wilson95(k: u64, n: u64) -> (f64, f64) {
+    let (p, n, z) = (k as f64 / n as f64, n as f64, 1.959_963_984_540_054);
+    let c = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+    let h = z / (1.0 + z * z / n) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+    ((c - h).max(0.0), (c + h).min(1.0))
+}
+
+#[test]
+fn run_report_shows_the_kill_chain_and_the_calibration() {
+    let r = run();
+    let html = run_html(&data(r));
+    well_formed(&html).expect("balanced markup");
+    let table_rows = |class: &str| {
+        let t = &html[html
+            .find(&format!(r#"<table class="{class}""#))
+            .unwrap_or_else(|| panic!("table {class}"))..];
+        t[..t.find("</table>").expect("closed")].matches("<tr>").count() - 1
+    };
+    assert_eq!(table_rows("stage-intervals"), 6);
+    assert_eq!(table_rows("threat-timelines"), r.summary.threats.len());
+    assert!(!r.summary.calibration.is_empty(), "the run scores shots");
+    assert_eq!(table_rows("calibration"), r.summary.calibration.len());
+    assert!(html.contains("hostile declaration → first fire order"));
 }

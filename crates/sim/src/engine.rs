@@ -322,12 +322,31 @@ impl Simulation {
                     .schedule(t, EventClass::Act, Ev::Intercept { engagement });
             }
         }
+        for &(t, engagement) in &orders.launches {
+            if let Some(kind) = self.order_event(engagement, t) {
+                self.emit(now, kind, rec);
+            }
+        }
         for (t, engagement) in orders.launches {
             if t <= self.end {
                 self.agenda
                     .schedule(t, EventClass::Act, Ev::InterceptorLaunch { engagement });
             }
         }
+    }
+
+    /// The record of a fire order: engagement `id`, to launch at `launch`.
+    fn order_event(&self, id: u64, launch: SimTime) -> Option<EventKind> {
+        let e = self.command.engagements.get(&id)?;
+        let u = &self.command.units[e.unit];
+        Some(EventKind::EngagementOrder {
+            fire_unit: u.name.clone(),
+            engagement: id,
+            track: e.target.track,
+            interceptor: u.interceptor.name.clone(),
+            planned_pk: e.planned_pk,
+            launch_t_s: launch.as_secs_f64(),
+        })
     }
 
     /// Schedules a `Net` event when the transport next has something due (within the run).

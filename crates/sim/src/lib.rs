@@ -17,9 +17,12 @@
 //! into a common picture, or plots feeding one composite tracker per node. Pictures are scored
 //! against truth at truth-sample instants; nothing scored feeds back.
 //!
-//! Not modelled yet: C2 decisions and engagements (later capabilities plug in as new event
-//! kinds on the same agenda).
+//! The combined command (`command`) identifies, evaluates, applies the rules of engagement and
+//! assigns interceptors at decision epochs; engagements fly out and are scored against truth.
+//! Scoring (`timeline`, [`calibration`]) turns the event stream into per-threat kill-chain
+//! timelines and the planned-Pk calibration table.
 
+pub mod calibration;
 mod command;
 mod engine;
 mod input;
@@ -56,7 +59,8 @@ pub use summary::{
     NodeSeries, NodeSummary, PictureSummary, SCHEMA_VERSION, SensorSummary, Series, Summary,
     SummaryCounts, ThreatSummary,
 };
-pub use timeline::ThreatTimeline;
+pub use calibration::CalibrationRow;
+pub use timeline::{StageInterval, StageIntervals, ThreatTimeline};
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 
 #[cfg(test)]

@@ -155,6 +155,23 @@ pub enum EventKind {
         /// Reason code (the denying predicate, or the approval level).
         reason: &'static str,
     },
+    /// A fire order: the weapon-target assignment gave one round of a fire unit to a track (a
+    /// salvo is several orders at once). The round launches at `launch_t_s` unless the order is
+    /// cancelled first.
+    EngagementOrder {
+        /// Fire unit.
+        fire_unit: String,
+        /// Engagement number (run-unique; the `interceptor_launch` of this round carries it).
+        engagement: u64,
+        /// Track ordered engaged, in the fire unit's node picture.
+        track: u32,
+        /// Interceptor type.
+        interceptor: String,
+        /// Planned kill probability.
+        planned_pk: f64,
+        /// Planned launch time, seconds.
+        launch_t_s: f64,
+    },
     /// A fire unit launched an interceptor.
     InterceptorLaunch {
         /// Fire unit.
@@ -259,6 +276,7 @@ impl EventKind {
             EventKind::Arrival { .. } => "arrival",
             EventKind::IdentityChange { .. } => "identity_change",
             EventKind::EngagementDecision { .. } => "engagement_decision",
+            EventKind::EngagementOrder { .. } => "engagement_order",
             EventKind::InterceptorLaunch { .. } => "interceptor_launch",
             EventKind::Intercept { .. } => "intercept",
             EventKind::EngagementAborted { .. } => "engagement_aborted",
@@ -280,6 +298,7 @@ impl EventKind {
         "arrival",
         "identity_change",
         "engagement_decision",
+        "engagement_order",
         "interceptor_launch",
         "intercept",
         "engagement_aborted",

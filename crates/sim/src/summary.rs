@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 pub const LEAKER_LETHALITY: f64 = 0.5;
 
 /// Version of the `summary.json` schema.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// Engine version reported in outputs (part of the run identity): the workspace version in the
 /// root `Cargo.toml`, the same text `kizuna --version` prints. Bump it on behaviour changes.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -259,15 +259,14 @@ pub struct Moe {
     pub reaims_refused: u64,
     /// Kill assessments that reported the wrong outcome.
     pub kill_assessment_errors: u64,
-    /// Mean time from a target's first appearance in the deciding authority's picture to an
-    /// engagement order, s.
-    pub mean_decision_latency_s: Option<f64>,
     /// Mean time from order to launch (approval chain, reaction, waiting for the planned
     /// launch instant), s.
     pub mean_order_to_launch_s: Option<f64>,
     /// Per threat class launched within the run (`srbm`, `mrbm`, `irbm`, `cruise`): threats
     /// destroyed by interceptors / threats launched.
     pub intercept_probability: BTreeMap<String, f64>,
+    /// Mean intervals between consecutive kill-chain stages of the per-threat timelines.
+    pub stage_intervals: crate::timeline::StageIntervals,
 }
 
 /// `summary.json`.
@@ -301,6 +300,8 @@ pub struct Summary {
     pub network: crate::net::NetworkSummary,
     /// Single-integrated-air-picture measures: means over the node pictures, and commonality.
     pub siap: crate::siap::SiapNetwork,
+    /// Planned-Pk calibration per (interceptor type, class of the engaged object).
+    pub calibration: Vec<crate::calibration::CalibrationRow>,
 }
 
 /// `series.json`: the time series of a run, kept out of `summary.json` (a summary stays a few
@@ -435,6 +436,13 @@ impl Summary {
             .into_iter()
             .map(|(c, (launched, killed))| (c, killed as f64 / launched as f64))
             .collect();
+        let stage_intervals = crate::timeline::StageIntervals::of(
+            threats
+                .iter()
+                .filter(|t| t.launch_t_s <= end.as_secs_f64())
+                .map(|t| (t.launch_t_s, &t.timeline)),
+        );
+        let calibration = timelines.calibration();
         let delays: Vec<f64> = first_detection.values().map(|f| f.since_launch_s).collect();
         let n = |x: usize| x as u64;
         let total_value: f64 = input.assets.iter().map(|a| a.value).sum();
@@ -492,11 +500,10 @@ impl Summary {
                 reaims: engagement.reaims,
                 reaims_refused: engagement.reaims_refused,
                 kill_assessment_errors: engagement.assessment_errors,
-                mean_decision_latency_s: (engagement.decisions > 0)
-                    .then(|| engagement.decision_latency_sum_s / engagement.decisions as f64),
                 mean_order_to_launch_s: (engagement.fired > 0)
                     .then(|| engagement.order_to_launch_sum_s / engagement.fired as f64),
                 intercept_probability,
+                stage_intervals,
             },
             counts: SummaryCounts {
                 entities: EntityCounts {
@@ -528,6 +535,7 @@ impl Summary {
             nodes,
             network,
             siap,
+            calibration,
         }
     }
 }

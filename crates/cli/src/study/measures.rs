@@ -18,12 +18,17 @@ pub(crate) struct RunMeasures {
     /// Dotted paths of the objects seen: a name missing under one of them is an absent map
     /// entry (a counter that never counted), so it reads as 0 rather than null.
     objects: BTreeSet<String>,
+    /// The run's planned-Pk calibration table (pooled over runs, not averaged).
+    pub(crate) calibration: Vec<sim::CalibrationRow>,
 }
 
 impl RunMeasures {
     pub(crate) fn from_summary(summary: &sim::Summary) -> Result<Self> {
         let json = serde_json::to_value(summary).context("summary to JSON")?;
-        Ok(Self::from_json(&json))
+        Ok(RunMeasures {
+            calibration: summary.calibration.clone(),
+            ..Self::from_json(&json)
+        })
     }
 
     /// Flattens the measure sections of a summary document; arrays and strings are skipped.
@@ -76,6 +81,8 @@ impl RunMeasures {
 pub(crate) struct MeasureTable {
     pub(crate) names: Vec<String>,
     columns: Vec<Vec<Vec<Option<f64>>>>,
+    /// Per cell, the calibration tables of its runs pooled.
+    calibration: Vec<Vec<sim::CalibrationRow>>,
 }
 
 impl MeasureTable {
@@ -97,7 +104,21 @@ impl MeasureTable {
                     .collect()
             })
             .collect();
-        MeasureTable { names, columns }
+        let calibration = runs
+            .iter()
+            .map(|cell| sim::calibration::pool(cell.iter().map(|r| r.calibration.as_slice())))
+            .collect();
+        MeasureTable {
+            names,
+            columns,
+            calibration,
+        }
+    }
+
+    /// The calibration table of `cell`, pooled over its runs (shots and kills added, the
+    /// planned mean weighted by shots, the interval of the pooled rate).
+    pub(crate) fn calibration(&self, cell: usize) -> Vec<sim::CalibrationRow> {
+        self.calibration[cell].clone()
     }
 
     /// The values of run `run` of `cell`, in `names` order.

@@ -22,7 +22,9 @@
 //! run order, so every output is identical for any `--threads`.
 //!
 //! Outputs (in `--out`): `runs.csv` (one row per run: variant or value, run, seed, then every
-//! measure, sorted; an empty cell is a null) and `study.json` (`report::study` types).
+//! measure, sorted; an empty cell is a null) and `study.json` (`report::study` types), with
+//! the planned-Pk calibration tables of the runs pooled per variant or value
+//! (`sim::calibration::pool`).
 
 mod audits;
 mod measures;
@@ -126,6 +128,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
         scenario: plan.scenario.clone(),
         seeds: plan.seeds.clone(),
         measures: table.stats(0),
+        calibration: table.calibration(0),
     };
     let dir = output::prepare(a.out.as_ref(), "out/mc")?;
     output::write_runs(&dir, None, &plan, &table)?;
@@ -155,6 +158,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
             name: c.name.clone(),
             overrides: c.overrides.iter().map(ToString::to_string).collect(),
             measures: table.stats(i),
+            calibration: table.calibration(i),
         })
         .collect();
     let diffs = (1..plan.cells.len())
@@ -204,6 +208,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         values: values.clone(),
         seeds: plan.seeds.clone(),
         points: (0..values.len()).map(|i| table.stats(i)).collect(),
+        calibration: (0..values.len()).map(|i| table.calibration(i)).collect(),
     };
     let dir = output::prepare(a.out.as_ref(), "out/sweep")?;
     output::write_runs(&dir, Some("value"), &plan, &table)?;

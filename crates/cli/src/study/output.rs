@@ -19,7 +19,8 @@ pub(super) const MAIN: &[&str] = &[
     "moe.fratricides",
     "moe.engagements_on_remote",
     "moe.mean_first_detection_s",
-    "moe.mean_decision_latency_s",
+    "moe.stage_intervals.first_held_to_hostile_declared.mean_s",
+    "moe.stage_intervals.hostile_declared_to_first_order.mean_s",
     "network.mean_picture_gospa",
     "network.commonality",
     "network.dual_tracks",
@@ -198,6 +199,33 @@ fn find<'a>(stats: &'a [MeasureStats], m: &str) -> Option<&'a MeasureStats> {
     stats.iter().find(|s| s.measure == m)
 }
 
+/// The pooled planned-Pk calibration table.
+fn print_calibration(rows: &[sim::CalibrationRow]) {
+    if rows.is_empty() {
+        println!("  planned Pk calibration: no scored shots\n");
+        return;
+    }
+    println!(
+        "  {:<26} {:<8} {:>6} {:>6} {:>8} {:>9}  95 % interval (Wilson)",
+        "interceptor", "class", "shots", "kills", "planned", "realised"
+    );
+    for r in rows {
+        let inside = r.ci_low <= r.mean_planned_pk && r.mean_planned_pk <= r.ci_high;
+        println!(
+            "  {:<26} {:<8} {:>6} {:>6} {:>8} {:>9}  {}{}",
+            r.interceptor,
+            r.class,
+            r.shots,
+            r.kills,
+            num(r.mean_planned_pk),
+            num(r.realised_kill_rate),
+            ci(r.ci_low, r.ci_high),
+            if inside { "" } else { "  planned outside" }
+        );
+    }
+    println!();
+}
+
 pub(super) fn print_mc(study: &McStudy, hidden: &Hidden) {
     println!(
         "\n  {} of {}\n",
@@ -221,6 +249,7 @@ pub(super) fn print_mc(study: &McStudy, hidden: &Hidden) {
     println!();
     print!("{}", hidden_note(hidden));
     println!();
+    print_calibration(&study.calibration);
 }
 
 pub(super) fn print_compare(study: &CompareStudy, hidden: &Hidden) {
@@ -271,6 +300,10 @@ pub(super) fn print_compare(study: &CompareStudy, hidden: &Hidden) {
     );
     print!("{}", hidden_note(hidden));
     println!();
+    for v in &study.variants {
+        println!("  planned Pk calibration, {} (pooled):", v.name);
+        print_calibration(&v.calibration);
+    }
 }
 
 pub(super) fn print_sweep(study: &SweepStudy, hidden: &Hidden) {

@@ -6,11 +6,13 @@
 //! carry), so only checked for internal consistency here: every GOSPA and SIAP measure, picture
 //! commonality, dual tracks and picture latency (truth against tracks at truth samples);
 //! `moe.defended_value_*` and `asset_value_hit_fraction` (asset values are scenario input);
-//! `moe.mean_decision_latency_s` and `mean_order_to_launch_s` (order times and first
-//! appearance in the authority's picture are not logged); the timeline's `first_held_t_s`,
-//! `first_decision_t_s` and `first_launch_t_s` (decisions and launches name a track; which
-//! threat it was is a truth join at that instant) — for the last two the test checks that a
-//! qualifying event happened at exactly that instant.
+//! `moe.mean_order_to_launch_s`; the timeline's `first_held_t_s`, `hostile_declared_t_s`,
+//! `first_decision_t_s`, `first_order_t_s` and `first_launch_t_s` (declarations, decisions,
+//! orders and launches name a track; which threat it was is a truth join at that instant) —
+//! for all but the first the test checks that a qualifying event happened at exactly that
+//! instant; `moe.stage_intervals` is recomputed from the timelines; the calibration table
+//! (which object a shot was fired at is a truth join) is checked against the shots and kills
+//! the events record per interceptor type.
 
 use super::run_into;
 use serde_json::Value;
@@ -40,6 +42,12 @@ struct FromEvents {
     assessment_errors: u64,
     launch_times: BTreeSet<i64>,
     decision_times: BTreeSet<i64>,
+    order_times: BTreeSet<i64>,
+    hostile_times: BTreeSet<i64>,
+    /// Engagement → (interceptor type, planned Pk) at launch.
+    rounds: BTreeMap<u64, (String, f64)>,
+    /// Interceptor type → (intercepts scored, of which killed something).
+    scored: BTreeMap<String, (u64, u64)>,
 }
 
 fn parse(events: &[u8]) -> FromEvents {
@@ -71,7 +79,17 @@ fn parse(events: &[u8]) -> FromEvents {
                 let name = object.expect("impact names its threat");
                 f.impacts.push((name, t, !e["asset"].is_null()));
             }
+            "engagement_order" => {
+                f.order_times.insert(t_ns);
+            }
+            "identity_change" if e["to"] == "hostile" => {
+                f.hostile_times.insert(t_ns);
+            }
             "interceptor_launch" => {
+                let id = e["engagement"].as_u64().expect("engagement");
+                let interceptor = e["interceptor"].as_str().expect("interceptor").to_owned();
+                let pk = e["planned_pk"].as_f64().expect("planned_pk");
+                f.rounds.insert(id, (interceptor, pk));
                 f.fired += 1;
                 f.on_remote += u64::from(e["on_remote"] == true);
                 f.self_defence += u64::from(e["self_defence"] == true);
@@ -81,6 +99,10 @@ fn parse(events: &[u8]) -> FromEvents {
                 let killed = e["killed"] == true;
                 let id = e["engagement"].as_u64().expect("engagement");
                 f.killed.insert(id, killed);
+                let (interceptor, _) = &f.rounds[&id];
+                let n = f.scored.entry(interceptor.clone()).or_default();
+                n.0 += 1;
+                n.1 += u64::from(killed);
                 match e["side"].as_str() {
                     Some("hostile") if killed => {
                         f.kill_count += 1;
@@ -202,6 +224,14 @@ fn summary_measures_agree_with_the_event_stream() {
         if let Some(t) = opt("first_launch_t_s") {
             assert!(f.launch_times.contains(&ns(t)), "{name}: no launch at {t}");
         }
+        for (field, times) in [
+            ("hostile_declared_t_s", &f.hostile_times),
+            ("first_order_t_s", &f.order_times),
+        ] {
+            if let Some(t) = opt(field) {
+                assert!(times.contains(&ns(t)), "{name}: no {field} event at {t}");
+            }
+        }
         if let Some(t) = opt("first_decision_t_s") {
             assert!(
                 f.decision_times.contains(&ns(t)),
@@ -222,6 +252,102 @@ fn summary_measures_agree_with_the_event_stream() {
     )
     .expect("series.json is JSON");
     picture_measures_are_consistent(&s, &series);
+
+    stage_intervals_follow_the_timelines(&s);
+    calibration_agrees_with_the_shots(&s, &f);
+}
+
+/// `moe.stage_intervals`: the mean of each consecutive pair of timeline stages over the threats
+/// launched within the run that reached both.
+fn stage_intervals_follow_the_timelines(s: &Value) {
+    let stages = [
+        "first_detection_t_s",
+        "first_held_t_s",
+        "hostile_declared_t_s",
+        "first_order_t_s",
+        "first_launch_t_s",
+        "intercept_t_s",
+    ];
+    let names = [
+        "launch_to_first_detection",
+        "first_detection_to_first_held",
+        "first_held_to_hostile_declared",
+        "hostile_declared_to_first_order",
+        "first_order_to_first_launch",
+        "first_launch_to_intercept",
+    ];
+    let end = s["sim_seconds"].as_f64().expect("sim_seconds");
+    let mut seen = 0;
+    for (k, name) in names.iter().enumerate() {
+        let mut d = Vec::new();
+        for t in s["threats"].as_array().expect("threats") {
+            let launch = t["launch_t_s"].as_f64().expect("launch");
+            if launch > end {
+                continue;
+            }
+            let at = |i: usize| {
+                if i == 0 {
+                    Some(launch)
+                } else {
+                    t["timeline"][stages[i - 1]].as_f64()
+                }
+            };
+            if let (Some(a), Some(b)) = (at(k), at(k + 1)) {
+                d.push(b - a);
+            }
+        }
+        let got = &s["moe"]["stage_intervals"][name];
+        assert_eq!(got["n"].as_u64(), Some(d.len() as u64), "{name}");
+        match got["mean_s"].as_f64() {
+            Some(m) => {
+                let want = d.iter().sum::<f64>() / d.len() as f64;
+                assert!((m - want).abs() < 1e-9, "{name}: {m} vs {want}");
+                seen += 1;
+            }
+            None => assert!(d.is_empty(), "{name}"),
+        }
+    }
+    assert_eq!(seen, names.len(), "the run goes through every stage");
+}
+
+/// The calibration table against the events: per interceptor type, the scored shots plus the
+/// ones set aside are the intercepts of that type, its kills are among the intercepts that
+/// killed, planned Pks are launch values and the interval holds the realised rate.
+fn calibration_agrees_with_the_shots(s: &Value, f: &FromEvents) {
+    let rows = s["calibration"].as_array().expect("calibration table");
+    assert!(!rows.is_empty(), "the run scores shots");
+    let mut per_type: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for r in rows {
+        let interceptor = r["interceptor"].as_str().expect("interceptor").to_owned();
+        let u = |k: &str| r[k].as_u64().expect("count");
+        let (shots, kills) = (u("shots"), u("kills"));
+        let e = per_type.entry(interceptor.clone()).or_default();
+        e.0 += shots + u("target_already_destroyed");
+        e.1 += kills;
+        if shots == 0 {
+            continue;
+        }
+        let x = |k: &str| r[k].as_f64().expect("number");
+        assert!((x("realised_kill_rate") - kills as f64 / shots as f64).abs() < 1e-12);
+        assert!(x("ci_low") <= x("realised_kill_rate") && x("realised_kill_rate") <= x("ci_high"));
+        let pks: Vec<f64> = f
+            .rounds
+            .values()
+            .filter(|(i, _)| *i == interceptor)
+            .map(|(_, p)| *p)
+            .collect();
+        let (lo, hi) = pks
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(*p), b.max(*p)));
+        let m = x("mean_planned_pk");
+        assert!(lo - 1e-12 <= m && m <= hi + 1e-12, "{interceptor}: {m} outside [{lo}, {hi}]");
+    }
+    for (interceptor, (scored, killed)) in &f.scored {
+        let (rows_scored, rows_kills) = per_type.get(interceptor).copied().unwrap_or_default();
+        assert_eq!(rows_scored, *scored, "{interceptor}: scored intercepts");
+        assert!(rows_kills <= *killed, "{interceptor}: {rows_kills} > {killed} kills");
+    }
+    assert_eq!(per_type.len(), f.scored.len());
 }
 
 /// Truth-side measures cannot be recomputed from events; check what ties them together: the

@@ -111,20 +111,8 @@ impl CommandRuntime {
 
     /// Orders `n` rounds from `pair.unit` at `threat`, guided on `pair.track`.
     fn order(&mut self, now: SimTime, threat: &Threat, pair: &Pair, n: u32) -> Vec<(SimTime, u64)> {
-        let authority = self
-            .authority
-            .get(&threat.holder)
-            .copied()
-            .unwrap_or(threat.holder);
-        let first = self
-            .first_held
-            .get(&(authority, threat.track.number))
-            .copied()
-            .unwrap_or(now);
         let mut launches = Vec::new();
         for _ in 0..n {
-            self.moe.decisions += 1;
-            self.moe.decision_latency_sum_s += (now - first).as_secs_f64();
             let id = self.next_engagement;
             self.next_engagement += 1;
             let u = &mut self.units[pair.unit];

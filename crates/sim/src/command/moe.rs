@@ -35,11 +35,6 @@ pub struct EngagementMoe {
     pub assessment_errors: u64,
     /// Denied (fire unit, track) decisions by reason (each change of verdict counted once).
     pub denied: DeniedReasons,
-    /// Engagement orders given.
-    pub decisions: u64,
-    /// Sum over orders of the time from the target's first appearance in the deciding
-    /// authority's picture to the order, s.
-    pub decision_latency_sum_s: f64,
     /// Sum over launches of order-to-launch time (approval chain, reaction, waiting for the
     /// planned launch instant), s.
     pub order_to_launch_sum_s: f64,
