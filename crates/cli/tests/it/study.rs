@@ -150,6 +150,31 @@ fn networking_with_engage_on_remote_beats_national_defence() {
         "defended value: {}",
         diff("moe.defended_value_surviving")
     );
+    // Each variant's calibration is pooled over its runs: its scored shots are among the
+    // interceptors the runs fired, and every row is a consistent proportion.
+    for v in json["variants"].as_array().expect("variants") {
+        let fired = v["measures"]
+            .as_array()
+            .expect("measures")
+            .iter()
+            .find(|m| m["measure"] == "moe.interceptors_fired")
+            .and_then(|m| m["mean"].as_f64())
+            .expect("interceptors fired")
+            * 2.0;
+        let rows = v["calibration"].as_array().expect("pooled calibration");
+        let u = |r: &serde_json::Value, k: &str| r[k].as_u64().expect("count");
+        let scored: u64 = rows
+            .iter()
+            .map(|r| u(r, "shots") + u(r, "target_already_destroyed"))
+            .sum();
+        assert!(scored > 0 && scored as f64 <= fired + 1e-9, "{} of {fired}", scored);
+        for r in rows.iter().filter(|r| u(r, "shots") > 0) {
+            let rate = u(r, "kills") as f64 / u(r, "shots") as f64;
+            assert_eq!(r["realised_kill_rate"].as_f64(), Some(rate), "{r}");
+            let pk = r["mean_planned_pk"].as_f64().expect("planned");
+            assert!(pk > 0.0 && pk <= 1.0, "{r}");
+        }
+    }
 }
 
 #[test]
