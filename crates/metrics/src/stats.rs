@@ -105,7 +105,10 @@ pub fn paired_diff(
 /// # Panics
 /// If `successes > trials` or `level` is not in (0, 1).
 pub fn wilson(successes: u64, trials: u64, level: f64) -> Option<(f64, f64)> {
-    assert!(successes <= trials, "{successes} successes in {trials} trials");
+    assert!(
+        successes <= trials,
+        "{successes} successes in {trials} trials"
+    );
     assert!(level > 0.0 && level < 1.0, "level {level} outside (0, 1)");
     if trials == 0 {
         return None;
@@ -117,8 +120,16 @@ pub fn wilson(successes: u64, trials: u64, level: f64) -> Option<(f64, f64)> {
     let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
     let half = z / (1.0 + z2 / n) * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
     // At 0 or n successes the bound on that side is exactly 0 or 1; rounding must not move it.
-    let low = if successes == 0 { 0.0 } else { (centre - half).max(0.0) };
-    let high = if successes == trials { 1.0 } else { (centre + half).min(1.0) };
+    let low = if successes == 0 {
+        0.0
+    } else {
+        (centre - half).max(0.0)
+    };
+    let high = if successes == trials {
+        1.0
+    } else {
+        (centre + half).min(1.0)
+    };
     Some((low, high))
 }
 

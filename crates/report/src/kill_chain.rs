@@ -4,8 +4,8 @@
 
 use crate::page::table;
 use crate::svg::num;
-use std::fmt::Write;
 use sim::{CalibrationRow, StageInterval, StageIntervals, ThreatSummary};
+use std::fmt::Write;
 
 /// A threat or object class as a reader says it.
 pub(crate) fn class_label(class: &str) -> String {

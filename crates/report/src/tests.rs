@@ -301,7 +301,9 @@ fn study_pages_chart_their_measures() {
     assert_eq!(mc.matches(r#"<svg class="chart""#).count(), 2);
     assert_eq!(mc.matches(r#"class="errbar""#).count(), 3);
     // The pooled calibration: one table, a row per cell, readable labels, the verdict.
-    let cal = &mc[mc.find(r#"<table class="calibration""#).expect("calibration")..];
+    let cal = &mc[mc
+        .find(r#"<table class="calibration""#)
+        .expect("calibration")..];
     let cal = &cal[..cal.find("</table>").expect("closed")];
     assert_eq!(cal.matches("<tr>").count(), 1 + calibration.len());
     assert!(cal.contains("short-range ballistic (SRBM)") && cal.contains("no object"));
@@ -399,7 +401,10 @@ fn run_report_shows_the_kill_chain_and_the_calibration() {
         let t = &html[html
             .find(&format!(r#"<table class="{class}""#))
             .unwrap_or_else(|| panic!("table {class}"))..];
-        t[..t.find("</table>").expect("closed")].matches("<tr>").count() - 1
+        t[..t.find("</table>").expect("closed")]
+            .matches("<tr>")
+            .count()
+            - 1
     };
     assert_eq!(table_rows("stage-intervals"), 6);
     assert_eq!(table_rows("threat-timelines"), r.summary.threats.len());

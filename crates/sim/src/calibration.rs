@@ -199,7 +199,10 @@ mod tests {
         let t = c.table();
         assert_eq!(t.len(), 2);
         let none = &t[0];
-        assert_eq!((none.class.as_str(), none.shots, none.kills), ("none", 1, 0));
+        assert_eq!(
+            (none.class.as_str(), none.shots, none.kills),
+            ("none", 1, 0)
+        );
         let srbm = &t[1];
         assert_eq!((srbm.shots, srbm.kills), (2, 1));
         assert!((srbm.mean_planned_pk - 0.7).abs() < 1e-12);
@@ -219,7 +222,10 @@ mod tests {
         c.launched(4, "sam", 0.7, o(5), "mrbm");
         let t = c.table();
         assert_eq!(t.len(), 1);
-        assert_eq!((t[0].shots, t[0].kills, t[0].target_already_destroyed), (1, 1, 1));
+        assert_eq!(
+            (t[0].shots, t[0].kills, t[0].target_already_destroyed),
+            (1, 1, 1)
+        );
     }
 
     #[test]

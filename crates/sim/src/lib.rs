@@ -35,6 +35,7 @@ mod summary;
 mod timeline;
 mod world;
 
+pub use calibration::CalibrationRow;
 pub use c2::identify::IdRules;
 pub use command::{DeniedReasons, EngagementMoe};
 pub use engine::{Simulation, run};
@@ -59,7 +60,6 @@ pub use summary::{
     NodeSeries, NodeSummary, PictureSummary, SCHEMA_VERSION, SensorSummary, Series, Summary,
     SummaryCounts, ThreatSummary,
 };
-pub use calibration::CalibrationRow;
 pub use timeline::{StageInterval, StageIntervals, ThreatTimeline};
 pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 

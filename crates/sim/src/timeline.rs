@@ -125,7 +125,13 @@ impl Timelines {
         nodes: &[NodeRuntime],
         command: &CommandRuntime,
     ) {
-        let unit_node = |name: &str| command.units.iter().find(|u| u.name == name).map(|u| u.node);
+        let unit_node = |name: &str| {
+            command
+                .units
+                .iter()
+                .find(|u| u.name == name)
+                .map(|u| u.node)
+        };
         let threat = |node: Option<NodeId>, track: u32| {
             node.and_then(|n| object_behind(now, n, track, world, nodes))
                 .filter(|o| world.objects[o.index()].kind.is_threat())
@@ -154,8 +160,8 @@ impl Timelines {
                 planned_pk,
                 ..
             } => {
-                let engaged = unit_node(fire_unit)
-                    .and_then(|n| object_behind(now, n, *track, world, nodes));
+                let engaged =
+                    unit_node(fire_unit).and_then(|n| object_behind(now, n, *track, world, nodes));
                 let class = engaged.map_or(NO_OBJECT, |o| class_of(&world.objects[o.index()].kind));
                 self.calibration
                     .launched(*engagement, interceptor, *planned_pk, engaged, class);

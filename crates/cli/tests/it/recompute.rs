@@ -338,14 +338,22 @@ fn calibration_agrees_with_the_shots(s: &Value, f: &FromEvents) {
             .collect();
         let (lo, hi) = pks
             .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(*p), b.max(*p)));
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+                (a.min(*p), b.max(*p))
+            });
         let m = x("mean_planned_pk");
-        assert!(lo - 1e-12 <= m && m <= hi + 1e-12, "{interceptor}: {m} outside [{lo}, {hi}]");
+        assert!(
+            lo - 1e-12 <= m && m <= hi + 1e-12,
+            "{interceptor}: {m} outside [{lo}, {hi}]"
+        );
     }
     for (interceptor, (scored, killed)) in &f.scored {
         let (rows_scored, rows_kills) = per_type.get(interceptor).copied().unwrap_or_default();
         assert_eq!(rows_scored, *scored, "{interceptor}: scored intercepts");
-        assert!(rows_kills <= *killed, "{interceptor}: {rows_kills} > {killed} kills");
+        assert!(
+            rows_kills <= *killed,
+            "{interceptor}: {rows_kills} > {killed} kills"
+        );
     }
     assert_eq!(per_type.len(), f.scored.len());
 }

@@ -167,7 +167,11 @@ fn networking_with_engage_on_remote_beats_national_defence() {
             .iter()
             .map(|r| u(r, "shots") + u(r, "target_already_destroyed"))
             .sum();
-        assert!(scored > 0 && scored as f64 <= fired + 1e-9, "{} of {fired}", scored);
+        assert!(
+            scored > 0 && scored as f64 <= fired + 1e-9,
+            "{} of {fired}",
+            scored
+        );
         for r in rows.iter().filter(|r| u(r, "shots") > 0) {
             let rate = u(r, "kills") as f64 / u(r, "shots") as f64;
             assert_eq!(r["realised_kill_rate"].as_f64(), Some(rate), "{r}");

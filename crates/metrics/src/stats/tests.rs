@@ -131,7 +131,10 @@ fn ci_width_shrinks_as_one_over_root_n() {
 fn wilson_interval_of_known_counts() {
     // Worked values (Newcombe 1998, Table I method 3; Agresti & Coull 1998): 8/10 and 0/10.
     let (lo, hi) = wilson(8, 10, LEVEL_95).expect("trials");
-    assert!((lo - 0.4902).abs() < 5e-5 && (hi - 0.9433).abs() < 5e-5, "{lo} {hi}");
+    assert!(
+        (lo - 0.4902).abs() < 5e-5 && (hi - 0.9433).abs() < 5e-5,
+        "{lo} {hi}"
+    );
     let (lo, hi) = wilson(0, 10, LEVEL_95).expect("trials");
     assert_eq!(lo, 0.0);
     assert!((hi - 0.2775).abs() < 5e-5, "{hi}");
@@ -140,7 +143,10 @@ fn wilson_interval_of_known_counts() {
     assert!((lo - 0.7225).abs() < 5e-5, "{lo}");
     // 81/263 (Newcombe's example): 0.2553 – 0.3662.
     let (lo, hi) = wilson(81, 263, LEVEL_95).expect("trials");
-    assert!((lo - 0.2553).abs() < 5e-5 && (hi - 0.3662).abs() < 5e-5, "{lo} {hi}");
+    assert!(
+        (lo - 0.2553).abs() < 5e-5 && (hi - 0.3662).abs() < 5e-5,
+        "{lo} {hi}"
+    );
     assert_eq!(wilson(0, 0, LEVEL_95), None);
 }
 
