@@ -35,8 +35,8 @@ mod summary;
 mod timeline;
 mod world;
 
-pub use calibration::CalibrationRow;
 pub use c2::identify::IdRules;
+pub use calibration::CalibrationRow;
 pub use command::{DeniedReasons, EngagementMoe};
 pub use engine::{Simulation, run};
 pub use input::{
