@@ -21,7 +21,11 @@
 //! assigns interceptors at decision epochs; engagements fly out and are scored against truth.
 //! Scoring (`timeline`, [`calibration`]) turns the event stream into per-threat kill-chain
 //! timelines and the planned-Pk calibration table.
+//!
+//! [`budget::estimate`] sizes a run from its input before anything is built (front ends refuse
+//! or warn with its numbers).
 
+pub mod budget;
 pub mod calibration;
 mod command;
 mod engine;
@@ -47,7 +51,7 @@ pub use input::{
 };
 pub use log::{
     DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TrackRow,
-    TruthRow,
+    TruthRow, spreadsheet_safe,
 };
 pub use net::{
     LinkDirection, LinkSummary, NetBuildError, NetworkSummary, NodeNetwork, PictureStatsSummary,

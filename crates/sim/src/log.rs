@@ -2,9 +2,26 @@
 //!
 //! These are the serialisation boundary of the engine (STYLE §2): records are plain data with
 //! stable field names, written in agenda order. Times appear twice: `t_ns` (exact integer, the
-//! source of truth) and `t_s` (for humans and plotting).
+//! source of truth) and `t_s` (for humans and plotting). Name cells of the CSV records are
+//! written [`spreadsheet_safe`].
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+/// A text cell as spreadsheet tools should see it: one that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would be read as a formula (CSV injection), so it gets a leading
+/// `'`, the neutralisation those tools expect. Other text is unchanged.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `serialize_with` for the name cells of the CSV records.
+fn csv_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&spreadsheet_safe(text))
+}
 
 /// One simulation event, in the order the engine processed it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -315,6 +332,7 @@ pub struct TruthRow {
     /// Dense object id.
     pub object_id: u32,
     /// Scenario name.
+    #[serde(serialize_with = "csv_text")]
     pub object: String,
     /// Object kind.
     pub kind: &'static str,
@@ -353,8 +371,10 @@ pub struct DetectionRow {
     /// Delivery time at the sensor's node, seconds.
     pub t_delivered_s: f64,
     /// Detection id, `sensor:seq`.
+    #[serde(serialize_with = "csv_text")]
     pub detection: String,
     /// Sensor name.
+    #[serde(serialize_with = "csv_text")]
     pub sensor: String,
     /// Sensor nation.
     pub nation: String,
@@ -363,6 +383,7 @@ pub struct DetectionRow {
     /// `real` or `false` (false alarm).
     pub truth: &'static str,
     /// Truth object name for real detections, empty for false alarms.
+    #[serde(serialize_with = "csv_text")]
     pub object: String,
     /// Measured range, m.
     pub range_m: Option<f64>,
@@ -402,6 +423,7 @@ pub struct TrackRow {
     /// Sample time, seconds.
     pub t_s: f64,
     /// C2 node name.
+    #[serde(serialize_with = "csv_text")]
     pub node: String,
     /// `local` (the node's first-hand tracks, under track sharing) or `picture` (what the node
     /// holds: common picture, composite tracks, or its local tracks when nothing is shared).
