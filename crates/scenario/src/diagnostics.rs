@@ -5,12 +5,21 @@
 //! two-ended problems (the first definition of a duplicate, the referenced entity). The set is
 //! both plain text (`Display`: one `file:line:col: error: …` line per problem, compiler style)
 //! and a [`miette::Diagnostic`] with the source attached and one related diagnostic per problem.
+//!
+//! Rendering scales: problems are located in one sweep over the text, every printed line is
+//! cut at [`MAX_LINE_CHARS`] characters with a marker, and [`ScenarioErrors::compact`] and
+//! [`ScenarioErrors::to_json`] print at most a given number of problems followed by the
+//! total, in time linear in the text and the problems shown.
 
 use core::fmt;
 
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
-use crate::span::{LineIndex, Span};
+use crate::span::{Span, locate_all};
+
+/// Longest line the plain-text forms print, in characters; a longer one (a huge value quoted
+/// in a message) is cut and marked `… [N more characters]`.
+pub const MAX_LINE_CHARS: usize = 400;
 
 /// What sort of problem (for tools that group or count them; the message says the rest).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,12 +50,70 @@ pub enum ProblemKind {
     Hierarchy,
     /// A motion that cannot be flown (for example an unreachable ballistic aim point).
     Unflyable,
+    /// The scenario is valid piece by piece but too large to run (the run-size estimate), or
+    /// the text itself is larger than the format allows.
+    TooLarge,
+}
+
+impl ProblemKind {
+    /// A stable snake_case name (the `kind` of the JSON form).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Syntax => "syntax",
+            ProblemKind::Version => "version",
+            ProblemKind::UnknownKey => "unknown_key",
+            ProblemKind::MissingKey => "missing_key",
+            ProblemKind::WrongType => "wrong_type",
+            ProblemKind::InvalidValue => "invalid_value",
+            ProblemKind::UnknownVariant => "unknown_variant",
+            ProblemKind::Duplicate => "duplicate",
+            ProblemKind::UnknownReference => "unknown_reference",
+            ProblemKind::Mismatch => "mismatch",
+            ProblemKind::Hierarchy => "hierarchy",
+            ProblemKind::Unflyable => "unflyable",
+            ProblemKind::TooLarge => "too_large",
+        }
+    }
+}
+
+/// `line` cut to at most [`MAX_LINE_CHARS`] characters (at a character boundary) with a
+/// marker saying how much was left out.
+pub(crate) fn clip(line: &str) -> std::borrow::Cow<'_, str> {
+    match line.char_indices().nth(MAX_LINE_CHARS) {
+        None => std::borrow::Cow::Borrowed(line),
+        Some((cut, _)) => {
+            let rest = line[cut..].chars().count();
+            std::borrow::Cow::Owned(format!("{}… [{rest} more characters]", &line[..cut]))
+        }
+    }
+}
+
+/// Whether a problem stops the scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Severity {
+    /// The scenario is rejected.
+    Error,
+    /// The scenario runs, but the user should know (a heavy run, capped false alarms).
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// One problem in a scenario file.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.headline())]
 pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
     /// 1-based line of the offending text.
     pub line: usize,
     /// 1-based column (in characters) of the offending text.
@@ -65,6 +132,8 @@ pub struct Problem {
     span: Span,
     label: String,
     related_spans: Vec<Span>,
+    /// Whether the primary span or another end lies on a line too long for snippet renderers.
+    long_line: bool,
 }
 
 impl Problem {
@@ -86,6 +155,11 @@ impl Diagnostic for Problem {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.long_line {
+            // Snippet renderers keep columns in 16 bits (miette panics past 65,535): the
+            // problem is shown without its snippet instead.
+            return None;
+        }
         let primary =
             LabeledSpan::new_primary_with_span(Some(self.label.clone()), self.span.clone());
         let others = self
@@ -139,22 +213,145 @@ impl ScenarioErrors {
 
 impl fmt::Display for ScenarioErrors {
     /// One `file:line:col: error: key.path: message` line per problem, each followed by
-    /// indented `help:` and `note:` lines (the other ends of two-ended problems).
+    /// indented `help:` and `note:` lines (the other ends of two-ended problems); every
+    /// problem, each line cut at [`MAX_LINE_CHARS`]. [`compact`](Self::compact) caps the count.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: error: {}", self.source_name, p.line, p.col, p)?;
-            if let Some(help) = &p.help {
-                write!(f, "\n    help: {help}")?;
-            }
-            for (line, col, label) in &p.related {
-                write!(f, "\n    note: {}:{line}:{col}: {label}", self.source_name)?;
-            }
-        }
-        Ok(())
+        self.write_problems(f, self.problems.len())
     }
+}
+
+impl ScenarioErrors {
+    fn write_problems(&self, f: &mut dyn fmt::Write, max_problems: usize) -> fmt::Result {
+        write_problems(&self.source_name, &self.problems, f, max_problems)
+    }
+
+    /// The plain-text form of at most `max_problems` problems (the first in file order), then a
+    /// line with how many were left out and the total. Every line is cut at
+    /// [`MAX_LINE_CHARS`]. Linear in the problems shown.
+    pub fn compact(&self, max_problems: usize) -> String {
+        let mut out = String::new();
+        self.write_problems(&mut out, max_problems)
+            .expect("writing to a String cannot fail");
+        out
+    }
+
+    /// The machine-readable form, for editors and CI: `{"file", "total", "shown",
+    /// "problems": [{"line", "col", "severity", "key_path", "kind", "message", "help",
+    /// "related": [{"line", "col", "label"}]}]}` with at most `max_problems` problems (strings
+    /// cut at [`MAX_LINE_CHARS`] as in the text form).
+    pub fn to_json(&self, max_problems: usize) -> serde_json::Value {
+        problems_json(&self.source_name, &self.problems, max_problems)
+    }
+}
+
+/// Warnings about a scenario that loads: it runs, but the user should know (a heavy run,
+/// radars whose false alarms the engine caps). Rendered like [`ScenarioErrors`].
+#[derive(Clone, Debug, Default)]
+pub struct Warnings {
+    source_name: String,
+    problems: Vec<Problem>,
+}
+
+impl Warnings {
+    pub(crate) fn new(source_name: &str, mut problems: Vec<Problem>) -> Self {
+        problems.sort_by_key(|p| p.span.start);
+        Warnings {
+            source_name: source_name.to_owned(),
+            problems,
+        }
+    }
+    /// The warnings, in file order (possibly none).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+    /// True if there is nothing to say.
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+    /// `file:line:col: warning: …` lines, as [`ScenarioErrors::compact`].
+    pub fn compact(&self, max_problems: usize) -> String {
+        let mut out = String::new();
+        write_problems(&self.source_name, &self.problems, &mut out, max_problems)
+            .expect("writing to a String cannot fail");
+        out
+    }
+    /// The JSON form, as [`ScenarioErrors::to_json`].
+    pub fn to_json(&self, max_problems: usize) -> serde_json::Value {
+        problems_json(&self.source_name, &self.problems, max_problems)
+    }
+}
+
+fn write_problems(
+    source_name: &str,
+    problems: &[Problem],
+    f: &mut dyn fmt::Write,
+    max_problems: usize,
+) -> fmt::Result {
+    for (i, p) in problems.iter().take(max_problems).enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        let head = format!(
+            "{source_name}:{}:{}: {}: {p}",
+            p.line,
+            p.col,
+            p.severity.as_str()
+        );
+        f.write_str(&clip(&head))?;
+        if let Some(help) = &p.help {
+            write!(f, "\n{}", clip(&format!("    help: {help}")))?;
+        }
+        for (line, col, label) in &p.related {
+            let note = format!("    note: {source_name}:{line}:{col}: {label}");
+            write!(f, "\n{}", clip(&note))?;
+        }
+    }
+    let total = problems.len();
+    if total > max_problems {
+        let shown = max_problems.min(total);
+        if shown > 0 {
+            writeln!(f)?;
+        }
+        write!(
+            f,
+            "{source_name}: … {} more problem{} not shown ({total} in total)",
+            total - shown,
+            if total - shown == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
+}
+
+fn problems_json(
+    source_name: &str,
+    problems: &[Problem],
+    max_problems: usize,
+) -> serde_json::Value {
+    let text = |s: &str| serde_json::Value::String(clip(s).into_owned());
+    let shown: Vec<serde_json::Value> = problems
+        .iter()
+        .take(max_problems)
+        .map(|p| {
+            serde_json::json!({
+                "line": p.line,
+                "col": p.col,
+                "severity": p.severity.as_str(),
+                "key_path": text(&p.key_path),
+                "kind": p.kind.as_str(),
+                "message": text(&p.message),
+                "help": p.help.as_deref().map(text),
+                "related": p.related.iter().map(|(line, col, label)| serde_json::json!({
+                    "line": line, "col": col, "label": text(label),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "file": text(source_name),
+        "total": problems.len(),
+        "shown": shown.len(),
+        "problems": shown,
+    })
 }
 
 impl std::error::Error for ScenarioErrors {}
@@ -209,24 +406,25 @@ impl Diagnostic for Summary {
     }
 }
 
-/// Collects problems while a scenario is checked.
+/// Collects problems while a scenario is checked (located at the end, all at once).
 #[derive(Debug)]
 pub(crate) struct Diag<'a> {
-    index: LineIndex<'a>,
+    text: &'a str,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 /// A just-recorded problem, to attach help and the other ends to.
-pub(crate) struct ProblemMut<'d, 'a> {
+pub(crate) struct ProblemMut<'d> {
     problem: &'d mut Problem,
-    index: &'d LineIndex<'a>,
 }
 
 impl<'a> Diag<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         Diag {
-            index: LineIndex::new(text),
+            text,
             problems: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -237,25 +435,36 @@ impl<'a> Diag<'a> {
         span: Span,
         key_path: &str,
         message: impl Into<String>,
-    ) -> ProblemMut<'_, 'a> {
-        let (line, col) = self.index.locate(span.start);
-        let Diag { index, problems } = self;
-        problems.push(Problem {
-            line,
-            col,
-            key_path: key_path.to_owned(),
-            message: message.into(),
-            help: None,
-            related: Vec::new(),
-            kind,
-            span,
-            label: "here".to_owned(),
-            related_spans: Vec::new(),
-        });
-        let problem = problems
+    ) -> ProblemMut<'_> {
+        self.problems
+            .push(blank(Severity::Error, kind, span, key_path, message.into()));
+        let problem = self
+            .problems
             .last_mut()
             .expect("a problem was pushed just above");
-        ProblemMut { problem, index }
+        ProblemMut { problem }
+    }
+
+    /// Records a warning at `span` (the scenario still loads).
+    pub(crate) fn warning(
+        &mut self,
+        kind: ProblemKind,
+        span: Span,
+        key_path: &str,
+        message: impl Into<String>,
+    ) -> ProblemMut<'_> {
+        self.warnings.push(blank(
+            Severity::Warning,
+            kind,
+            span,
+            key_path,
+            message.into(),
+        ));
+        let problem = self
+            .warnings
+            .last_mut()
+            .expect("a warning was pushed just above");
+        ProblemMut { problem }
     }
 
     /// How many problems so far.
@@ -263,12 +472,63 @@ impl<'a> Diag<'a> {
         self.problems.len()
     }
 
+    /// The problems and the warnings, each end located.
+    pub(crate) fn into_problems_and_warnings(self) -> (Vec<Problem>, Vec<Problem>) {
+        let Diag {
+            text,
+            mut problems,
+            mut warnings,
+        } = self;
+        let offsets: Vec<usize> = problems
+            .iter()
+            .chain(&warnings)
+            .flat_map(|p| {
+                core::iter::once(p.span.start).chain(p.related_spans.iter().map(|s| s.start))
+            })
+            .collect();
+        let mut located = locate_all(text, &offsets).into_iter();
+        for p in problems.iter_mut().chain(&mut warnings) {
+            let at = located.next().expect("one location per offset");
+            (p.line, p.col, p.long_line) = (at.line, at.col, at.long_line);
+            for r in &mut p.related {
+                let at = located.next().expect("one location per offset");
+                (r.0, r.1) = (at.line, at.col);
+                p.long_line |= at.long_line;
+            }
+        }
+        (problems, warnings)
+    }
+
+    /// The problems, each end located.
     pub(crate) fn into_problems(self) -> Vec<Problem> {
-        self.problems
+        self.into_problems_and_warnings().0
     }
 }
 
-impl ProblemMut<'_, '_> {
+fn blank(
+    severity: Severity,
+    kind: ProblemKind,
+    span: Span,
+    key_path: &str,
+    message: String,
+) -> Problem {
+    Problem {
+        severity,
+        line: 0,
+        col: 0,
+        key_path: key_path.to_owned(),
+        message,
+        help: None,
+        related: Vec::new(),
+        kind,
+        span,
+        label: "here".to_owned(),
+        related_spans: Vec::new(),
+        long_line: false,
+    }
+}
+
+impl ProblemMut<'_> {
     /// Adds a help line.
     pub(crate) fn help(self, help: impl Into<String>) -> Self {
         self.problem.help = Some(help.into());
@@ -288,8 +548,7 @@ impl ProblemMut<'_, '_> {
     }
     /// Adds the other end of a two-ended problem.
     pub(crate) fn related(self, span: Span, label: impl Into<String>) -> Self {
-        let (line, col) = self.index.locate(span.start);
-        self.problem.related.push((line, col, label.into()));
+        self.problem.related.push((0, 0, label.into()));
         self.problem.related_spans.push(span);
         self
     }

@@ -114,10 +114,18 @@
 //! - Types ("expected a number of degrees, found a string"), finite numbers and ranges
 //!   (latitudes, positive speeds, radii and values, probabilities in [0, 1], times within the
 //!   run; `pfa` in (0, 0.1], `k_factor` in [1, 4], `az_half_width_deg` in (0, 180],
-//!   boresight in [0, 360), positive periods, ranges, resolutions, beamwidths and sigmas),
+//!   boresight in [0, 360), and the physical limits of periods, sigmas, bandwidths,
+//!   beamwidths and resolutions listed in the README's "Physical limits"),
 //!   enum values with the allowed list and a suggestion, `swerling` 0, 1 or 3, nation codes,
 //!   `RED-<n>` launch areas, the RFC 3339 UTC start, the seed as a non-negative integer,
-//!   salvo `count` >= 1.
+//!   salvo `count` >= 1. Names are printable text of at most 100 characters (no control,
+//!   bidirectional-override or zero-width characters); free text may also hold line breaks
+//!   and tabs, up to 10,000 characters. The text is at most [`MAX_SCENARIO_BYTES`]; at most
+//!   65,535 sensors (the data link numbers a plot's sensor in 16 bits).
+//! - Run size: a scenario valid key by key may still be impossible to run (ten days of 10-ms
+//!   frames). The engine's estimate (`sim::budget`) refuses it with its numbers, located at
+//!   the key that drives it; a heavy run and a radar whose expected false alarms exceed the
+//!   engine's per-scan cap are warnings ([`load_with_warnings`]).
 //! - Names unique per kind (both places reported; salvos expand to `name-1` … `name-N`);
 //!   references to unknown entities (the closest existing name and where it is defined, or
 //!   the list of names); nations must be declared.
@@ -160,7 +168,7 @@
 //! height above its platform (a radar sits at its site's `alt_m`, a ship's at sea level);
 //! launch areas as regions (a threat has a launch point, the
 //! label is only a notional name); per-missile aim points within a salvo (the run applies
-//! `aim_cep_m`); terrain; warnings (everything reported is an error). To avoid cascades, a
+//! `aim_cep_m`); terrain. To avoid cascades, a
 //! check that combines several values (class range, flyability, nation fit) runs only when
 //! each of them is valid, and references into a top-level array that is itself invalid are
 //! not checked.
@@ -181,8 +189,10 @@ mod suggest;
 mod time;
 mod walk;
 
-pub use diagnostics::{Problem, ProblemKind, ScenarioErrors, Summary};
-pub use load::load;
+pub use diagnostics::{
+    MAX_LINE_CHARS, Problem, ProblemKind, ScenarioErrors, Severity, Summary, Warnings,
+};
+pub use load::{Loaded, MAX_SCENARIO_BYTES, load, load_with_warnings};
 pub use overrides::{Override, OverrideError, apply_overrides};
 pub use schema::json_schema;
 

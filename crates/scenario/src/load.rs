@@ -4,18 +4,50 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::build;
-use crate::diagnostics::{Diag, ProblemKind, ScenarioErrors};
+use crate::diagnostics::{Diag, ProblemKind, ScenarioErrors, Warnings};
 use crate::format::{FORMAT_VERSION, ROOT};
 use crate::walk::{check_table, found, integer_value};
+
+/// Largest scenario text accepted, bytes (16 MiB: a thousand times the commented default
+/// scenario; a larger file is almost certainly not a scenario, and reading stops there).
+pub const MAX_SCENARIO_BYTES: usize = 16 << 20;
 
 /// Parses and validates a scenario.
 ///
 /// `source_name` is only used in messages (`name.toml:3:7: error: …`). On failure every
 /// problem found is returned, in file order: all TOML syntax errors if the text is not TOML
 /// (nothing else is checked then), otherwise every format, range, reference and hierarchy
-/// problem. Never panics, whatever the text.
+/// problem, and a run too large to make (the engine's run-size estimate, located at the key
+/// that drives it). Never panics, whatever the text.
 pub fn load(source_name: &str, text: &str) -> Result<sim::Input, ScenarioErrors> {
+    load_with_warnings(source_name, text).map(|l| l.input)
+}
+
+/// A scenario that loads, with what the user should still hear about.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The validated input.
+    pub input: sim::Input,
+    /// Heavy-run and capped-false-alarm warnings, located (possibly none).
+    pub warnings: Warnings,
+}
+
+/// As [`load`], also returning the warnings of a scenario that loads: a heavy run (the
+/// run-size estimate), radars whose false alarms the engine caps per scan.
+pub fn load_with_warnings(source_name: &str, text: &str) -> Result<Loaded, ScenarioErrors> {
     let mut diag = Diag::new(text);
+    if text.len() > MAX_SCENARIO_BYTES {
+        diag.error(
+            ProblemKind::TooLarge,
+            0..0,
+            "",
+            format!(
+                "the text is {} bytes; a scenario may be at most {MAX_SCENARIO_BYTES} bytes",
+                text.len()
+            ),
+        );
+        return Err(ScenarioErrors::new(source_name, text, diag.into_problems()));
+    }
     let (document, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
         for error in &syntax {
@@ -35,7 +67,18 @@ pub fn load(source_name: &str, text: &str) -> Result<sim::Input, ScenarioErrors>
     }
     let root = check_table(&mut diag, document.get_ref(), document.span(), "", &ROOT);
     match build::build(&mut diag, &root) {
-        Some(input) if diag.count() == 0 => Ok(input),
+        Some(input) if diag.count() == 0 => {
+            build::budget::check(&mut diag, &root, &input);
+            let (problems, warnings) = diag.into_problems_and_warnings();
+            if problems.is_empty() {
+                Ok(Loaded {
+                    input,
+                    warnings: Warnings::new(source_name, warnings),
+                })
+            } else {
+                Err(ScenarioErrors::new(source_name, text, problems))
+            }
+        }
         _ => Err(ScenarioErrors::new(source_name, text, diag.into_problems())),
     }
 }

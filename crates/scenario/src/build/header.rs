@@ -68,6 +68,27 @@ pub(super) fn roster_limit(diag: &mut Diag<'_>, cx: &Ctx<'_>) {
     }
 }
 
+/// Most sensors a scenario holds: a plot names its sensor in 16 bits on the wire.
+pub(crate) const MAX_SENSORS: usize = u16::MAX as usize;
+
+/// Reports a sensor list longer than the wire can number, at the first sensor beyond it.
+pub(super) fn sensor_limit(diag: &mut Diag<'_>, cx: &Ctx<'_>) {
+    let objs = cx.objs(Entity::Sensor);
+    if let Some(extra) = objs.get(MAX_SENSORS) {
+        diag.error(
+            ProblemKind::InvalidValue,
+            extra.span.clone(),
+            &extra.path,
+            format!(
+                "too many sensors: a scenario holds at most {MAX_SENSORS}, found {}",
+                objs.len()
+            ),
+        )
+        .label("beyond the limit")
+        .help("a shared plot names its sensor in 16 bits on the data link");
+    }
+}
+
 pub(super) fn nation(obj: &Obj) -> Option<sim::Nation> {
     Some(sim::Nation {
         id: NationId::parse(obj.text("id")?).ok()?,

@@ -1,6 +1,7 @@
 //! From a checked [`Obj`] tree to a [`sim::Input`]: names, cross-references and the rules that
 //! span several tables. One module per entity kind; each reports what it finds and goes on.
 
+pub(crate) mod budget;
 mod c2;
 mod engagement;
 mod header;
@@ -154,6 +155,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
     };
 
     header::roster_limit(diag, &cx);
+    header::sensor_limit(diag, &cx);
     let nations = all(cx.objs(Entity::Nation).iter().map(header::nation));
     let assets = all(cx
         .objs(Entity::Asset)

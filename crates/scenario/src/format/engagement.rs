@@ -105,7 +105,7 @@ pub(crate) static INTERCEPTOR: TableSpec = TableSpec {
         ),
         field(
             "basket_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            num(M, Bound::Incl(0.1), Bound::Incl(1.0e6)),
             REQ,
             "Divert basket: the largest miss across the final leg the kill vehicle can take out after its seeker acquires, metres.",
         ),
@@ -213,7 +213,7 @@ pub(crate) static C2: TableSpec = TableSpec {
     fields: &[
         field(
             "decision_period_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            num(S, Bound::Incl(MIN_REVISIT_S), Bound::Incl(3600.0)),
             dflt_num(2.0),
             "Interval between decision epochs (rolling-horizon weapon-target assignment), seconds.",
         ),
@@ -279,7 +279,7 @@ pub(crate) static C2: TableSpec = TableSpec {
         ),
         field(
             "max_track_age_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            num(S, Bound::Incl(MIN_REVISIT_S), Bound::Incl(3600.0)),
             dflt_num(12.0),
             "Oldest guiding track at decision time, seconds.",
         ),

@@ -160,14 +160,14 @@ pub(crate) static THREAT: TableSpec = TableSpec {
         only(
             BALLISTIC,
             "burn_time_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(600.0)),
+            num(S, Bound::Incl(1.0), Bound::Incl(600.0)),
             Presence::RequiredFor(BALLISTIC),
             "Motor burn time, seconds.",
         ),
         only(
             BALLISTIC,
             "ballistic_coefficient_kg_m2",
-            num(KG_M2, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            num(KG_M2, Bound::Incl(10.0), Bound::Incl(1.0e6)),
             OPT,
             "Re-entry vehicle ballistic coefficient, kg/m^2 (absent: no drag).",
         ),

@@ -34,6 +34,14 @@ const ALT_MIN_M: f64 = -500.0;
 const ALT_MAX_M: f64 = 100_000.0;
 /// Fastest speed of anything the format moves, m/s (well above any IRBM's burnout speed).
 const SPEED_MAX_MPS: f64 = 10_000.0;
+/// Shortest period of anything the engine schedules over and over (frames, heartbeats, truth
+/// samples, injections), seconds: 10 ms, about one Link 16 time slot (7.8 ms), a thousand
+/// times the engine's 1-ns resolution and ten times the millisecond a frame is stamped in.
+pub(crate) const MIN_PERIOD_S: f64 = 0.01;
+/// Shortest sensor revisit and decision period, seconds: a sensor's scan is one batch of
+/// detections and a decision epoch one weapon-target assignment, so 0.1 s (10 Hz, the
+/// fastest track-update rate of fire-control radars) is the finest the models mean.
+pub(crate) const MIN_REVISIT_S: f64 = 0.1;
 
 /// The ballistic threat classes.
 pub(crate) const BALLISTIC: &[&str] = &["srbm", "mrbm", "irbm"];
@@ -257,7 +265,7 @@ pub(crate) static SCENARIO: TableSpec = TableSpec {
         ),
         field(
             "duration_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(MAX_DURATION_S)),
+            num(S, Bound::Incl(1.0), Bound::Incl(MAX_DURATION_S)),
             REQ,
             "How long to simulate, seconds.",
         ),
@@ -272,7 +280,7 @@ pub(crate) static SCENARIO: TableSpec = TableSpec {
         ),
         field(
             "truth_sample_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            num(S, Bound::Incl(MIN_PERIOD_S), Bound::Incl(3600.0)),
             dflt_num(1.0),
             "Truth output sample period, seconds.",
         ),

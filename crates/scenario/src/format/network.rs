@@ -19,6 +19,10 @@ static NATIONS: ListSpec = ListSpec {
 
 /// Longest heartbeat or frame period, seconds.
 const PERIOD_MAX_S: f64 = 3600.0;
+/// Slowest link, bit/s.
+const BANDWIDTH_MIN_BPS: f64 = 100.0;
+/// Fastest link, bit/s.
+const BANDWIDTH_MAX_BPS: f64 = 1.0e11;
 
 /// `release_to` of a `[[sensor]]` or `[[node]]`.
 pub(super) const RELEASE_TO: FieldSpec = field(
@@ -66,19 +70,19 @@ pub(crate) static NETWORK: TableSpec = TableSpec {
         ),
         field(
             "report_drift_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            num(M, Bound::Incl(1.0), Bound::Incl(1.0e6)),
             dflt_num(200.0),
             "Report a track when the peers' dead-reckoned position would be off by more than this, metres.",
         ),
         field(
             "heartbeat_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(PERIOD_MAX_S)),
+            num(S, Bound::Incl(MIN_PERIOD_S), Bound::Incl(PERIOD_MAX_S)),
             dflt_num(12.0),
             "Report every reported track at least this often, seconds.",
         ),
         field(
             "frame_period_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(PERIOD_MAX_S)),
+            num(S, Bound::Incl(MIN_PERIOD_S), Bound::Incl(PERIOD_MAX_S)),
             dflt_num(1.0),
             "How often a node sends its frame of due messages, seconds (at most heartbeat_s).",
         ),
@@ -162,9 +166,13 @@ pub(crate) static LINK: TableSpec = TableSpec {
         ),
         field(
             "bandwidth_bps",
-            num(BPS, Bound::Excl(0.0), Bound::Incl(1.0e12)),
+            num(
+                BPS,
+                Bound::Incl(BANDWIDTH_MIN_BPS),
+                Bound::Incl(BANDWIDTH_MAX_BPS),
+            ),
             OPT,
-            "Capacity, bit/s (absent: unlimited).",
+            "Capacity, bit/s (absent: unlimited): 100 bit/s (a full 1500-byte frame serialises in 2 minutes; HF Link 11 is the slowest tactical link at ~1.2 kbit/s) to 100 Gbit/s (a frame's serialisation stays >= 8 ns on the 1-ns clock).",
         ),
         field(
             "jitter_ms",
@@ -231,7 +239,7 @@ pub(crate) static ADVERSARY: TableSpec = TableSpec {
         ),
         field(
             "period_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(PERIOD_MAX_S)),
+            num(S, Bound::Incl(MIN_PERIOD_S), Bound::Incl(PERIOD_MAX_S)),
             dflt_num(10.0),
             "Interval between injections, seconds.",
         ),

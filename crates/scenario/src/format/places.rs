@@ -44,7 +44,7 @@ pub(crate) static ASSET: TableSpec = TableSpec {
         ),
         field(
             "radius_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            num(M, Bound::Incl(1.0), Bound::Incl(1.0e6)),
             REQ,
             "Radius of the defended area, metres.",
         ),

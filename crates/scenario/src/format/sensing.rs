@@ -14,7 +14,9 @@ const RANGE_MAX_KM: f64 = 10_000.0;
 /// SNR values, dB: from well below to well above any detection threshold.
 const SNR_DB: Kind = num(DB, Bound::Incl(-30.0), Bound::Incl(60.0));
 const ELEVATION: Kind = num(DEG, Bound::Incl(-90.0), Bound::Incl(90.0));
-const ANGLE_SIGMA: Kind = num(DEG, Bound::Excl(0.0), Bound::Incl(10.0));
+/// Angle noise: 0.001° (17 µrad, better than any monopulse tracking radar; finer would make
+/// track covariances ill-conditioned against range noise at long range) to 10°.
+const ANGLE_SIGMA: Kind = num(DEG, Bound::Incl(0.001), Bound::Incl(10.0));
 const ANGLE_BIAS: Kind = num(DEG, Bound::Incl(-10.0), Bound::Incl(10.0));
 /// A probability of detection; 0 would be a sensor that never sees anything.
 const PD: Kind = num(PROBABILITY, Bound::Excl(0.0), Bound::Incl(1.0));
@@ -123,7 +125,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "ref_range_km",
-            num(KM, Bound::Excl(0.0), Bound::Incl(RANGE_MAX_KM)),
+            num(KM, Bound::Incl(1.0), Bound::Incl(RANGE_MAX_KM)),
             dflt_num(400.0),
             "Radar equation: range at which a steady 1 m^2 target gives ref_snr_db, km (SNR scales as RCS / R^4).",
         ),
@@ -145,14 +147,14 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "min_range_km",
-            num(KM, Bound::Incl(0.0), Bound::Excl(RANGE_MAX_KM)),
+            num(KM, Bound::Incl(0.1), Bound::Excl(RANGE_MAX_KM)),
             dflt_num(1.0),
             "Minimum instrumented range, km (less than max_range_km).",
         ),
         only(
             RADAR,
             "max_range_km",
-            num(KM, Bound::Excl(0.0), Bound::Incl(RANGE_MAX_KM)),
+            num(KM, Bound::Excl(0.1), Bound::Incl(RANGE_MAX_KM)),
             dflt_num(1000.0),
             "Maximum instrumented range, km.",
         ),
@@ -195,7 +197,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "scan_period_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(600.0)),
+            num(S, Bound::Incl(MIN_REVISIT_S), Bound::Incl(600.0)),
             dflt_num(10.0),
             "Scan (revisit) period, seconds.",
         ),
@@ -209,14 +211,14 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "range_resolution_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(10_000.0)),
+            num(M, Bound::Incl(0.1), Bound::Incl(10_000.0)),
             dflt_num(150.0),
             "Range cell size, metres (with the beamwidth: the number of false-alarm cells).",
         ),
         only(
             RADAR,
             "beamwidth_deg",
-            num(DEG, Bound::Excl(0.0), Bound::Incl(30.0)),
+            num(DEG, Bound::Incl(0.1), Bound::Incl(30.0)),
             dflt_num(1.5),
             "Beamwidth, degrees (angular cells; angle noise when it scales with SNR).",
         ),
@@ -224,7 +226,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "sigma_range_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(10_000.0)),
+            num(M, Bound::Incl(0.1), Bound::Incl(10_000.0)),
             dflt_num(30.0),
             "Range noise standard deviation, metres (at noise_ref_snr_db when noise scales).",
         ),
@@ -245,7 +247,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             RADAR,
             "sigma_range_rate_mps",
-            num(MPS, Bound::Excl(0.0), Bound::Incl(1000.0)),
+            num(MPS, Bound::Incl(0.01), Bound::Incl(1000.0)),
             OPT,
             "Range-rate noise standard deviation, m/s (absent: range rate not measured).",
         ),
@@ -295,7 +297,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             SPACE_IR,
             "revisit_s",
-            num(S, Bound::Excl(0.0), Bound::Incl(3600.0)),
+            num(S, Bound::Incl(MIN_REVISIT_S), Bound::Incl(3600.0)),
             dflt_num(10.0),
             "Revisit period, seconds.",
         ),
@@ -309,7 +311,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             SPACE_IR,
             "sigma_los_urad",
-            num(URAD, Bound::Excl(0.0), Bound::Incl(100_000.0)),
+            num(URAD, Bound::Incl(0.1), Bound::Incl(100_000.0)),
             dflt_num(30.0),
             "Line-of-sight noise per axis, microradians.",
         ),
@@ -323,7 +325,7 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         only(
             SPACE_IR,
             "launch_sigma_m",
-            num(M, Bound::Excl(0.0), Bound::Incl(1.0e6)),
+            num(M, Bound::Incl(1.0), Bound::Incl(1.0e6)),
             Presence::DefaultBy {
                 by: "report",
                 values: &[("launch_event", DefaultValue::Num(2000.0))],

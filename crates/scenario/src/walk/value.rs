@@ -37,7 +37,7 @@ pub(crate) fn expected(kind: &Kind) -> String {
 
 fn text_expected(text: Text) -> &'static str {
     match text {
-        Text::Name => "a name (a non-empty string)",
+        Text::Name => "a name (non-empty printable text)",
         Text::Free => "a string",
         Text::Nation => "a nation code such as \"USA\" (three capital letters)",
         Text::LaunchArea => "a notional launch area label \"RED-<n>\"",
@@ -344,14 +344,57 @@ fn out_of_range(diag: &mut Diag<'_>, span: Span, path: &str, kind: &Kind, shown:
     .label("out of range");
 }
 
+/// Longest name, characters (names label tables, maps and files).
+pub(crate) const MAX_NAME_CHARS: usize = 100;
+/// Longest free text (`description`), characters.
+pub(crate) const MAX_FREE_CHARS: usize = 10_000;
+
+/// What makes `s` unprintable, if anything: control characters (NUL, escapes; free text may
+/// hold line breaks and tabs), and invisible formatting characters that reorder or hide text
+/// on screen (bidirectional overrides and isolates, zero-width characters, the BOM).
+fn unprintable(s: &str, free: bool) -> Option<String> {
+    let bad = s.chars().find(|&c| {
+        let layout = free && matches!(c, '\n' | '\t' | '\r');
+        (c.is_control() && !layout)
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    })?;
+    Some(format!("the character U+{:04X}", u32::from(bad)))
+}
+
 fn check_text(diag: &mut Diag<'_>, span: Span, path: &str, text: Text, s: String) -> Option<Val> {
     let bad = |diag: &mut Diag<'_>, message: String| {
         diag.error(ProblemKind::InvalidValue, span.clone(), path, message);
     };
     match text {
-        Text::Free => Some(Val::Text(s)),
+        Text::Free => match unprintable(&s, true) {
+            Some(why) => {
+                bad(diag, format!("text may not contain {why}"));
+                None
+            }
+            None if s.chars().count() > MAX_FREE_CHARS => {
+                bad(
+                    diag,
+                    format!("text is longer than {MAX_FREE_CHARS} characters"),
+                );
+                None
+            }
+            None => Some(Val::Text(s)),
+        },
         Text::Name | Text::Ref(_) => {
-            if s.trim().is_empty() {
+            if let Some(why) = unprintable(&s, false) {
+                bad(diag, format!("names are printable text; found {why}"));
+                None
+            } else if s.chars().count() > MAX_NAME_CHARS {
+                bad(
+                    diag,
+                    format!(
+                        "names are at most {MAX_NAME_CHARS} characters, found {}",
+                        s.chars().count()
+                    ),
+                );
+                None
+            } else if s.trim().is_empty() {
                 bad(
                     diag,
                     format!("expected {}, found an empty string", text_expected(text)),

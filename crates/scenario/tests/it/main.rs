@@ -3,6 +3,7 @@
 
 mod builtins;
 mod corpus;
+mod limits;
 mod robustness;
 mod schema;
 mod sensing;

@@ -111,3 +111,73 @@ proptest! {
         load_never_panics(&text);
     }
 }
+
+/// Issue 18: a text beyond the size limit is one located problem, nothing else is parsed.
+#[test]
+fn issue_18_an_oversized_text_is_refused() {
+    let text = "#".repeat(scenario::MAX_SCENARIO_BYTES + 1);
+    let errors = scenario::load("big.toml", &text).expect_err("too large");
+    assert_eq!(
+        errors.to_string(),
+        format!(
+            "big.toml:1:1: error: the text is {} bytes; a scenario may be at most {} bytes",
+            scenario::MAX_SCENARIO_BYTES + 1,
+            scenario::MAX_SCENARIO_BYTES
+        )
+    );
+}
+
+/// Issue 18: a problem on a line longer than 65,535 columns (which made the snippet renderer
+/// panic) renders in every form, with its column, and printed lines are cut with a marker.
+#[test]
+fn issue_18_a_problem_on_a_very_long_line_renders() {
+    let long = "x".repeat(100_000);
+    let text = format!("format_version = 1\nbad = \"{long}\"\n{long} = 1\n");
+    let errors = scenario::load("long.toml", &text).expect_err("malformed");
+    let compact = errors.compact(10);
+    for line in compact.lines() {
+        assert!(
+            line.chars().count() < scenario::MAX_LINE_CHARS + 40,
+            "{line}"
+        );
+    }
+    assert!(compact.contains("more characters]"), "{compact}");
+    let json = errors.to_json(10).to_string();
+    assert!(
+        json.len() < 20 * scenario::MAX_LINE_CHARS * 4,
+        "{}",
+        json.len()
+    );
+    use miette::{GraphicalReportHandler, GraphicalTheme};
+    let mut out = String::new();
+    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .render_report(&mut out, &errors.into_summary())
+        .expect("renders without the snippet");
+}
+
+/// Issue 18: tens of thousands of problems are all counted, and the capped form prints the
+/// first ones and the total (rendering was quadratic: 90,000 problems took minutes).
+#[test]
+fn issue_18_many_problems_are_capped_with_the_total() {
+    let mut text = String::from("format_version = 1\n");
+    for i in 0..30_000 {
+        text.push_str(&format!("unknown_{i} = 1\n"));
+    }
+    let errors = scenario::load("many.toml", &text).expect_err("malformed");
+    let total = errors.problems().len();
+    assert!(total > 30_000, "{total}");
+    let shown = errors.compact(5);
+    let last = shown.lines().last().expect("a closing line");
+    assert_eq!(
+        last,
+        format!(
+            "many.toml: … {} more problems not shown ({total} in total)",
+            total - 5
+        )
+    );
+    let json = errors.to_json(5);
+    assert_eq!(json["total"], total);
+    assert_eq!(json["shown"], 5);
+    assert_eq!(json["problems"][0]["severity"], "error");
+    assert!(json["problems"][4]["line"].as_u64().is_some_and(|l| l >= 2));
+}
