@@ -7,6 +7,10 @@
 //! i j p_ij          m·n lines: kill probability of one unit of weapon i on target j
 //! ```
 //! Every `(i, j)` pair must appear exactly once; blank lines are skipped.
+//!
+//! Memory is allocated from what is read, never from what the header declares: the declared
+//! `n + m·n` data lines are checked against the lines present (overflow-checked) before any
+//! table is sized, so an 80 KB file declaring `40000 40000 1` is refused at once.
 
 use super::problem::{Objective, Problem, ProblemError, Target, Weapon};
 use thiserror::Error;
@@ -89,6 +93,28 @@ impl Problem {
         let h: Vec<usize> = fields(k, head, "`m n mu` (three non-negative integers)", 3)?;
         let (m, n) = (h[0], h[1]);
         let units = u32::try_from(h[2]).map_err(|_| syntax(k, "mu is too large"))?;
+        if m == 0 || n == 0 {
+            return Err(syntax(
+                k,
+                format!("{m} weapons x {n} targets: an instance needs at least one of each"),
+            ));
+        }
+        let present = text
+            .lines()
+            .skip(k)
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        let declared = m.checked_mul(n).and_then(|mn| mn.checked_add(n));
+        if declared.is_none_or(|d| d > present) {
+            let declared = declared.map_or_else(|| "more than 2^64".to_owned(), |d| d.to_string());
+            return Err(ParseError::Truncated {
+                line: k,
+                message: format!(
+                    "the header declares {m} weapons x {n} targets ({declared} data lines) \
+                     but {present} follow"
+                ),
+            });
+        }
         let mut targets = Vec::with_capacity(n);
         for j in 0..n {
             let (k, l) = next(&format!("value of target {j}"))?;

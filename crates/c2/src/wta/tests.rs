@@ -139,9 +139,43 @@ fn benchmark_text_parses_and_errors_name_the_line() {
     assert_eq!(line_of("2 2\n"), 1);
     assert_eq!(line_of(&ok.replace("0 1 0.9", "0 1 x")), 5);
     assert_eq!(line_of(&ok.replace("0 1 0.9", "0 0 0.9")), 5);
-    assert_eq!(line_of(&ok.replace("1 1 0.1\n", "")), 7);
+    // Missing data is found by counting before anything is read: reported at the header.
+    assert_eq!(line_of(&ok.replace("1 1 0.1\n", "")), 1);
     assert_eq!(line_of(&ok.replace("1 1 0.1", "1 1 1.5")), 7);
     assert_eq!(line_of(&format!("{ok}9 9 9\n")), 8);
+}
+
+/// Issue 18: dimensions are checked against the data present before anything is sized, and
+/// an instance without weapons or targets is an error, not an assertion in a solver.
+#[test]
+fn issue_18_declared_dimensions_never_size_memory() {
+    let err = |text: &str| {
+        Problem::from_benchmark_text(text)
+            .expect_err("rejected")
+            .to_string()
+    };
+    let mut big = String::from("40000 40000 1\n");
+    for _ in 0..10_000 {
+        big.push_str("1 1 0.5\n");
+    }
+    assert_eq!(
+        err(&big),
+        "line 1: unexpected end of data: the header declares 40000 weapons x 40000 targets \
+         (1600040000 data lines) but 10000 follow"
+    );
+    assert_eq!(
+        err("18446744073709551615 18446744073709551615 1\n1\n"),
+        "line 1: unexpected end of data: the header declares 18446744073709551615 weapons x \
+         18446744073709551615 targets (more than 2^64 data lines) but 1 follow"
+    );
+    assert_eq!(
+        err("1 0 1\n"),
+        "line 1: 1 weapons x 0 targets: an instance needs at least one of each"
+    );
+    assert_eq!(
+        err("0 3 1\n1\n1\n1\n"),
+        "line 1: 0 weapons x 3 targets: an instance needs at least one of each"
+    );
 }
 
 #[test]
@@ -241,4 +275,41 @@ fn the_stop_callback_ends_the_search() {
     let s = solve(&p, SolverKind::Exact, &opts);
     assert!(!s.proven_optimal);
     assert!(s.bound.expect("bound") <= s.objective);
+}
+
+/// The malformed-instance corpus (`tests/wta-malformed/*.txt`, each with its exact message in
+/// a sibling `.expected`; `KIZUNA_BLESS=1` rewrites them): every one is an error naming its
+/// line, none panics or sizes memory from the header (issue 18).
+#[test]
+fn every_malformed_instance_is_rejected_with_its_message() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wta-malformed");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 12, "only {} cases", files.len());
+    let bless = std::env::var_os("KIZUNA_BLESS").is_some();
+    let mut failures = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let actual = match Problem::from_benchmark_text(&text) {
+            Ok(_) => "(accepted)\n".to_owned(),
+            Err(e) => format!("{e}\n"),
+        };
+        let expected_path = path.with_extension("expected");
+        if bless {
+            std::fs::write(&expected_path, &actual).expect("writable");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!(
+                "--- {}\nexpected: {expected}actual: {actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
