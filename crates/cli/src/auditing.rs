@@ -72,7 +72,7 @@ pub(crate) fn audit(args: &AuditArgs) -> Result<ExitCode> {
     let report = match audit::audit(&files) {
         Ok(report) => report,
         Err(audit::AuditError::Scenario(errors)) => {
-            crate::commands::report_problems(errors);
+            crate::commands::report_problems(&errors);
             return Ok(ExitCode::from(UNREADABLE));
         }
         Err(e) => {

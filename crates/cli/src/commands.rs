@@ -23,8 +23,7 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
     let name = arg.unwrap_or(scenario::builtin::DEFAULT);
     let path = Path::new(name);
     if path.exists() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read scenario file {}", path.display()))?;
+        let text = read_scenario_file(path)?;
         return Ok(Source {
             name: name.to_owned(),
             text,
@@ -48,9 +47,23 @@ pub(crate) fn read_source(arg: Option<&str>) -> Result<Source> {
     }
 }
 
-/// Renders every problem of a rejected scenario as a miette report on stderr.
-pub(crate) fn report_problems(errors: scenario::ScenarioErrors) {
-    eprintln!("{:?}", miette::Report::new(errors.into_summary()));
+/// Most problems printed for a rejected scenario (then how many more there are).
+pub(crate) const MAX_PROBLEMS_SHOWN: u32 = 50;
+
+/// Prints the problems of a rejected scenario on stderr, compiler style (`file:line:col:
+/// error: …`, at most [`MAX_PROBLEMS_SHOWN`], each line cut at a safe length), then a count.
+pub(crate) fn report_problems(errors: &scenario::ScenarioErrors) {
+    report_problems_capped(errors, MAX_PROBLEMS_SHOWN);
+}
+
+fn report_problems_capped(errors: &scenario::ScenarioErrors, max: u32) {
+    let n = errors.problems().len();
+    eprintln!("{}", errors.compact(max as usize));
+    eprintln!(
+        "{}: {n} problem{} found",
+        errors.source_name(),
+        if n == 1 { "" } else { "s" }
+    );
 }
 
 /// Reads and validates a scenario (file or built-in name). `Ok(None)`: it was rejected and
@@ -60,9 +73,23 @@ pub(crate) fn load_input(arg: Option<&str>) -> Result<Option<(Source, sim::Input
     match scenario::load(&source.name, &source.text) {
         Ok(input) => Ok(Some((source, input))),
         Err(errors) => {
-            report_problems(errors);
+            report_problems(&errors);
             Ok(None)
         }
+    }
+}
+
+/// Latest `--until`, seconds: the longest scenario the format allows (10 days).
+const MAX_UNTIL_S: f64 = 864_000.0;
+
+/// `--until SECONDS` as a time: finite, in [0, 10 days].
+pub(crate) fn until_arg(until: Option<f64>) -> Result<Option<SimTime>> {
+    match until {
+        Some(s) if !(s.is_finite() && (0.0..=MAX_UNTIL_S).contains(&s)) => {
+            bail!("--until must be a number of seconds in [0, {MAX_UNTIL_S}], got {s}")
+        }
+        Some(s) => Ok(Some(SimTime::from_secs_f64(s))),
+        None => Ok(None),
     }
 }
 
@@ -72,19 +99,13 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     };
     let seed = args.seed.unwrap_or(input.seed);
     let used_text = scenario_as_run(&source.text, args.seed)?;
-    let until = match args.until {
-        Some(s) if !(s.is_finite() && s >= 0.0) => {
-            bail!("--until must be a non-negative number of seconds, got {s}")
-        }
-        Some(s) => Some(SimTime::from_secs_f64(s)),
-        None => None,
-    };
+    let until = until_arg(args.until)?;
     let wall = Instant::now();
     let mut sim = sim::Simulation::new(&input, seed, until)
         .with_context(|| format!("cannot build the world of {}", source.name))?;
     let build_s = wall.elapsed().as_secs_f64();
-    let mut out = OutputDir::create(&args.out)?;
-    let scenario_out = out.path().join(audit::SCENARIO_FILE);
+    let mut out = OutputDir::create(&args.out, args.force)?;
+    let scenario_out = out.dir().join(audit::SCENARIO_FILE);
     std::fs::write(&scenario_out, &used_text)
         .with_context(|| format!("cannot write {}", scenario_out.display()))?;
     let bar = if args.quiet {
@@ -115,8 +136,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     bar.set_message("writing report.html, scenario.czml and scenario.kml");
     let summary = sim.finish(&mut out);
     bar.finish_and_clear();
-    let out_path = out.path().to_owned();
-    out.finish(&input, &summary)?;
+    let out_path = out.finish(&input, &summary)?;
     let wall_s = wall.elapsed().as_secs_f64();
     if !args.quiet {
         print_summary_table(&summary, build_s, wall_s);
@@ -141,11 +161,19 @@ fn scenario_as_run(text: &str, seed: Option<u64>) -> Result<String> {
     Ok(scenario::apply_overrides(text, &[set])?)
 }
 
-pub(crate) fn validate(path: &Path) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read scenario file {}", path.display()))?;
+pub(crate) fn validate(args: &crate::ValidateArgs) -> Result<ExitCode> {
+    let path = &args.scenario;
+    let text = read_scenario_file(path)?;
     let name = path.display().to_string();
+    let json = args.format == crate::Format::Json;
     match scenario::load(&name, &text) {
+        Ok(input) if json => {
+            let report = serde_json::json!({"file": name, "valid": true, "total": 0, "shown": 0,
+                                            "problems": []});
+            println!("{report}");
+            let _ = input;
+            Ok(ExitCode::SUCCESS)
+        }
         Ok(input) => {
             println!(
                 "{name}: valid ({} nations, {} platforms, {} sensors, {} fire units, {} threats, {} flights)",
@@ -158,13 +186,23 @@ pub(crate) fn validate(path: &Path) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Err(errors) if json => {
+            let mut report = errors.to_json(args.max_problems as usize);
+            report["valid"] = serde_json::Value::Bool(false);
+            println!("{report}");
+            Ok(ExitCode::from(1))
+        }
         Err(errors) => {
-            let n = errors.problems().len();
-            report_problems(errors);
-            eprintln!("{name}: {n} problem{} found", if n == 1 { "" } else { "s" });
+            report_problems_capped(&errors, args.max_problems);
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Reads a scenario file of at most [`scenario::MAX_SCENARIO_BYTES`] (`/dev/zero` is refused
+/// once the limit is passed, not read forever).
+pub(crate) fn read_scenario_file(path: &Path) -> Result<String> {
+    crate::input::read_text(path, scenario::MAX_SCENARIO_BYTES, "scenario file")
 }
 
 pub(crate) fn scenario_list() -> Result<ExitCode> {

@@ -13,7 +13,9 @@ mod coverage;
 mod eta;
 mod gen_bench;
 mod gen_wta;
+mod input;
 mod output;
+mod staging;
 mod study;
 mod track;
 mod typo;
@@ -52,11 +54,10 @@ enum Command {
   kizuna run my.toml --seed 42 --out runs/seed42")]
     Run(RunArgs),
     /// Check a scenario file; print every problem with file:line:column.
-    #[command(after_help = "Example:\n  kizuna validate my.toml && echo valid")]
-    Validate {
-        /// Scenario file (TOML).
-        scenario: PathBuf,
-    },
+    #[command(
+        after_help = "Examples:\n  kizuna validate my.toml && echo valid\n  kizuna validate my.toml --format json   one JSON object on stdout (editors, CI)"
+    )]
+    Validate(ValidateArgs),
     /// List or print the built-in scenarios.
     #[command(subcommand)]
     Scenario(ScenarioCommand),
@@ -140,6 +141,9 @@ struct TrackArgs {
     /// Output directory for tracks.jsonl and metrics.json.
     #[arg(long)]
     out: PathBuf,
+    /// Replace an existing non-empty output directory of an earlier run (whole).
+    #[arg(long)]
+    force: bool,
     /// GOSPA cut-off c, metres (run_stonesoup.py's default).
     #[arg(long, default_value_t = 1000.0)]
     gospa_c: f64,
@@ -148,7 +152,32 @@ struct TrackArgs {
     gospa_p: f64,
     /// Frames before this one are left out of the means.
     #[arg(long, default_value_t = 10)]
-    warmup: usize,
+    warmup: u64,
+}
+
+/// Arguments of `kizuna validate`.
+#[derive(Debug, clap::Args)]
+struct ValidateArgs {
+    /// Scenario file (TOML).
+    scenario: PathBuf,
+    /// `text`: one `file:line:col: error: …` line per problem on stderr; `json`: one object
+    /// on stdout (`valid`, `total`, `shown`, `problems` with line, col, key_path, kind,
+    /// message, help, related).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print at most this many problems (then how many more there are).
+    #[arg(long, default_value_t = commands::MAX_PROBLEMS_SHOWN,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    max_problems: u32,
+}
+
+/// Output format of `kizuna validate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Compiler-style lines.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 /// Arguments of `kizuna bench`.
@@ -156,11 +185,12 @@ struct TrackArgs {
 struct BenchArgs {
     /// Scenario file or built-in name (default: the built-in default).
     scenario: Option<String>,
-    /// Timed repetitions of build + run (the median is reported).
-    #[arg(long, default_value_t = 5)]
+    /// Timed repetitions of build + run (the median is reported), 1 to 1000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
     runs: u32,
-    /// Truth-state queries to time.
-    #[arg(long, default_value_t = 1_000_000)]
+    /// Truth-state queries to time, 1 to 10^9.
+    #[arg(long, default_value_t = 1_000_000,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
     queries: u32,
 }
 
@@ -191,6 +221,9 @@ struct RunArgs {
     /// Stop after this many simulated seconds.
     #[arg(long, value_name = "SECONDS")]
     until: Option<f64>,
+    /// Replace an existing non-empty output directory of an earlier run (whole).
+    #[arg(long)]
+    force: bool,
     /// No progress bar and no summary table.
     #[arg(long, short)]
     quiet: bool,
@@ -212,7 +245,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Run(cli.run)) {
         Command::Run(args) => commands::run(&args),
-        Command::Validate { scenario } => commands::validate(&scenario),
+        Command::Validate(args) => commands::validate(&args),
         Command::Scenario(ScenarioCommand::List) => commands::scenario_list(),
         Command::Scenario(ScenarioCommand::Show { name }) => {
             commands::scenario_show(name.as_deref())

@@ -1,5 +1,6 @@
 //! Output files of a run and the terminal summary table.
 
+use crate::staging::Staged;
 use anyhow::{Context, Result};
 use sim::{DetectionRow, LogEvent, Recorder, Summary, TrackRow, TruthRow};
 use std::fs::File;
@@ -7,10 +8,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// `events.jsonl`, `truth.csv`, `detections.csv` and `tracks.csv` in one directory, written as
-/// the run goes; at the end `series.json`, `summary.json`, `report.html`, `scenario.czml` and
-/// `scenario.kml`, which need the whole run (events, truth and track rows are kept for them).
+/// the run goes; at the end `series.json`, `report.html`, `scenario.czml` and `scenario.kml`,
+/// which need the whole run (events, truth and track rows are kept for them), then
+/// `summary.json` last. Everything goes into a staged directory renamed into place only when
+/// complete (see [`crate::staging`]).
 pub(crate) struct OutputDir {
-    path: PathBuf,
+    staged: Staged,
     kept_events: Vec<LogEvent>,
     kept_truth: Vec<TruthRow>,
     kept_tracks: Vec<TrackRow>,
@@ -23,17 +26,18 @@ pub(crate) struct OutputDir {
 }
 
 impl OutputDir {
-    pub(crate) fn create(path: &Path) -> Result<Self> {
-        std::fs::create_dir_all(path)
-            .with_context(|| format!("cannot create output directory {}", path.display()))?;
+    /// Locks `path` and opens the record files in its staging directory; refuses an existing
+    /// non-empty `path` unless `force`.
+    pub(crate) fn create(path: &Path, force: bool) -> Result<Self> {
+        let staged = Staged::begin(path, force)?;
+        let dir = staged.dir().to_owned();
         let open = |name: &str| {
-            let p = path.join(name);
+            let p = dir.join(name);
             File::create(&p)
                 .map(BufWriter::new)
                 .with_context(|| format!("cannot create {}", p.display()))
         };
         Ok(OutputDir {
-            path: path.to_owned(),
             kept_events: Vec::new(),
             kept_truth: Vec::new(),
             kept_tracks: Vec::new(),
@@ -42,14 +46,18 @@ impl OutputDir {
             detections: csv::Writer::from_writer(open("detections.csv")?),
             tracks: csv::Writer::from_writer(open("tracks.csv")?),
             error: None,
+            staged,
         })
     }
 
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
+    /// The staging directory the files go into while the run goes.
+    pub(crate) fn dir(&self) -> &Path {
+        self.staged.dir()
     }
 
-    pub(crate) fn finish(mut self, input: &sim::Input, summary: &Summary) -> Result<()> {
+    /// Writes the closing files (summary last) and moves the directory into place; returns
+    /// its final path.
+    pub(crate) fn finish(mut self, input: &sim::Input, summary: &Summary) -> Result<PathBuf> {
         if let Some(e) = self.error.take() {
             return Err(e).context("writing run records");
         }
@@ -57,16 +65,14 @@ impl OutputDir {
         self.truth.flush().context("writing truth.csv")?;
         self.detections.flush().context("writing detections.csv")?;
         self.tracks.flush().context("writing tracks.csv")?;
-        let mut json = serde_json::to_string_pretty(summary)?;
-        json.push('\n');
+        let dir = self.staged.dir().to_owned();
         let write = |name: &str, text: &str| {
-            let p = self.path.join(name);
+            let p = dir.join(name);
             std::fs::write(&p, text).with_context(|| format!("cannot write {}", p.display()))
         };
         let mut series = serde_json::to_string(&summary.series())?;
         series.push('\n');
         write("series.json", &series)?;
-        write("summary.json", &json)?;
         let data = report::RunData {
             input,
             summary,
@@ -76,7 +82,13 @@ impl OutputDir {
         };
         write("report.html", &report::run_html(&data))?;
         write("scenario.czml", &report::czml(&data))?;
-        write("scenario.kml", &report::kml(&data))
+        write("scenario.kml", &report::kml(&data))?;
+        let mut json = serde_json::to_string_pretty(summary)?;
+        json.push('\n');
+        write("summary.json", &json)?;
+        // Close the record files before the directory moves.
+        let OutputDir { staged, .. } = self;
+        staged.commit()
     }
 }
 

@@ -11,6 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// Largest instance file read, bytes (the largest public instances are a few MB).
+const MAX_INSTANCE_BYTES: usize = 256 << 20;
+/// Longest `--time-limit`, seconds (one day).
+const MAX_TIME_LIMIT_S: f64 = 86_400.0;
+
 /// Arguments of `kizuna wta`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct WtaArgs {
@@ -48,20 +53,25 @@ struct Report {
 
 pub(crate) fn wta(args: &WtaArgs) -> Result<ExitCode> {
     let kind: SolverKind = args.solver.parse()?;
+    let limit = match args.time_limit {
+        Some(s) if s.is_finite() && (0.0..=MAX_TIME_LIMIT_S).contains(&s) => {
+            Some(Duration::from_secs_f64(s))
+        }
+        Some(s) => {
+            anyhow::bail!(
+                "--time-limit must be a number of seconds in [0, {MAX_TIME_LIMIT_S}], got {s}"
+            )
+        }
+        None => None,
+    };
     let shown = args.instance.display();
-    let text =
-        std::fs::read_to_string(&args.instance).with_context(|| format!("reading {shown}"))?;
+    let text = crate::input::read_text(&args.instance, MAX_INSTANCE_BYTES, "instance file")?;
     let problem = match Problem::from_benchmark_text(&text) {
         Ok(p) => p,
         Err(err) => {
             eprintln!("error: {shown}: {err}");
             return Ok(ExitCode::from(2));
         }
-    };
-    let limit = match args.time_limit {
-        Some(s) if s.is_finite() && s >= 0.0 => Some(Duration::from_secs_f64(s)),
-        Some(s) => anyhow::bail!("--time-limit {s} is not a non-negative number of seconds"),
-        None => None,
     };
     let start = Instant::now();
     let deadline = limit.map(|d| start + d);

@@ -11,11 +11,17 @@ use std::process::ExitCode;
 /// Examples kept in `audit.json` per kind, over all runs.
 const EXAMPLES_PER_KIND: usize = 5;
 
-/// Writes `audit.json` and prints the totals when the study was audited; exit status 1 when
-/// some run has a violation, else 0.
-pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
+/// What `audit.json` says, for the closing line.
+pub(super) struct Totals {
+    violations: BTreeMap<String, u64>,
+    failing_runs: usize,
+    runs: usize,
+}
+
+/// Writes `audit.json` into `dir` (the staged output directory) when the study was audited.
+pub(super) fn write(dir: &Path, plan: &Plan) -> Result<Option<Totals>> {
     if plan.audits.is_empty() {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(None);
     }
     let mut totals: BTreeMap<&str, BTreeMap<&'static str, u64>> = BTreeMap::new();
     let mut breakdown: BTreeMap<&str, u64> = BTreeMap::new();
@@ -79,18 +85,39 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    let total: u64 = totals.get("violations").map_or(0, |v| v.values().sum());
-    if !quiet || total > 0 {
-        let by_kind: Vec<String> = totals
+    Ok(Some(Totals {
+        violations: totals
             .get("violations")
             .into_iter()
             .flatten()
+            .map(|(k, n)| ((*k).to_owned(), *n))
+            .collect(),
+        failing_runs: failing.len(),
+        runs,
+    }))
+}
+
+/// Prints the audit totals (always when some run has a violation) and gives the exit status:
+/// 1 when some run has a violation, else 0. `dir` is the final output directory.
+pub(super) fn finish(totals: Option<Totals>, dir: &Path, quiet: bool) -> ExitCode {
+    let Some(Totals {
+        violations,
+        failing_runs,
+        runs,
+    }) = totals
+    else {
+        return ExitCode::SUCCESS;
+    };
+    let path = dir.join("audit.json");
+    let total: u64 = violations.values().sum();
+    if !quiet || total > 0 {
+        let by_kind: Vec<String> = violations
+            .iter()
             .filter(|(_, n)| **n > 0)
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
         println!(
-            "audit: {total} violations in {} of {runs} runs{}; details in {}",
-            failing.len(),
+            "audit: {total} violations in {failing_runs} of {runs} runs{}; details in {}",
             if by_kind.is_empty() {
                 String::new()
             } else {
@@ -99,9 +126,9 @@ pub(super) fn finish(dir: &Path, plan: &Plan, quiet: bool) -> Result<ExitCode> {
             path.display()
         );
     }
-    Ok(if total == 0 {
+    if total == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }

@@ -46,12 +46,13 @@ use std::process::ExitCode;
 pub(crate) struct StudyArgs {
     /// Scenario file, or the name of a built-in scenario (default: the built-in default).
     scenario: Option<String>,
-    /// Runs (seeds) per variant or value.
-    #[arg(long, default_value_t = 10)]
-    runs: usize,
-    /// Worker threads (default: the available cores). Results do not depend on it.
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Runs (seeds) per variant or value (1 to 100000; confidence intervals need 2).
+    #[arg(long, default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..=runs::MAX_RUNS))]
+    runs: u32,
+    /// Worker threads, 1 to 1024 (default: the available cores). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=runs::MAX_THREADS))]
+    threads: Option<u32>,
     /// Master seed from which each run's seed is derived (default: the scenario's seed).
     #[arg(long)]
     seed: Option<u64>,
@@ -61,6 +62,9 @@ pub(crate) struct StudyArgs {
     /// Output directory (default: out/mc, out/compare or out/sweep).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace an existing non-empty output directory of an earlier study (whole).
+    #[arg(long)]
+    force: bool,
     /// Override applied to every run before anything else, e.g. `link[*].loss=0.05`
     /// (repeatable).
     #[arg(long = "set", value_name = "PATH=VALUE")]
@@ -122,6 +126,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
     let Some(mut plan) = Plan::new(a, vec![Cell::new("mc", Vec::new())?])? else {
         return Ok(ExitCode::from(1));
     };
+    let staged = output::prepare(a, "out/mc")?;
     let results = plan.run(a)?;
     let table = MeasureTable::new(&results);
     let study = McStudy {
@@ -130,15 +135,17 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
         measures: table.stats(0),
         calibration: table.calibration(0),
     };
-    let dir = output::prepare(a.out.as_ref(), "out/mc")?;
-    output::write_runs(&dir, None, &plan, &table)?;
-    output::write_json(&dir, &study)?;
-    output::write_report(&dir, &report::mc_html(&study))?;
+    let dir = staged.dir();
+    output::write_runs(dir, None, &plan, &table)?;
+    output::write_report(dir, &report::mc_html(&study))?;
+    output::write_json(dir, &study)?;
+    let audited = audits::write(dir, &plan)?;
+    let dir = staged.commit()?;
     if !a.quiet {
         output::print_mc(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
-    audits::finish(&dir, &plan, a.quiet)
+    Ok(audits::finish(audited, &dir, a.quiet))
 }
 
 /// `kizuna compare`.
@@ -148,6 +155,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     let Some(mut plan) = Plan::new(a, cells)? else {
         return Ok(ExitCode::from(1));
     };
+    let staged = output::prepare(a, "out/compare")?;
     let results = plan.run(a)?;
     let table = MeasureTable::new(&results);
     let variants: Vec<Variant> = plan
@@ -171,15 +179,17 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
         variants,
         diffs,
     };
-    let dir = output::prepare(a.out.as_ref(), "out/compare")?;
-    output::write_runs(&dir, Some("variant"), &plan, &table)?;
-    output::write_json(&dir, &study)?;
-    output::write_report(&dir, &report::compare_html(&study))?;
+    let dir = staged.dir();
+    output::write_runs(dir, Some("variant"), &plan, &table)?;
+    output::write_report(dir, &report::compare_html(&study))?;
+    output::write_json(dir, &study)?;
+    let audited = audits::write(dir, &plan)?;
+    let dir = staged.commit()?;
     if !a.quiet {
         output::print_compare(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
-    audits::finish(&dir, &plan, a.quiet)
+    Ok(audits::finish(audited, &dir, a.quiet))
 }
 
 /// `kizuna sweep`.
@@ -200,6 +210,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     let Some(mut plan) = Plan::new(a, cells)? else {
         return Ok(ExitCode::from(1));
     };
+    let staged = output::prepare(a, "out/sweep")?;
     let results = plan.run(a)?;
     let table = MeasureTable::new(&results);
     let study = SweepStudy {
@@ -210,13 +221,15 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         points: (0..values.len()).map(|i| table.stats(i)).collect(),
         calibration: (0..values.len()).map(|i| table.calibration(i)).collect(),
     };
-    let dir = output::prepare(a.out.as_ref(), "out/sweep")?;
-    output::write_runs(&dir, Some("value"), &plan, &table)?;
-    output::write_json(&dir, &study)?;
-    output::write_report(&dir, &report::sweep_html(&study))?;
+    let dir = staged.dir();
+    output::write_runs(dir, Some("value"), &plan, &table)?;
+    output::write_report(dir, &report::sweep_html(&study))?;
+    output::write_json(dir, &study)?;
+    let audited = audits::write(dir, &plan)?;
+    let dir = staged.commit()?;
     if !a.quiet {
         output::print_sweep(&study, &table.hidden(output::MAIN));
     }
     output::done(&dir, &plan);
-    audits::finish(&dir, &plan, a.quiet)
+    Ok(audits::finish(audited, &dir, a.quiet))
 }

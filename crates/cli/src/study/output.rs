@@ -2,6 +2,7 @@
 
 use super::measures::{Hidden, MeasureTable};
 use super::runs::Plan;
+use crate::staging::Staged;
 use anyhow::{Context, Result};
 use report::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
 use std::path::{Path, PathBuf};
@@ -30,12 +31,11 @@ pub(super) const MAIN: &[&str] = &[
 /// Width of the measure column.
 const LABEL_W: usize = 40;
 
-/// Creates the output directory (`--out` or the command's default).
-pub(super) fn prepare(out: Option<&PathBuf>, default: &str) -> Result<PathBuf> {
-    let dir = out.cloned().unwrap_or_else(|| PathBuf::from(default));
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("cannot create output directory {}", dir.display()))?;
-    Ok(dir)
+/// Locks and stages the output directory (`--out` or the command's default) before the runs
+/// start, so a taken or non-empty directory is refused at once (see [`crate::staging`]).
+pub(super) fn prepare(args: &super::StudyArgs, default: &str) -> Result<Staged> {
+    let dir = args.out.clone().unwrap_or_else(|| PathBuf::from(default));
+    Staged::begin(&dir, args.force)
 }
 
 /// `runs.csv`: `[label,]run,seed,<measures...>`, one row per run, cells in study order.
@@ -54,7 +54,10 @@ pub(super) fn write_runs(
     w.write_record(&header)?;
     for (c, cell) in plan.cells.iter().enumerate() {
         for (r, seed) in plan.seeds.iter().enumerate() {
-            let mut row: Vec<String> = label.map(|_| cell.name.clone()).into_iter().collect();
+            let mut row: Vec<String> = label
+                .map(|_| sim::spreadsheet_safe(&cell.name).into_owned())
+                .into_iter()
+                .collect();
             row.extend([r.to_string(), seed.to_string()]);
             // `Display` of f64 is the shortest text that reads back to the same value.
             row.extend(
@@ -191,8 +194,14 @@ fn num(x: f64) -> String {
     }
 }
 
+/// A confidence interval; with one run there is no spread and hence no interval (the
+/// statistics carry ±∞ then, which is not a number to print).
 fn ci(low: f64, high: f64) -> String {
-    format!("[{}, {}]", num(low), num(high))
+    if low.is_finite() && high.is_finite() {
+        format!("[{}, {}]", num(low), num(high))
+    } else {
+        "n/a (needs 2+ runs)".to_owned()
+    }
 }
 
 fn find<'a>(stats: &'a [MeasureStats], m: &str) -> Option<&'a MeasureStats> {

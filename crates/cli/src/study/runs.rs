@@ -10,6 +10,14 @@ use rayon::prelude::*;
 use scenario::Override;
 use std::time::Instant;
 
+/// Most runs per variant or value (`--runs`).
+pub(super) const MAX_RUNS: i64 = 100_000;
+/// Most worker threads (`--threads`): far beyond any machine's cores, far below what the
+/// operating system refuses.
+pub(super) const MAX_THREADS: i64 = 1024;
+/// Most runs of one study over all variants or values.
+const MAX_JOBS: u64 = 1_000_000;
+
 /// One column of a study: a variant of a comparison, a value of a sweep, or the lone MC cell.
 #[derive(Clone, Debug)]
 pub(super) struct Cell {
@@ -65,19 +73,17 @@ impl Plan {
     /// Reads the scenario, applies `--set` then each cell's overrides, validates each result.
     /// `Ok(None)`: a variant was rejected and its problems were reported (exit status 1).
     pub(super) fn new(args: &StudyArgs, cells: Vec<Cell>) -> Result<Option<Plan>> {
-        if args.runs == 0 {
-            bail!("--runs must be at least 1");
+        let until = crate::commands::until_arg(args.until)?;
+        let jobs = u64::from(args.runs) * cells.len() as u64;
+        if jobs > MAX_JOBS {
+            bail!(
+                "{} runs x {} variants or values = {jobs} runs; a study may have at most {MAX_JOBS}",
+                args.runs,
+                cells.len()
+            );
         }
-        let until = match args.until {
-            Some(s) if !(s.is_finite() && s >= 0.0) => {
-                bail!("--until must be a non-negative number of seconds, got {s}")
-            }
-            Some(s) => Some(SimTime::from_secs_f64(s)),
-            None => None,
-        };
         let threads = match args.threads {
-            Some(0) => bail!("--threads must be at least 1"),
-            Some(t) => t,
+            Some(t) => t as usize,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
         let base = Cell::new("--set", args.set.clone())?.overrides;
@@ -95,7 +101,7 @@ impl Plan {
                     texts.push(edited);
                 }
                 Err(errors) => {
-                    crate::commands::report_problems(errors);
+                    crate::commands::report_problems(&errors);
                     eprintln!(
                         "{name}: rejected with the overrides of {:?}: {}",
                         cell.name,
@@ -111,7 +117,9 @@ impl Plan {
         let master = args.seed.unwrap_or(inputs[0].seed);
         Ok(Some(Plan {
             scenario: inputs[0].name.clone(),
-            seeds: (0..args.runs as u64).map(|i| run_seed(master, i)).collect(),
+            seeds: (0..u64::from(args.runs))
+                .map(|i| run_seed(master, i))
+                .collect(),
             cells,
             inputs,
             texts,

@@ -2,15 +2,14 @@
 //! with the same GOSPA/OSPA conventions as `run_stonesoup.py` (c, p, α = 2, position only,
 //! confirmed tracks as output online at each frame, mean over frames ≥ the warm-up).
 
-mod bench_io;
-
 use crate::TrackArgs;
 use anyhow::{Context, Result, bail};
 use base::SimTime;
-use bench_io::{Frame, Header, read_measurements, read_truth};
+use cli::bench_io::{Frame, Header, TruthFrame, limits, parse_measurements, parse_truth};
 use geodesy::Vec3;
 use serde_json::json;
 use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 use tracking::filter::{
@@ -129,22 +128,41 @@ fn bench_state(x: &tracking::filter::StateVector, dim: usize) -> Vec<f64> {
     (0..dim).flat_map(|i| [x[i], x[3 + i]]).collect()
 }
 
-pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
-    let (h, frames) = read_measurements(&args.measurements)?;
-    let truth = read_truth(&args.truth)?;
-    if truth.len() < frames.len() {
+/// Reads and checks both files (every problem located; see `cli::bench_io`).
+fn read_files(args: &TrackArgs) -> Result<(Header, Vec<Frame>, Vec<TruthFrame>)> {
+    let read = |p: &Path, what: &str| crate::input::read_text(p, limits::MAX_FILE_BYTES, what);
+    let text = read(&args.measurements, "measurement file")?;
+    let (h, frames) = parse_measurements(&args.measurements.display().to_string(), &text)?;
+    drop(text);
+    let text = read(&args.truth, "truth file")?;
+    let truth = parse_truth(&args.truth.display().to_string(), &text, &h, &frames)?;
+    Ok((h, frames, truth))
+}
+
+/// The scoring arguments must be finite and sensible (GOSPA needs c > 0 and p ≥ 1).
+fn check_args(args: &TrackArgs) -> Result<()> {
+    if !(args.gospa_c.is_finite() && args.gospa_c > 0.0 && args.gospa_c <= 1e9) {
         bail!(
-            "{}: {} truth frames for {} measurement frames",
-            args.truth.display(),
-            truth.len(),
-            frames.len()
+            "--gospa-c must be a distance in (0, 1e9] metres, got {}",
+            args.gospa_c
         );
     }
+    if !(args.gospa_p.is_finite() && (1.0..=100.0).contains(&args.gospa_p)) {
+        bail!(
+            "--gospa-p must be an order in [1, 100], got {}",
+            args.gospa_p
+        );
+    }
+    Ok(())
+}
+
+pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
+    check_args(args)?;
+    let (h, frames, truth) = read_files(args)?;
     let models = models(&h)?;
     let mut tracker = Tracker::new(config(&h, args)?);
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
-    let tracks_path = args.out.join("tracks.jsonl");
+    let staged = crate::staging::Staged::begin(&args.out, args.force)?;
+    let tracks_path = staged.dir().join("tracks.jsonl");
     let mut out = BufWriter::new(
         std::fs::File::create(&tracks_path)
             .with_context(|| format!("cannot create {}", tracks_path.display()))?,
@@ -215,12 +233,14 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
         "track_seconds": track_seconds,
         "ms_per_frame_mean": 1e3 * track_seconds / frames.len().max(1) as f64,
     });
-    let metrics_path = args.out.join("metrics.json");
+    drop(out);
+    let metrics_path = staged.dir().join("metrics.json");
     std::fs::write(
         &metrics_path,
         serde_json::to_string_pretty(&metrics)? + "\n",
     )
     .with_context(|| format!("cannot write {}", metrics_path.display()))?;
+    staged.commit()?;
     println!("{}", serde_json::to_string_pretty(&metrics)?);
     Ok(ExitCode::SUCCESS)
 }
@@ -237,7 +257,7 @@ struct Scores {
 
 fn score(
     h: &Header,
-    truth: &[bench_io::TruthFrame],
+    truth: &[TruthFrame],
     online: &[(Vec<u64>, Vec<Vec<f64>>)],
     args: &TrackArgs,
 ) -> Scores {

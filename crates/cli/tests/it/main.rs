@@ -5,6 +5,8 @@ use std::process::{Command, Output};
 
 mod audit;
 mod gen_bench;
+mod inputs;
+mod outputs;
 mod recompute;
 mod study;
 mod wta;
@@ -323,6 +325,8 @@ fn track_runs_on_benchmark_files_and_scores_itself() {
             associator,
             "--out",
             out.to_str().expect("utf-8"),
+            // Each associator replaces the previous one's outputs.
+            "--force",
         ]);
         assert!(o.status.success(), "{associator}: {}", stderr(&o));
         let m: serde_json::Value =
