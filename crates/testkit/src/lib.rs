@@ -13,7 +13,7 @@
 //!   skipping.
 //!
 //! Resource names (the words `KIZUNA_CI_PROVIDES` may list, comma- or space-separated):
-//! [`SHARED`], [`BROWSER`], [`NUMPY`], [`JSONSCHEMA`].
+//! [`SHARED`], [`BROWSER`], [`NUMPY`], [`JSONSCHEMA`], [`SLOW`].
 
 /// `../shared` beside the repository (or `$KIZUNA_SHARED`): GPL benchmark data and the Python
 /// tracking-benchmark generator. A user's clone does not have it.
@@ -24,6 +24,15 @@ pub const BROWSER: &str = "browser";
 pub const NUMPY: &str = "numpy";
 /// The `schema-check` feature of `scenario` (jsonschema, heavy to build): JSON Schema validation.
 pub const JSONSCHEMA: &str = "jsonschema";
+
+/// The slow tier: tests too slow for the dev profile. They run in release builds (`cargo
+/// xtask test`, hence CI) or when `KIZUNA_SLOW` is set; see [`slow_tier_runs`].
+pub const SLOW: &str = "slow";
+
+/// Whether a slow-tier test runs here: in an optimised build, or when `KIZUNA_SLOW` is set.
+pub fn slow_tier_runs() -> bool {
+    !cfg!(debug_assertions) || std::env::var_os("KIZUNA_SLOW").is_some()
+}
 
 /// The environment variable CI sets to the resources it provides.
 pub const CI_PROVIDES_VAR: &str = "KIZUNA_CI_PROVIDES";
