@@ -66,12 +66,23 @@ fn report_problems_capped(errors: &scenario::ScenarioErrors, max: u32) {
     );
 }
 
-/// Reads and validates a scenario (file or built-in name). `Ok(None)`: it was rejected and
-/// every problem has been reported; the command should exit with status 1.
+/// Prints the warnings of a scenario that loads (a heavy run, capped false alarms) on stderr,
+/// compiler style, at most [`MAX_PROBLEMS_SHOWN`].
+pub(crate) fn report_warnings(warnings: &scenario::Warnings) {
+    if !warnings.is_empty() {
+        eprintln!("{}", warnings.compact(MAX_PROBLEMS_SHOWN as usize));
+    }
+}
+
+/// Reads and validates a scenario (file or built-in name), printing its warnings. `Ok(None)`:
+/// it was rejected and every problem has been reported; the command should exit with status 1.
 pub(crate) fn load_input(arg: Option<&str>) -> Result<Option<(Source, sim::Input)>> {
     let source = read_source(arg)?;
-    match scenario::load(&source.name, &source.text) {
-        Ok(input) => Ok(Some((source, input))),
+    match scenario::load_with_warnings(&source.name, &source.text) {
+        Ok(loaded) => {
+            report_warnings(&loaded.warnings);
+            Ok(Some((source, loaded.input)))
+        }
         Err(errors) => {
             report_problems(&errors);
             Ok(None)
@@ -166,15 +177,16 @@ pub(crate) fn validate(args: &crate::ValidateArgs) -> Result<ExitCode> {
     let text = read_scenario_file(path)?;
     let name = path.display().to_string();
     let json = args.format == crate::Format::Json;
-    match scenario::load(&name, &text) {
-        Ok(input) if json => {
-            let report = serde_json::json!({"file": name, "valid": true, "total": 0, "shown": 0,
-                                            "problems": []});
+    match scenario::load_with_warnings(&name, &text) {
+        Ok(loaded) if json => {
+            // The warnings, each with `"severity": "warning"`.
+            let mut report = loaded.warnings.to_json(args.max_problems as usize);
+            report["valid"] = serde_json::Value::Bool(true);
             println!("{report}");
-            let _ = input;
             Ok(ExitCode::SUCCESS)
         }
-        Ok(input) => {
+        Ok(loaded) => {
+            let input = &loaded.input;
             println!(
                 "{name}: valid ({} nations, {} platforms, {} sensors, {} fire units, {} threats, {} flights)",
                 input.nations.len(),
@@ -184,6 +196,9 @@ pub(crate) fn validate(args: &crate::ValidateArgs) -> Result<ExitCode> {
                 input.threats.len(),
                 input.traffic.len()
             );
+            if !loaded.warnings.is_empty() {
+                eprintln!("{}", loaded.warnings.compact(args.max_problems as usize));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) if json => {

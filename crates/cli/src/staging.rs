@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn a_lock_of_a_dead_process_is_cleared() {
         if !Path::new("/proc/self").exists() {
-            eprintln!("SKIPPED a_lock_of_a_dead_process_is_cleared: no /proc here");
+            testkit::skip!(testkit::LINUX, "no /proc here");
             return;
         }
         let tmp = tempfile::tempdir().expect("temp dir");

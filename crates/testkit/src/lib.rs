@@ -13,7 +13,7 @@
 //!   skipping.
 //!
 //! Resource names (the words `KIZUNA_CI_PROVIDES` may list, comma- or space-separated):
-//! [`SHARED`], [`BROWSER`], [`NUMPY`], [`JSONSCHEMA`], [`SLOW`].
+//! [`SHARED`], [`BROWSER`], [`NUMPY`], [`JSONSCHEMA`], [`SLOW`], [`LINUX`].
 
 /// `../shared` beside the repository (or `$KIZUNA_SHARED`): GPL benchmark data and the Python
 /// tracking-benchmark generator. A user's clone does not have it.
@@ -28,6 +28,10 @@ pub const JSONSCHEMA: &str = "jsonschema";
 /// The slow tier: tests too slow for the dev profile. They run in release builds (`cargo
 /// xtask test`, hence CI) or when `KIZUNA_SLOW` is set; see [`slow_tier_runs`].
 pub const SLOW: &str = "slow";
+
+/// Linux's `/proc` and `/dev/zero`, which a few input and output tests use to stand for an
+/// endless file and a process that is gone.
+pub const LINUX: &str = "linux";
 
 /// Whether a slow-tier test runs here: in an optimised build, or when `KIZUNA_SLOW` is set.
 pub fn slow_tier_runs() -> bool {

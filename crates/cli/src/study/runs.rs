@@ -91,13 +91,21 @@ impl Plan {
             crate::commands::read_source(args.scenario.as_deref())?;
         let mut inputs = Vec::new();
         let mut texts = Vec::new();
+        // Variants usually share their warnings: each distinct text is printed once.
+        let mut warned = std::collections::BTreeSet::new();
         for cell in &cells {
             let all: Vec<Override> = base.iter().chain(&cell.overrides).cloned().collect();
             let edited = scenario::apply_overrides(&text, &all)
                 .with_context(|| format!("variant {:?}", cell.name))?;
-            match scenario::load(&name, &edited) {
-                Ok(input) => {
-                    inputs.push(input);
+            match scenario::load_with_warnings(&name, &edited) {
+                Ok(loaded) => {
+                    let shown = loaded
+                        .warnings
+                        .compact(crate::commands::MAX_PROBLEMS_SHOWN as usize);
+                    if !loaded.warnings.is_empty() && warned.insert(shown.clone()) {
+                        eprintln!("{shown}");
+                    }
+                    inputs.push(loaded.input);
                     texts.push(edited);
                 }
                 Err(errors) => {

@@ -167,10 +167,30 @@ fn one_run_has_no_interval() {
 #[test]
 fn validate_refuses_an_endless_file() {
     if !Path::new("/dev/zero").exists() {
-        eprintln!("SKIPPED validate_refuses_an_endless_file: no /dev/zero on this system");
+        testkit::skip!(testkit::LINUX, "no /dev/zero here");
         return;
     }
     let o = kizuna(&["validate", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("is larger than the"), "{}", stderr(&o));
+}
+
+/// A scenario that loads with warnings (a radar whose false alarms the engine caps, a heavy
+/// run) is valid, and `validate` says why it is heavy: on stderr, and in the JSON form with
+/// `"severity": "warning"`.
+#[test]
+fn validate_prints_the_warnings_of_a_valid_scenario() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../scenario/tests/malformed/issue-18-false-alarm-cap-warns.toml");
+    let file = file.to_str().expect("utf-8");
+    let o = kizuna(&["validate", file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(": warning: sensor[0]: about 3.1e12 false alarms per scan"), "{err}");
+    let o = kizuna(&["validate", file, "--format", "json"]);
+    let v: serde_json::Value =
+        serde_json::from_str(super::stdout(&o).trim()).expect("one JSON object");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["total"], 2, "{v}");
+    assert_eq!(v["problems"][1]["severity"], "warning");
 }
