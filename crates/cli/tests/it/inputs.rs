@@ -186,7 +186,10 @@ fn validate_prints_the_warnings_of_a_valid_scenario() {
     let o = kizuna(&["validate", file]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains(": warning: sensor[0]: about 3.1e12 false alarms per scan"), "{err}");
+    assert!(
+        err.contains(": warning: sensor[0]: about 3.1e12 false alarms per scan"),
+        "{err}"
+    );
     let o = kizuna(&["validate", file, "--format", "json"]);
     let v: serde_json::Value =
         serde_json::from_str(super::stdout(&o).trim()).expect("one JSON object");
