@@ -84,11 +84,15 @@
 //! [[wcs]]       # nation, status = "free" | "tight" | "hold", class = "ballistic" | "air"
 //!               # (absent: both), zone (an area zone; absent: everywhere), from_s = 0
 //! [c2]          # decision_period_s = 2, solver = "local" | "greedy" | "exact", objective =
-//!               # "asset_based" | "target_value", shoot_look_shoot = true, salvo = 2 (1-8),
+//!               # "asset_based" | "target_value", shoot_look_shoot = true, salvo = 1 (1-8),
 //!               # max_shots_per_threat = 4 (1-16), reserve_fraction = 0 ([0, 1)),
 //!               # engage_on_remote = true, approval = "national" | "unit" | "combined",
 //!               # min_track_quality = 6 (0-15), max_track_age_s = 12,
 //!               # self_defence_radius_km = 30
+//! [identification] # pending_s = 6, plan_gate_km = 10, attack_range_km = 80,
+//!               # attack_min_speed_mps = 150, attack_max_alt_m = 1500,
+//!               # attack_max_climb_mps = 5, ballistic_min_updates = 4 (2-100),
+//!               # ballistic_min_span_s = 6, ballistic_max_speed_mps = 7500
 //! ```
 //!
 //! `release_to` (sensors and nodes), `release_ballistic` and `release_air` are arrays of

@@ -310,9 +310,15 @@ impl Simulation {
         let release_of = |node: usize, r: &tracking::tracker::TrackReport| {
             net.release_of(r, input.nodes[node].release_to)
         };
+        self.command.take_received(&self.nodes);
         let orders =
             self.command
                 .decide(now, input, &self.world, &self.nodes, &cut_off, &release_of);
+        for d in self.command.take_declarations() {
+            self.nodes[d.authority.index()]
+                .identities
+                .declare(d.track, d.identity, d.at, d.release);
+        }
         for kind in orders.events {
             self.emit(now, kind, rec);
         }
@@ -347,6 +353,12 @@ impl Simulation {
             planned_pk: e.planned_pk,
             launch_t_s: launch.as_secs_f64(),
         })
+    }
+
+    /// The command and the nodes, as they stand (tests of what a node holds).
+    #[cfg(test)]
+    pub(crate) fn command_and_nodes(&self) -> (&CommandRuntime, &[NodeRuntime]) {
+        (&self.command, &self.nodes)
     }
 
     /// Schedules a `Net` event when the transport next has something due (within the run).

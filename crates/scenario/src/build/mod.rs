@@ -5,6 +5,7 @@ pub(crate) mod budget;
 mod c2;
 mod engagement;
 mod header;
+mod identification;
 mod names;
 mod network;
 mod platforms;
@@ -187,6 +188,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
     let zones = roe::zones(diag, &cx);
     let wcs = roe::orders(diag, &cx);
     let c2 = engagement::c2(diag, &cx);
+    let identification = identification::rules(&cx);
 
     if diag.count() > before {
         return None;
@@ -214,7 +216,7 @@ pub(crate) fn build(diag: &mut Diag<'_>, root: &Obj) -> Option<sim::Input> {
         wcs: wcs?,
         zones: zones?,
         c2: c2?,
-        identification: sim::IdRules::defaults(),
+        identification: identification?,
     })
 }
 

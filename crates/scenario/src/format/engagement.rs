@@ -1,8 +1,9 @@
 //! Format tables of engagements: `[[interceptor]]` types, `[[zone]]`s, weapons control status
-//! orders (`[[wcs]]`), the `[c2]` doctrine, and the engagement keys of fire units and nodes.
+//! orders (`[[wcs]]`), the `[c2]` doctrine, the `[identification]` thresholds, and the
+//! engagement keys of fire units and nodes.
 //!
-//! The `[c2]` defaults are those of `sim::C2Config::defaults` (a unit test keeps the two
-//! equal). Interceptor parameters are notional and parametric: kinematic envelope, reaction
+//! The `[c2]` and `[identification]` defaults are those of `sim::C2Config::defaults` and
+//! `sim::IdRules::defaults` (unit tests keep them equal). Interceptor parameters are notional and parametric: kinematic envelope, reaction
 //! time, single-shot kill probabilities, seeker basket, kill assessment.
 
 use super::*;
@@ -288,6 +289,71 @@ pub(crate) static C2: TableSpec = TableSpec {
             num(KM, Bound::Excl(0.0), Bound::Incl(1000.0)),
             dflt_num(30.0),
             "A threat this close to a fire unit triggers self-defence (allowed even under hold), km.",
+        ),
+    ],
+    one_of: &[],
+};
+
+/// `[identification]`.
+pub(crate) static IDENTIFICATION: TableSpec = TableSpec {
+    name: "identification",
+    doc: "Identification thresholds of every identification authority (c2::identify; absent: every default below).",
+    tag: None,
+    conflicts: &[],
+    fields: &[
+        field(
+            "pending_s",
+            num(S, Bound::Excl(0.0), Bound::Incl(600.0)),
+            dflt_num(6.0),
+            "A track held this long with no conclusion is declared Unknown (the interrogation window), seconds.",
+        ),
+        field(
+            "plan_gate_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(500.0)),
+            dflt_num(10.0),
+            "Largest distance from a filed flight plan's expected position that still correlates with it, km.",
+        ),
+        field(
+            "attack_range_km",
+            num(KM, Bound::Excl(0.0), Bound::Incl(2000.0)),
+            dflt_num(80.0),
+            "Attack profile (hostile when interrogated without reply): closing on a defended asset within this distance, km.",
+        ),
+        field(
+            "attack_min_speed_mps",
+            SPEED,
+            dflt_num(150.0),
+            "Attack profile: at least this fast, m/s.",
+        ),
+        field(
+            "attack_max_alt_m",
+            num(M, Bound::Excl(0.0), Bound::Incl(ALT_MAX_M)),
+            dflt_num(1500.0),
+            "Attack profile: at most this high, m.",
+        ),
+        field(
+            "attack_max_climb_mps",
+            num(MPS, Bound::Incl(-1000.0), Bound::Incl(1000.0)),
+            dflt_num(5.0),
+            "Attack profile: climbing no faster than this (negative: must be descending), m/s.",
+        ),
+        field(
+            "ballistic_min_updates",
+            Kind::Integer { min: 2, max: 100 },
+            dflt_int(4),
+            "Ghost-track guard: consecutive measurement updates consistent with free fall before a hostile ballistic declaration.",
+        ),
+        field(
+            "ballistic_min_span_s",
+            num(S, Bound::Incl(0.0), Bound::Incl(600.0)),
+            dflt_num(6.0),
+            "Ghost-track guard: time those updates must span, seconds.",
+        ),
+        field(
+            "ballistic_max_speed_mps",
+            SPEED,
+            dflt_num(7500.0),
+            "Ghost-track guard: fastest plausible ballistic missile, m/s.",
         ),
     ],
     one_of: &[],

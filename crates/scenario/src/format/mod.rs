@@ -12,7 +12,7 @@ mod network;
 mod places;
 mod sensing;
 
-pub(crate) use engagement::{C2, INTERCEPTOR, WCS, ZONE};
+pub(crate) use engagement::{C2, IDENTIFICATION, INTERCEPTOR, WCS, ZONE};
 pub(crate) use forces::{FIRE_UNIT, NODE, THREAT, TRAFFIC};
 pub(crate) use network::{ADVERSARY, LINK, NETWORK};
 pub(crate) use places::{ASSET, NATION, ORBIT, PLATFORM, POSITION, ROUTE_POINT};
@@ -244,6 +244,12 @@ pub(crate) static ROOT: TableSpec = TableSpec {
             OPT,
             "Engagement doctrine (absent: the defaults).",
         ),
+        field(
+            "identification",
+            Kind::Table(&IDENTIFICATION),
+            OPT,
+            "Identification thresholds (absent: the defaults).",
+        ),
     ],
     one_of: &[],
 };
@@ -307,6 +313,7 @@ pub(crate) static ALL_TABLES: &[&TableSpec] = &[
     &ZONE,
     &WCS,
     &C2,
+    &IDENTIFICATION,
     &POSITION,
     &ROUTE_POINT,
     &ORBIT,

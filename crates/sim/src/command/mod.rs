@@ -5,7 +5,10 @@
 //! holds — its common picture under track sharing). Identities are declared by the nearest
 //! node up the unit's chain that holds identification authority (under track sharing the
 //! network track number ties the unit's track to the authority's; otherwise the unit's own
-//! picture is identified under delegated authority). Hostile-looking tracks are evaluated
+//! picture is identified under delegated authority). A unit acts on the identity its node
+//! *holds*: the authority's `IdentityChange` messages as received over the link (latency,
+//! loss, releasability; `node::Identities`), or the declaration itself when the unit's node is
+//! the authority. Hostile-looking tracks are evaluated
 //! (`c2::threat`), every (fire unit, track) pair with an engagement window (`engagement`) is
 //! put through the rules of engagement (`c2::roe`; every change of verdict logged with its
 //! reason), and the permitted pairs, with kill probabilities that fall with the guiding
@@ -25,6 +28,8 @@ mod plan;
 mod targets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_identity;
 mod units;
 
 pub(crate) use engage::{ASSESS_DELAY, Engagement};
@@ -37,6 +42,17 @@ use base::{NodeId, SimTime};
 use c2::identify::{IdRules, Identity};
 use std::collections::{BTreeMap, BTreeSet};
 use units::FireUnitRuntime;
+
+/// An identification authority's change of a track's identity, for the link.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Declaration {
+    pub(crate) authority: NodeId,
+    pub(crate) track: u32,
+    pub(crate) identity: Identity,
+    pub(crate) at: SimTime,
+    /// The track's releasability at the authority and the authority's own marking.
+    pub(crate) release: base::NationSet,
+}
 
 /// A target as command knows it: under track sharing the network track number is the same at
 /// every node; otherwise a track is only meaningful at the node holding it.
@@ -55,6 +71,11 @@ pub(crate) struct CommandRuntime {
     /// Authority node per fire-unit node (for identification).
     authority: BTreeMap<NodeId, NodeId>,
     identities: BTreeMap<(NodeId, u32), Identity>,
+    /// What each fire unit's node holds from its authority (received over the link), taken
+    /// before each decision epoch.
+    received: BTreeMap<(NodeId, u32), Identity>,
+    /// Declarations made since the engine last took them (it puts them on the link).
+    declarations: Vec<Declaration>,
     first_held: BTreeMap<(NodeId, u32), SimTime>,
     /// Interceptors fired or ordered per target.
     shots: BTreeMap<TargetKey, u32>,
@@ -106,6 +127,8 @@ impl CommandRuntime {
             units,
             authority,
             identities: BTreeMap::new(),
+            received: BTreeMap::new(),
+            declarations: Vec::new(),
             first_held: BTreeMap::new(),
             shots: BTreeMap::new(),
             pending: BTreeMap::new(),
@@ -118,7 +141,7 @@ impl CommandRuntime {
             plans: ident::FlightPlans {
                 plans: plan::flight_plans(input, world),
             },
-            id_rules: IdRules::defaults(),
+            id_rules: input.identification.clone(),
             wcs: plan::wcs_schedule(input),
             threat_cache: BTreeMap::new(),
             moe: EngagementMoe::default(),
@@ -158,6 +181,13 @@ impl CommandRuntime {
                 if d.identity != previous || !self.identities.contains_key(&(a, h.number)) {
                     self.identities.insert((a, h.number), d.identity);
                     if d.identity != previous {
+                        self.declarations.push(Declaration {
+                            authority: a,
+                            track: h.number,
+                            identity: d.identity,
+                            at: now,
+                            release: h.release.intersection(input.nodes[a.index()].release_to),
+                        });
                         events.push(crate::log::EventKind::IdentityChange {
                             track: h.number,
                             node: input.nodes[a.index()].name.clone(),
@@ -178,13 +208,57 @@ impl CommandRuntime {
         (&self.identities, self.authority.values().copied().collect())
     }
 
-    /// The identity the authority over `unit_node` gives `track`.
-    fn identity_for(&self, unit_node: NodeId, track: u32) -> Identity {
+    /// The identity `unit_node` holds for `track` from its authority: the authority's own
+    /// declaration when the node is the authority, otherwise what it has received.
+    pub(crate) fn identity_for(&self, unit_node: NodeId, track: u32) -> Identity {
         let a = self.authority.get(&unit_node).copied().unwrap_or(unit_node);
+        let held = if a == unit_node {
+            self.identities.get(&(a, track))
+        } else {
+            self.received.get(&(unit_node, track))
+        };
+        held.copied().unwrap_or(Identity::Pending)
+    }
+
+    /// The identification authority over `unit_node` (tests).
+    #[cfg(test)]
+    pub(crate) fn authority_of(&self, unit_node: NodeId) -> Option<NodeId> {
+        self.authority.get(&unit_node).copied()
+    }
+
+    /// Every identity the authority over `unit_node` has declared, by track (tests: what the
+    /// unit would act on if identities travelled instantly).
+    #[cfg(test)]
+    pub(crate) fn declared_by_authority_of(
+        &self,
+        unit_node: NodeId,
+    ) -> impl Iterator<Item = (u32, Identity)> + '_ {
+        let a = self.authority.get(&unit_node).copied();
         self.identities
-            .get(&(a, track))
-            .copied()
-            .unwrap_or(Identity::Pending)
+            .iter()
+            .filter(move |((n, _), _)| Some(*n) == a)
+            .map(|((_, t), i)| (*t, *i))
+    }
+
+    /// Takes what every fire unit's node holds from its authority (before a decision epoch).
+    pub(crate) fn take_received(&mut self, nodes: &[NodeRuntime]) {
+        self.received.clear();
+        for (&unit_node, &a) in &self.authority {
+            if a == unit_node {
+                continue;
+            }
+            let held = nodes[unit_node.index()]
+                .identities
+                .held_from(crate::net::addr(a));
+            self.received
+                .extend(held.map(|(track, identity)| ((unit_node, track), identity)));
+        }
+    }
+
+    /// The declarations made since the last call (the engine records them at the authority's
+    /// node, whose frames carry them).
+    pub(crate) fn take_declarations(&mut self) -> Vec<Declaration> {
+        std::mem::take(&mut self.declarations)
     }
 
     fn key(&self, node: NodeId, track: u32) -> TargetKey {

@@ -39,6 +39,7 @@ pub(crate) struct ReportMeta {
     pub(crate) quality: u8,
     pub(crate) iff: IffEvidence,
     pub(crate) kind: TrackKind,
+    pub(crate) identity: Identity,
     pub(crate) release: NationSet,
 }
 
@@ -64,7 +65,7 @@ pub(crate) fn report(
         velocity_mps: [state.x[3], state.x[4], state.x[5]],
         covariance: CovarianceSummary::from_matrix(&p),
         quality: meta.quality,
-        identity: Identity::Pending,
+        identity: meta.identity,
         iff: meta.iff,
         kind: meta.kind,
         release: meta.release,
@@ -173,5 +174,33 @@ pub(crate) fn detection(p: &Plot, nation: NationId, seq: u64) -> Detection {
         },
         snr_db: p.snr_db,
         iff,
+    }
+}
+
+/// An identity's wire code (the wire's identity set is PRIMER §5.1's, in the same order).
+pub(crate) fn identity(i: c2::identify::Identity) -> Identity {
+    use c2::identify::Identity as I;
+    match i {
+        I::Pending => Identity::Pending,
+        I::Unknown => Identity::Unknown,
+        I::AssumedFriend => Identity::AssumedFriend,
+        I::Friend => Identity::Friend,
+        I::Neutral => Identity::Neutral,
+        I::Suspect => Identity::Suspect,
+        I::Hostile => Identity::Hostile,
+    }
+}
+
+/// A received identity in C2's terms.
+pub(crate) fn declared(i: Identity) -> c2::identify::Identity {
+    use c2::identify::Identity as I;
+    match i {
+        Identity::Pending => I::Pending,
+        Identity::Unknown => I::Unknown,
+        Identity::AssumedFriend => I::AssumedFriend,
+        Identity::Friend => I::Friend,
+        Identity::Neutral => I::Neutral,
+        Identity::Suspect => I::Suspect,
+        Identity::Hostile => I::Hostile,
     }
 }

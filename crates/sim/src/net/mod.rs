@@ -28,8 +28,8 @@ use base::{NationIndex, NationSet, NodeId, SensorId, SimDuration, SimTime};
 use convert::ReportMeta;
 use network::link::{LinkConfig, Overflow, Packet, SimNetwork, Transport};
 use network::wire::{
-    self, DropReason, FrameHeader, KeyRegistry, Message, NodeAddr, NodeSigner, NodeStatus,
-    Receiver, SignatureCache, TrackDrop, TrackKind,
+    self, DropReason, FrameHeader, IdentityChange, KeyRegistry, Message, NodeAddr, NodeSigner,
+    NodeStatus, Receiver, SignatureCache, TrackDrop, TrackKind,
 };
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -62,7 +62,10 @@ fn receipt(to: NodeId, header: &FrameHeader, m: &Message) -> Receipt {
             r.sensor = Some(p.sensor);
             r.release = p.release;
         }
-        Message::Identity(_) => r.kind = "identity",
+        Message::Identity(i) => {
+            r.kind = "identity";
+            r.track_number = Some(i.track_number.get());
+        }
         Message::Status(_) => {}
     }
     r
@@ -258,6 +261,7 @@ impl NetRuntime {
         let mut messages = std::mem::take(&mut self.outboxes[i].plots);
         if self.sharing == Sharing::Track {
             messages.extend(self.track_messages(now, node));
+            messages.extend(self.identity_messages(now, node));
         }
         let ob = &mut self.outboxes[i];
         if ob.last_status.is_none_or(|t| now - t >= self.heartbeat) {
@@ -320,6 +324,7 @@ impl NetRuntime {
                 quality: r.quality,
                 iff: node.evidence.iff(r.number),
                 kind: node.evidence.kind(r, &node.id_rules),
+                identity: convert::identity(node.identities.reported(o.tn.get())),
                 release: input.release,
             };
             if let Some(m) = convert::report(o.tn, &input.state, &meta) {
@@ -356,6 +361,35 @@ impl NetRuntime {
             ));
         }
         messages
+    }
+
+    /// Identity changes due from `node` (an identification authority): each declaration once
+    /// when made and again every heartbeat while the node's picture holds the track, to the
+    /// audience the track's releasability and the node's marking allow.
+    fn identity_messages(&self, now: SimTime, node: &mut NodeRuntime) -> Vec<(NationSet, Message)> {
+        let Some(picture) = node.picture.as_ref() else {
+            return Vec::new();
+        };
+        let live: std::collections::BTreeSet<u32> = picture
+            .system_tracks(now)
+            .iter()
+            .map(|s| s.tn.get())
+            .collect();
+        let me = NodeAddr(addr(node.id));
+        node.identities
+            .due(now, self.heartbeat, &|t| live.contains(&t))
+            .into_iter()
+            .filter_map(|o| {
+                let track_number = wire::TrackNumber::new(o.track)?;
+                let m = Message::Identity(IdentityChange {
+                    track_number,
+                    identity: convert::identity(o.identity),
+                    authority: me,
+                    time_ms: convert::ms(o.at),
+                });
+                Some((o.release, m))
+            })
+            .collect()
     }
 
     /// Releasability of a local track: every contributing sensor's marking, the node's, and
@@ -573,7 +607,15 @@ impl NetRuntime {
                         }
                     }
                     Message::Status(_) => c.status_received += 1,
-                    Message::Identity(_) => {}
+                    Message::Identity(ic) => {
+                        c.identities_received += 1;
+                        node.identities.receive(
+                            ic.track_number.get(),
+                            ic.authority.0,
+                            convert::declared(ic.identity),
+                            ic.time_ms,
+                        );
+                    }
                 }
             }
             for (sensor, scan) in plots {

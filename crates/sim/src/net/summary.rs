@@ -63,6 +63,8 @@ pub struct NodeNetwork {
     pub plots_received: u64,
     /// Node-status heartbeats received.
     pub status_received: u64,
+    /// Identity changes received (an authority's declarations and their repeats).
+    pub identities_received: u64,
     /// Received data not releasable to this node's nation (must be zero).
     pub releasability_violations: u64,
 }

@@ -13,10 +13,12 @@
 
 mod evidence;
 mod held;
+mod identity;
 mod score;
 
 pub(crate) use evidence::Evidence;
 pub(crate) use held::HeldTrack;
+pub(crate) use identity::Identities;
 pub(crate) use score::{AirTruth, GOSPA_C_M, Held, Scorer, distance, extra_associations};
 
 use crate::input::{FusionRule, Input, NodeRole, Sharing};
@@ -64,6 +66,8 @@ pub(crate) struct NodeRuntime {
     pub(crate) remote: held::Remote,
     /// Identification thresholds (the ghost-track guard's history test runs here).
     pub(crate) id_rules: c2::identify::IdRules,
+    /// Identities it declared or received over the link (track sharing).
+    pub(crate) identities: Identities,
 }
 
 impl NodeRuntime {
@@ -99,6 +103,7 @@ impl NodeRuntime {
             evidence: Evidence::default(),
             remote: held::Remote::new(),
             id_rules: input.identification.clone(),
+            identities: Identities::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use base::{NationId, SimDuration, ZoneId};
 use proptest::prelude::*;
-use sim::{ApprovalLevel, C2Config, TargetClass, Wcs, WtaObjective, ZoneKind};
+use sim::{ApprovalLevel, C2Config, IdRules, TargetClass, Wcs, WtaObjective, ZoneKind};
 
 /// One interceptor type "T" with the required keys and `extra` lines.
 fn interceptor(name: &str, extra: &str) -> String {
@@ -393,4 +393,49 @@ proptest! {
         prop_assert_eq!(i.max_range_m, hi * 1000.0);
         prop_assert!(i.min_range_m < i.max_range_m);
     }
+}
+
+#[test]
+fn absent_or_empty_identification_table_is_the_engine_defaults() {
+    let t = interceptor("T", "");
+    let absent = load(&scenario("T", "", "", &t));
+    let empty = load(&scenario("T", "", "", &format!("{t}[identification]")));
+    assert_eq!(absent.identification, IdRules::defaults());
+    assert_eq!(
+        empty.identification,
+        IdRules::defaults(),
+        "key-table defaults"
+    );
+}
+
+#[test]
+fn every_identification_key_is_read_in_engine_units() {
+    let tail = format!(
+        r#"{}[identification]
+pending_s = 9
+plan_gate_km = 12.5
+attack_range_km = 250
+attack_min_speed_mps = 120
+attack_max_alt_m = 2000
+attack_max_climb_mps = -1
+ballistic_min_updates = 6
+ballistic_min_span_s = 10
+ballistic_max_speed_mps = 6000"#,
+        interceptor("T", "")
+    );
+    let rules = load(&scenario("T", "", "", &tail)).identification;
+    assert_eq!(
+        rules,
+        IdRules {
+            pending_s: 9.0,
+            plan_gate_m: 12_500.0,
+            attack_range_m: 250_000.0,
+            attack_min_speed_mps: 120.0,
+            attack_max_alt_m: 2_000.0,
+            attack_max_climb_mps: -1.0,
+            ballistic_min_updates: 6,
+            ballistic_min_span_s: 10.0,
+            ballistic_max_speed_mps: 6_000.0,
+        }
+    );
 }

@@ -1,0 +1,265 @@
+//! Identity over the link inside whole runs: a fire unit acts on the identity its node has
+//! *received* from its identification authority — later than the declaration by the link's
+//! latency, later still when the link loses frames, and never when the declaration is not
+//! releasable to the unit's nation.
+
+use crate::tests::small_input;
+use crate::*;
+use base::{
+    InterceptorTypeId, NationId, NationSet, NodeId, PlatformId, Probability, SimDuration, SimTime,
+};
+use c2::identify::Identity;
+use std::collections::BTreeMap;
+
+fn jpn() -> NationId {
+    NationId::parse("JPN").expect("valid")
+}
+
+fn usa() -> NationId {
+    NationId::parse("USA").expect("valid")
+}
+
+fn link(a: usize, b: usize, latency_ms: i64, loss: f64) -> Link {
+    Link {
+        name: format!("L{a}{b}"),
+        a: NodeId::new(a),
+        b: NodeId::new(b),
+        latency: SimDuration::from_millis(latency_ms),
+        loss: Probability::new(loss).expect("valid"),
+        bandwidth_bps: None,
+        jitter: SimDuration::ZERO,
+        queue_bytes: 65_536,
+        overflow: OverflowPolicy::DropOldest,
+        partitions: vec![],
+    }
+}
+
+/// The notional area interceptor of the command tests.
+fn terminal() -> InterceptorType {
+    InterceptorType {
+        name: "notional-area".to_owned(),
+        speed_mps: 1_500.0,
+        boost_s: 4.0,
+        min_range_m: 2_000.0,
+        max_range_m: 120_000.0,
+        min_alt_m: 30.0,
+        max_alt_m: 40_000.0,
+        reaction_s: 5.0,
+        sspk_ballistic: 0.7,
+        sspk_air: 0.85,
+        basket_m: 1_500.0,
+        seeker_range_m: 30_000.0,
+        seeker_fov_deg: 10.0,
+        ka_detect: 0.95,
+        ka_false_kill: 0.05,
+    }
+}
+
+fn unit_node(name: &str, nation: NationId, parent: usize) -> C2Node {
+    C2Node {
+        name: name.to_owned(),
+        nation,
+        role: NodeRole::Unit,
+        parent: Some(NodeId::new(parent)),
+        platform: None,
+        decision_latency: SimDuration::from_secs(1),
+        release_to: NationSet::first(2),
+        signing_key: None,
+        declares_identity: false,
+    }
+}
+
+/// The engine test world (JPN-NAT holds both radars and identification authority) defended
+/// by a battery on a second node without sensors: every identity it acts on crossed the link.
+fn remote_battery(latency_ms: i64, loss: f64) -> Input {
+    let mut input = small_input();
+    input.interceptors = vec![terminal()];
+    input.fire_units = vec![FireUnit {
+        name: "FU-REMOTE".to_owned(),
+        nation: jpn(),
+        platform: PlatformId::new(0),
+        interceptor: InterceptorTypeId::new(0),
+        inventory: 16,
+        channels: 4,
+        node: NodeId::new(1),
+        fallback: Wcs::Tight,
+    }];
+    input.c2.approval = ApprovalLevel::Unit;
+    // No self-defence exception: under weapons tight only a Hostile identity permits a shot.
+    input.c2.self_defence_radius_m = 1.0;
+    input.nodes.push(unit_node("JPN-BTY", jpn(), 0));
+    input.links.push(link(0, 1, latency_ms, loss));
+    input
+}
+
+/// When each (track, identity) was first declared by the unit's authority and first held at
+/// the unit's node, and when each engagement was ordered on which tracks, sampled every
+/// 250 ms (the frame and decision periods are whole seconds).
+#[derive(Debug, Default)]
+struct Trace {
+    declared: BTreeMap<(u32, Identity), f64>,
+    held: BTreeMap<(u32, Identity), f64>,
+    /// (order time, the identities the unit's node held for the engaged tracks then).
+    orders: Vec<(f64, Vec<Identity>)>,
+}
+
+fn trace(input: &Input, seed: u64, unit: NodeId) -> (Trace, Summary) {
+    let mut rec = MemoryRecorder::default();
+    let mut sim = Simulation::new(input, seed, None).expect("builds");
+    let mut t = Trace::default();
+    let mut seen_orders = 0u64;
+    for k in 1..=(input.duration.as_secs_f64() * 4.0) as i64 {
+        let now = SimTime::from_millis(k * 250);
+        sim.run_until(now, &mut rec);
+        let (command, nodes) = sim.command_and_nodes();
+        let held: BTreeMap<u32, Identity> = command
+            .authority_of(unit)
+            .map(|a| {
+                nodes[unit.index()]
+                    .identities
+                    .held_from(crate::net::addr(a))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (&track, &identity) in &held {
+            t.held.entry((track, identity)).or_insert(now.as_secs_f64());
+        }
+        for (track, identity) in command.declared_by_authority_of(unit) {
+            t.declared
+                .entry((track, identity))
+                .or_insert(now.as_secs_f64());
+        }
+        for (&id, e) in command.engagements.range(seen_orders + 1..) {
+            seen_orders = id;
+            let ids = e
+                .threat
+                .iter()
+                .chain(std::iter::once(&e.target))
+                .map(|k| held.get(&k.track).copied().unwrap_or(Identity::Pending))
+                .collect();
+            t.orders.push((e.ordered.as_secs_f64(), ids));
+        }
+    }
+    let summary = sim.finish(&mut rec);
+    (t, summary)
+}
+
+/// Delay from declaration to holding, per (track, identity) declared and held.
+fn delays(t: &Trace) -> Vec<f64> {
+    t.declared
+        .iter()
+        .filter(|((_, i), _)| *i != Identity::Pending)
+        .filter_map(|(k, d)| t.held.get(k).map(|h| h - d))
+        .collect()
+}
+
+#[test]
+fn a_unit_engages_only_after_its_node_has_received_the_hostile_declaration() {
+    let latency_s = 3.0;
+    let input = remote_battery(3_000, 0.0);
+    let unit = NodeId::new(1);
+    let (t, s) = trace(&input, 3, unit);
+    assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
+    assert!(!t.orders.is_empty());
+    for (at, ids) in &t.orders {
+        assert!(
+            ids.contains(&Identity::Hostile),
+            "order at {at} s on tracks the unit's node held as {ids:?}: weapons tight needs a received Hostile"
+        );
+    }
+    let d = delays(&t);
+    assert!(
+        d.len() >= 3,
+        "identities reach the unit: {:?} of {:?}",
+        t.held,
+        t.declared
+    );
+    for x in &d {
+        assert!(
+            *x >= latency_s - 0.25,
+            "an identity held {x} s after the declaration, before the link's {latency_s} s latency"
+        );
+    }
+    // Every hostile declaration arrives (no loss): within latency + a frame period + sampling.
+    for ((track, identity), at) in &t.declared {
+        if *identity == Identity::Hostile {
+            let held = t.held.get(&(*track, *identity));
+            assert!(
+                held.is_some_and(|h| h - at <= latency_s + 1.5) || *at > 890.0,
+                "TN {track} declared hostile at {at} s, held at the unit {held:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn loss_on_the_link_delays_identities_by_repeats() {
+    let unit = NodeId::new(1);
+    let (clean, _) = trace(&remote_battery(100, 0.0), 5, unit);
+    let (lossy, _) = trace(&remote_battery(100, 0.6), 5, unit);
+    let (dc, dl) = (delays(&clean), delays(&lossy));
+    assert!(dc.len() >= 3 && dl.len() >= 3, "{dc:?} {dl:?}");
+    let mean = |d: &[f64]| d.iter().sum::<f64>() / d.len() as f64;
+    assert!(dc.iter().all(|x| *x <= 1.5), "no loss: next frame, {dc:?}");
+    assert!(mean(&dl) > mean(&dc) + 2.0, "loss delays: {dl:?} vs {dc:?}");
+    // A lost declaration comes with the next repeat, a heartbeat (12 s) later.
+    assert!(dl.iter().any(|x| *x >= 11.0), "{dl:?}");
+}
+
+/// JPN-RADAR reports both radars' tracks to everyone; JPN-NAT (no radars) holds
+/// identification authority; a USA battery node under JPN-NAT engages on remote data.
+fn coalition(authority_releases_to_usa: bool) -> Input {
+    let mut input = remote_battery(40, 0.0);
+    input.nations.push(Nation {
+        id: usa(),
+        name: "United States".to_owned(),
+    });
+    for s in &mut input.sensors {
+        s.release_to = NationSet::first(2);
+    }
+    let mut radar = unit_node("JPN-RADAR", jpn(), 0);
+    radar.role = NodeRole::Unit;
+    input.nodes[0].release_to = if authority_releases_to_usa {
+        NationSet::first(2)
+    } else {
+        NationSet::first(1)
+    };
+    input.nodes[1] = unit_node("USA-BTY", usa(), 0);
+    input.nodes.push(radar);
+    for s in &mut input.sensors {
+        s.node = NodeId::new(2);
+    }
+    input.fire_units[0].nation = usa();
+    input.links = vec![
+        link(0, 2, 40, 0.0),
+        link(1, 2, 40, 0.0),
+        link(0, 1, 40, 0.0),
+    ];
+    input.network = NetworkConfig::defaults(2);
+    input
+}
+
+#[test]
+fn an_identity_not_releasable_to_the_units_nation_never_permits_a_shot() {
+    let unit = NodeId::new(1);
+    let (released, s) = trace(&coalition(true), 3, unit);
+    assert!(
+        released.held.keys().any(|(_, i)| *i == Identity::Hostile),
+        "releasable: the USA battery holds JPN-NAT's hostile declarations"
+    );
+    assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
+    let (withheld, s) = trace(&coalition(false), 3, unit);
+    assert!(
+        withheld
+            .declared
+            .keys()
+            .any(|(_, i)| *i == Identity::Hostile),
+        "the authority still declares"
+    );
+    assert!(withheld.held.is_empty(), "{:?}", withheld.held);
+    assert_eq!(
+        s.moe.interceptors_fired, 0,
+        "weapons tight, nothing received: {:?}",
+        s.moe
+    );
+}
