@@ -24,8 +24,6 @@ const SAME_OBJECT_D2: f64 = 22.457_744_484_825_3;
 pub(crate) struct Threat {
     /// Member track keys, ascending; `members[0]` represents the threat in logs and the WTA.
     pub(crate) members: Vec<TargetKey>,
-    /// Node whose picture gave the representative track.
-    pub(crate) holder: NodeId,
     /// The representative track.
     pub(crate) track: HeldTrack,
 }
@@ -86,12 +84,8 @@ impl CommandRuntime {
             .into_values()
             .filter(|members| !members.iter().any(|k| self.dead.contains(k)))
             .map(|members| {
-                let (holder, track) = tracks[&members[0]].clone();
-                Threat {
-                    members,
-                    holder,
-                    track,
-                }
+                let (_holder, track) = tracks[&members[0]].clone();
+                Threat { members, track }
             })
             .collect()
     }
