@@ -102,6 +102,10 @@ pub(crate) enum Event {
         engagement: u64,
         launched: bool,
     },
+    KillAssessment {
+        engagement: u64,
+        reported_killed: bool,
+    },
     #[serde(other)]
     Other,
 }

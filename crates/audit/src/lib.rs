@@ -31,12 +31,19 @@
 //!   its slant range from the launcher's position at launch within `[min_range, max_range]`;
 //!   that range no longer than the declared speed profile (linear boost, then constant speed)
 //!   flies in the time of flight.
-//! - `dead_or_impacted_target`: no launch at an object killed or impacted before the launch.
+//! - `dead_or_impacted_target`: no launch at an object impacted before the launch, or killed
+//!   with the kill reported by a kill assessment before the launch (a launch between a kill and
+//!   its assessment is counted as `killed_unreported_at_launch`, not a violation: the command
+//!   could not know).
 //! - `late_shot`: no launch whose planned intercept time is after the target's impact.
 //! - `overlap`: no two engagements on one object overlapping from launch to intercept unless
 //!   they are one salvo order (same fire unit, track and launch instant, `[c2] salvo` > 1).
 //! - `wrong_object`: an intercept's end game (kill or miss) is against the engagement's target,
-//!   unless the intercept event declares a `wrong_object` reason.
+//!   unless the intercept event declares a `wrong_object` reason, or the object met was, at
+//!   launch, no farther from the track than the target plus the track's σ (objects the track
+//!   could not tell apart, such as a raid in close formation), or the track's first row after
+//!   launch follows it (the track changed objects within one sample period of the launch):
+//!   both counted as `inseparable_at_launch`.
 //! - `underground_track`: no track row below the ellipsoid by more than 3 `sigma_pos_m`.
 //! - `fratricide`: no launch at a track following a friendly or neutral object, no intercept
 //!   meeting one.

@@ -69,6 +69,9 @@ pub(crate) struct Run {
     pub(crate) shots: BTreeMap<u64, Shot>,
     /// First kill per object (the engine's claim: the object it says its end game destroyed).
     pub(crate) kills: BTreeMap<String, i64>,
+    /// First time a kill assessment reported a kill of each object (what the command could
+    /// know: an engagement's intercept destroyed it and its assessment said so).
+    pub(crate) kills_reported: BTreeMap<String, i64>,
     /// Impact time per object.
     pub(crate) impacts: BTreeMap<String, i64>,
     pub(crate) decisions: Vec<Decision>,
@@ -90,6 +93,7 @@ impl Run {
             tracks,
             shots: BTreeMap::new(),
             kills: BTreeMap::new(),
+            kills_reported: BTreeMap::new(),
             impacts: BTreeMap::new(),
             decisions: Vec::new(),
         };
@@ -231,6 +235,20 @@ impl Run {
                         )
                     })?;
                     shot.aborted_ns = Some(t_ns);
+                }
+            }
+            Event::KillAssessment {
+                engagement,
+                reported_killed,
+            } => {
+                let killed = self
+                    .shots
+                    .get(&engagement)
+                    .and_then(|s| s.intercept.as_ref())
+                    .filter(|i| i.killed)
+                    .and_then(|i| i.object.clone());
+                if reported_killed && let Some(o) = killed {
+                    self.kills_reported.entry(o).or_insert(t_ns);
                 }
             }
             Event::Other => {}

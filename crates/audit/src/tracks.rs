@@ -47,6 +47,9 @@ pub(crate) enum Followed {
         distance_m: f64,
         at_ns: i64,
         held_ns: i64,
+        /// The associated row's position and σ (to judge whether another object was as near).
+        row_p: [f64; 3],
+        row_sigma_m: f64,
     },
     /// The track has rows up to that time, but none near any air target (a ghost).
     Nothing,
@@ -95,9 +98,28 @@ impl Tracks {
                     distance_m: d,
                     at_ns: s.t_ns,
                     held_ns: last.t_ns,
+                    row_p: s.p,
+                    row_sigma_m: s.sigma_pos_m,
                 })
             })
             .unwrap_or(Followed::Nothing)
+    }
+}
+
+impl Tracks {
+    /// The object a track's first row after `t_ns` associates with, if that row associates.
+    pub(crate) fn followed_next(
+        &self,
+        truth: &Truth,
+        node: &str,
+        track: u32,
+        t_ns: i64,
+    ) -> Option<String> {
+        let key = (node.to_owned(), "picture".to_owned(), track);
+        let samples = self.by_key.get(&key)?;
+        let s = samples.get(samples.partition_point(|s| s.t_ns <= t_ns))?;
+        let (object, d) = truth.nearest_air(s.t_ns, s.p)?;
+        (d <= gate_m(s.sigma_pos_m)).then(|| object.name.clone())
     }
 }
 

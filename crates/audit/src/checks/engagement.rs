@@ -59,11 +59,17 @@ pub(super) fn check_targets(run: &Run, report: &mut Report) {
             report
                 .count("dead_or_impacted_target.track_dropped_over_60_s_before_launch".to_owned());
         }
+        // A kill is knowable once its assessment reports it: a launch between the kill and
+        // that report is counted (detail `killed_unreported_at_launch`) but is no violation.
         let killed = run
-            .kills
+            .kills_reported
             .get(&name)
             .copied()
-            .filter(|&t| t < shot.launch_ns);
+            .filter(|&t| t < shot.launch_ns)
+            .and_then(|_| run.kills.get(&name).copied());
+        if killed.is_none() && run.kills.get(&name).is_some_and(|&t| t < shot.launch_ns) {
+            report.count("dead_or_impacted_target.killed_unreported_at_launch".to_owned());
+        }
         let impact = run.impacts.get(&name).copied();
         let mut e = about(
             run,
@@ -115,15 +121,24 @@ pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
         else {
             continue;
         };
-        let (track_object, distance_m) = match target(run, shot) {
+        let (track_object, distance_m, row) = match target(run, shot) {
             Followed::NoRows => {
                 report.unresolved(Kind::WrongObject);
                 continue;
             }
-            Followed::Nothing => (None, None),
+            Followed::Nothing => (None, None, None),
             Followed::Object {
-                name, distance_m, ..
-            } => (Some(name), Some(distance_m)),
+                name,
+                distance_m,
+                at_ns,
+                row_p,
+                row_sigma_m,
+                ..
+            } => (
+                Some(name),
+                Some(distance_m),
+                Some((at_ns, row_p, row_sigma_m)),
+            ),
         };
         report.checked(Kind::WrongObject);
         let at_intercept = match followed(run, shot, hit.t_ns) {
@@ -134,6 +149,25 @@ pub(super) fn check_wrong_object(run: &Run, report: &mut Report) {
             report.count("wrong_object.track_swapped_objects_in_flight".to_owned());
         }
         if track_object.as_deref() == Some(victim) {
+            continue;
+        }
+        // Objects closer together than the track's own error (a raid in close formation):
+        // which one the track "followed" is undefined, so neither can be a wrong object.
+        let victim_as_near = row.zip(distance_m).is_some_and(|((at_ns, p, sigma), d)| {
+            run.truth
+                .object(victim)
+                .and_then(|o| o.position_at(at_ns))
+                .is_some_and(|q| crate::truth::distance(p, q) - d <= sigma)
+        });
+        // Or the track moved onto it between its last row before launch and its first after:
+        // at the sample period's resolution the target at launch is either.
+        let node = &run.unit(&shot.fire_unit).node;
+        let swapped_at_launch = run
+            .tracks
+            .followed_next(&run.truth, node, shot.track, shot.launch_ns)
+            .is_some_and(|o| o == victim);
+        if victim_as_near || swapped_at_launch {
+            report.count("wrong_object.inseparable_at_launch".to_owned());
             continue;
         }
         let declared = hit.wrong_object.as_deref().filter(|r| !r.trim().is_empty());
