@@ -5,12 +5,15 @@
 //! the interceptor is half its acquisition range short of the aim point along the final leg
 //! (or at launch, for a shorter leg), looking along the leg towards the aim point. It sees the
 //! objects that are really there — truth positions at the intercept time, given by the engine —
-//! within its acquisition range and its field of view (a cone of half-angle `fov`), and locks
-//! the one nearest its boresight. The kill vehicle can then divert onto it only within the
-//! basket: the end game kills with the single-shot Pk when the acquired object's miss across
-//! the final leg is within the effective basket, `min(basket, R_h·tan fov)`, with `R_h` the
-//! handover distance. A wrong object is acquired only when another object lies nearer the
-//! boresight than the one the track followed, i.e. when the cue (the track) was wrong.
+//! within its acquisition range and its field of view (a cone of half-angle `fov`). The seeker
+//! is cued: the uplink gives it the predicted target (the aim point), and it searches an angle
+//! and range gate around that cue and locks the object nearest it — not merely the one nearest
+//! its boresight, which in a raid flying in trail along the line of sight would pick among the
+//! trail by chance. The kill vehicle can then divert onto it only within the basket: the end
+//! game kills with the single-shot Pk when the acquired object's miss across the final leg is
+//! within the effective basket, `min(basket, R_h·tan fov)`, with `R_h` the handover distance.
+//! A wrong object is acquired only when another object lies nearer the cue than the one the
+//! track followed, i.e. when the cue (the track) was wrong.
 
 use crate::flyout::Flyout;
 use crate::path;
@@ -51,8 +54,8 @@ impl Seeker {
     }
 
     /// The object the seeker of `flyout` acquires among `objects` (id, ECEF position at the
-    /// intercept time), if any is in range and in view: the one nearest the boresight, ties to
-    /// the first given.
+    /// intercept time), if any is in range and in view: the one nearest the cue (the aim
+    /// point), ties to the first given.
     pub fn acquire<Id: Copy>(
         &self,
         flyout: &Flyout,
@@ -62,7 +65,7 @@ impl Seeker {
         let eye = flyout.handover_point(self.handover_distance_m());
         let boresight = path::sub(aim, eye);
         let b_len = path::norm(boresight);
-        let mut best: Option<Acquisition<Id>> = None;
+        let mut best: Option<(f64, Acquisition<Id>)> = None;
         for (id, p) in objects {
             let d = path::sub(p, eye);
             let range = path::norm(d);
@@ -79,15 +82,19 @@ impl Seeker {
             if off > self.fov_half_angle_rad {
                 continue;
             }
-            if best.is_none_or(|b| off < b.off_boresight_rad) {
-                best = Some(Acquisition {
-                    id,
-                    miss_m: flyout.miss_distance_m(p),
-                    off_boresight_rad: off,
-                });
+            let from_cue = path::norm(path::sub(p, aim));
+            if best.as_ref().is_none_or(|(d, _)| from_cue < *d) {
+                best = Some((
+                    from_cue,
+                    Acquisition {
+                        id,
+                        miss_m: flyout.miss_distance_m(p),
+                        off_boresight_rad: off,
+                    },
+                ));
             }
         }
-        best
+        best.map(|(_, a)| a)
     }
 
     /// Whether an acquired object is killable: its miss within the effective basket.

@@ -266,7 +266,20 @@ impl Simulation {
                 }
                 Ev::Decide => self.decide(now, rec),
                 Ev::InterceptorLaunch { engagement } => {
-                    if let Some((kind, t)) = self.command.launch(now, engagement, &self.world) {
+                    let held = self
+                        .command
+                        .unit_picture(now, engagement, &self.nodes, &|n, r| {
+                            self.net.release_of(r, self.input.nodes[n].release_to)
+                        });
+                    let launched = self.command.launch(
+                        now,
+                        engagement,
+                        &self.world,
+                        &self.nodes,
+                        &held,
+                        self.input.c2.min_planned_pk,
+                    );
+                    if let Some((kind, t)) = launched {
                         self.emit(now, kind, rec);
                         if let Some(t) = t.filter(|t| *t <= self.end) {
                             self.agenda

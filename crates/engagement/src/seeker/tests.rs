@@ -1,4 +1,4 @@
-//! Seeker acquisition: what is in view is acquired, nearest the boresight first; the effective
+//! Seeker acquisition: what is in view is acquired, nearest the cue first; the effective
 //! basket is what the end game achieves, so planning with it stays calibrated.
 
 use base::SimTime;
@@ -38,7 +38,7 @@ const SEEKER: Seeker = Seeker {
 };
 
 #[test]
-fn acquires_what_is_in_view_nearest_the_boresight() {
+fn acquires_what_is_in_view_nearest_the_cue() {
     let f = flyout();
     let aim = f.aim_point();
     let (x, _) = across(&f);
@@ -46,11 +46,24 @@ fn acquires_what_is_in_view_nearest_the_boresight() {
     let a = SEEKER.acquire(&f, [(7, aim)]).expect("in view");
     assert_eq!(a.id, 7);
     assert!(a.miss_m < 1e-6 && a.off_boresight_rad < 1e-6);
-    // Two objects: the one nearer the boresight wins even when the other is nearer the eye.
+    // Two objects: the one nearer the cue wins even when the other is on the boresight (a
+    // trail along the line of sight: the seeker's range gate is centred on the cue).
     let off_axis = add_scaled(aim, x, 150.0);
     let on_axis_far = add_scaled(aim, sub(aim, f.launch_point()), 0.05 / 1.0);
+    assert!(
+        norm(sub(on_axis_far, aim)) > 150.0,
+        "the trail object is farther from the cue"
+    );
     let got = SEEKER
         .acquire(&f, [(1, off_axis), (2, on_axis_far)])
+        .expect("in view");
+    assert_eq!(got.id, 1);
+    assert!(got.off_boresight_rad > 0.0);
+    // Nearer the cue on the boresight than one across it: the boresight one.
+    let on_axis_near = add_scaled(aim, sub(aim, f.launch_point()), 0.001);
+    assert!(norm(sub(on_axis_near, aim)) < 150.0);
+    let got = SEEKER
+        .acquire(&f, [(1, off_axis), (2, on_axis_near)])
         .expect("in view");
     assert_eq!(got.id, 2);
     // Out of view (wider than the cone) or out of range: nothing.

@@ -6,9 +6,9 @@ use super::pairs;
 use super::plan::{Epoch, estimate};
 use super::{CommandRuntime, TargetKey};
 use crate::log::EventKind;
-use crate::node::{GOSPA_C_M, NodeRuntime, distance};
+use crate::node::{GOSPA_C_M, HeldTrack, NodeRuntime, distance};
 use crate::world::World;
-use base::{ObjectId, Side, SimDuration, SimTime};
+use base::{NodeId, ObjectId, Side, SimDuration, SimTime};
 use geodesy::Position;
 
 /// Time from intercept to the kill-assessment report.
@@ -27,6 +27,11 @@ pub(crate) enum AbortReason {
     InterceptAfterImpact,
     /// The latest prediction puts every reachable intercept outside the envelope.
     LeftEnvelope(engagement::Limit),
+    /// At launch the unit's node holds no track of the threat any more: nothing to guide on.
+    TrackLost,
+    /// At launch the cue has degraded: the planned Pk on the best track now held is below
+    /// doctrine's minimum.
+    CueDegraded,
 }
 
 impl AbortReason {
@@ -35,6 +40,8 @@ impl AbortReason {
             AbortReason::FriendOrNeutral => "friend_or_neutral",
             AbortReason::TargetAssessedKilled => "target_assessed_killed",
             AbortReason::InterceptAfterImpact => "intercept_after_impact",
+            AbortReason::TrackLost => "track_lost",
+            AbortReason::CueDegraded => "cue_degraded",
             AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
             AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
             AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
@@ -51,8 +58,11 @@ impl AbortReason {
 #[derive(Debug)]
 pub(crate) struct Engagement {
     pub(crate) unit: usize,
-    /// The track it guides on.
+    /// The track it was ordered on (shot counts, kill assessment and logs name it).
     pub(crate) target: TargetKey,
+    /// The track it guides on now: the best track of the threat the unit's node holds (the
+    /// ordered one unless another is more accurate or it was lost).
+    pub(crate) guide: TargetKey,
     /// Every track of the threat when it was ordered (a kill assessed on any ends it).
     pub(crate) threat: Vec<TargetKey>,
     pub(crate) plan: engagement::Intercept,
@@ -63,6 +73,9 @@ pub(crate) struct Engagement {
     pub(crate) flyout: Option<engagement::Flyout>,
     /// Truth outcome at intercept (scoring).
     pub(crate) killed: Option<bool>,
+    /// The truth object the ordered track followed at launch (scoring join: the end game is
+    /// judged against it).
+    followed_at_launch: Option<ObjectId>,
     /// Cancelled (hold fire: the target was identified friendly or neutral).
     pub(crate) aborted: bool,
 }
@@ -82,6 +95,7 @@ impl Engagement {
         Engagement {
             unit,
             target,
+            guide: target,
             threat,
             plan,
             planned_pk,
@@ -90,6 +104,7 @@ impl Engagement {
             ordered,
             flyout: None,
             killed: None,
+            followed_at_launch: None,
             aborted: false,
         }
     }
@@ -98,34 +113,61 @@ impl Engagement {
 impl CommandRuntime {
     /// Launch of engagement `id` at `now`: the round leaves the launcher (if the unit still
     /// has one) and flies to the planned intercept, unless what the command learnt since the
-    /// order calls it off. Returns the event and, for a launch, the intercept time.
+    /// order calls it off. `held` is the unit's node picture now: the round is guided on the
+    /// best track of the threat it holds, and its planned Pk is re-computed on that cue (an
+    /// order can wait minutes for its launch instant). Returns the event and, for a launch,
+    /// the intercept time.
     pub(crate) fn launch(
         &mut self,
         now: SimTime,
         id: u64,
         world: &World,
+        nodes: &[NodeRuntime],
+        held: &[HeldTrack],
+        min_planned_pk: f64,
     ) -> Option<(EventKind, Option<SimTime>)> {
         let e = self.engagements.get(&id)?;
         if e.aborted {
             return None;
         }
+        let u = &self.units[e.unit];
+        let u_node = u.node;
+        let cue = best_member(self.track_sharing, u.node, &e.threat, held).map(|(k, h)| {
+            let sspk = if h.ballistic {
+                u.interceptor.sspk_ballistic
+            } else {
+                u.interceptor.sspk_air
+            };
+            let age_s = (now - h.last_update).as_secs_f64().max(0.0);
+            let fly_s = (e.plan.time - now).as_secs_f64().max(0.0);
+            (k, pairs::planned_pk(u, h, sspk, age_s, fly_s))
+        });
         let called_off = if e.threat.iter().any(|k| self.dead.contains(k)) {
             Some(AbortReason::TargetAssessedKilled)
         } else if e
             .threat
             .first()
             .and_then(|k| self.threat_cache.get(k))
-            .and_then(|a| a.impact_time())
+            .and_then(|a| a.deadline())
             .is_some_and(|impact| impact <= e.plan.time)
         {
             Some(AbortReason::InterceptAfterImpact)
         } else {
-            None
+            match cue {
+                None => Some(AbortReason::TrackLost),
+                Some((_, p)) if p < min_planned_pk || p <= 0.0 => Some(AbortReason::CueDegraded),
+                Some(_) => None,
+            }
         };
         if let Some(reason) = called_off {
             return self.abort(id, reason).map(|ev| (ev, None));
         }
         let e = self.engagements.get_mut(&id)?;
+        if let Some((guide, p)) = cue {
+            e.guide = guide;
+            e.planned_pk = p;
+        }
+        e.followed_at_launch = followed_object(now, u_node, e.target.track, world, nodes);
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -241,6 +283,7 @@ impl CommandRuntime {
         epoch: &Epoch<'_>,
     ) -> (Vec<EventKind>, Vec<(SimTime, u64)>) {
         let now = epoch.now;
+        let sharing = self.track_sharing;
         let mut leaving: Vec<(u64, engagement::Limit)> = Vec::new();
         let mut moved: Vec<(SimTime, u64)> = Vec::new();
         for (id, e) in &mut self.engagements {
@@ -251,16 +294,16 @@ impl CommandRuntime {
                 continue;
             }
             let node = self.units[e.unit].node;
-            let Some(h) = epoch.pictures.get(&node).and_then(|held| {
-                held.iter().find(|h| {
-                    h.number == e.target.track
-                        && (self.track_sharing || e.target.node == Some(node))
-                })
-            }) else {
+            let Some((guide, h)) = epoch
+                .pictures
+                .get(&node)
+                .and_then(|held| best_member(sharing, node, &e.threat, held))
+            else {
                 continue;
             };
+            e.guide = guide;
             let t = f.intercept_time();
-            let est = estimate(h, self.drag.get(&e.target));
+            let est = estimate(h, self.drag.get(&guide));
             let horizon = (t - h.time) + SimDuration::from_secs(30);
             let path =
                 c2::threat::predicted_path(&est, h.ballistic, horizon, SimDuration::from_secs(1));
@@ -337,18 +380,28 @@ impl CommandRuntime {
             })
             .collect();
         let acquired = u.seeker.acquire(f, truth.iter().copied());
-        let followed = followed_object(now, u.node, e.target.track, world, nodes);
+        // Judged against what the ordered track followed at launch; a guiding track that
+        // came to follow another object in flight (a swap in a raid) is said so.
+        let followed = e.followed_at_launch;
+        let guided_to = followed_object(now, u.node, e.guide.track, world, nodes);
+        let name = |o: ObjectId| world.objects[o.index()].name.clone();
         let aim = f.aim_point();
         let wrong_object = acquired.and_then(|a| match followed {
             Some(o) if o == a.id => None,
+            Some(o) if guided_to == Some(a.id) => Some(format!(
+                "track followed {} at launch, {} at intercept; seeker acquired {}",
+                name(o),
+                name(a.id),
+                name(a.id)
+            )),
             Some(o) => Some(format!(
-                "track followed {}; seeker acquired {} nearer the boresight",
-                world.objects[o.index()].name,
-                world.objects[a.id.index()].name
+                "track followed {}; seeker acquired {} nearer the cue",
+                name(o),
+                name(a.id)
             )),
             None => Some(format!(
                 "track followed no object; seeker acquired {}",
-                world.objects[a.id.index()].name
+                name(a.id)
             )),
         });
         let u = &mut self.units[e.unit];
@@ -435,6 +488,25 @@ impl CommandRuntime {
             reported_killed: reported,
         })
     }
+}
+
+/// The best track of a threat (`members`) that `node` holds in `held`: the smallest position
+/// variance, i.e. the most accurate cue; the earlier member on a tie.
+pub(crate) fn best_member<'h>(
+    track_sharing: bool,
+    node: NodeId,
+    members: &[TargetKey],
+    held: &'h [HeldTrack],
+) -> Option<(TargetKey, &'h HeldTrack)> {
+    let variance = |h: &HeldTrack| h.p[0][0] + h.p[1][1] + h.p[2][2];
+    members
+        .iter()
+        .filter_map(|k| {
+            held.iter()
+                .find(|h| super::target_key(track_sharing, node, h.number) == *k)
+                .map(|h| (*k, h))
+        })
+        .min_by(|a, b| variance(a.1).total_cmp(&variance(b.1)))
 }
 
 fn interpolate(path: &[(SimTime, [f64; 3])], t: SimTime) -> Option<[f64; 3]> {

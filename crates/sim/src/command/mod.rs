@@ -64,6 +64,14 @@ pub(crate) struct TargetKey {
     pub(crate) track: u32,
 }
 
+/// The key of `track` held at `node`.
+fn target_key(track_sharing: bool, node: NodeId, track: u32) -> TargetKey {
+    TargetKey {
+        node: (!track_sharing).then_some(node),
+        track,
+    }
+}
+
 /// The command's state over a run.
 #[derive(Debug)]
 pub(crate) struct CommandRuntime {
@@ -262,10 +270,23 @@ impl CommandRuntime {
     }
 
     fn key(&self, node: NodeId, track: u32) -> TargetKey {
-        TargetKey {
-            node: (!self.track_sharing).then_some(node),
-            track,
-        }
+        target_key(self.track_sharing, node, track)
+    }
+
+    /// The picture of the node of engagement `id`'s fire unit at `now` (empty if unknown).
+    pub(crate) fn unit_picture(
+        &self,
+        now: SimTime,
+        id: u64,
+        nodes: &[NodeRuntime],
+        release_of: &dyn Fn(usize, &tracking::tracker::TrackReport) -> base::NationSet,
+    ) -> Vec<HeldTrack> {
+        let Some(e) = self.engagements.get(&id) else {
+            return Vec::new();
+        };
+        let n = self.units[e.unit].node;
+        let f = |r: &tracking::tracker::TrackReport| release_of(n.index(), r);
+        nodes[n.index()].held_tracks(now, &f)
     }
 
     /// The pictures a decision needs: every fire unit's node and every authority.

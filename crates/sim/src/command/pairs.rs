@@ -8,7 +8,7 @@ use super::units::FireUnitRuntime;
 use super::{CommandRuntime, TargetKey};
 use crate::input::{TargetClass, ZoneKind};
 use crate::node::HeldTrack;
-use base::{SimDuration, SimTime};
+use base::SimDuration;
 use c2::roe::{Decision, Shooter, TrackFacts};
 
 /// Planning allowance for unmodelled target acceleration over a cue's age, m/s²: ballistic
@@ -63,11 +63,10 @@ impl CommandRuntime {
         let Some(held) = epoch.pictures.get(&u.node) else {
             return Evaluation::NotHeld;
         };
-        let Some((key, h)) = threat.members.iter().find_map(|k| {
-            held.iter()
-                .find(|h| self.key(u.node, h.number) == *k)
-                .map(|h| (*k, h))
-        }) else {
+        // Guide on the most accurate of the threat's tracks the unit's node holds.
+        let Some((key, h)) =
+            super::engage::best_member(self.track_sharing, u.node, &threat.members, held)
+        else {
             return Evaluation::NotHeld;
         };
         let sspk = if h.ballistic {
@@ -91,7 +90,7 @@ impl CommandRuntime {
             return Evaluation::NoWindow;
         };
         if assessed
-            .impact_time()
+            .deadline()
             .is_some_and(|impact| window.earliest.time >= impact)
         {
             return Evaluation::AfterImpact;
@@ -104,7 +103,8 @@ impl CommandRuntime {
             return Evaluation::Denied;
         }
         let u = &self.units[ui];
-        let p = planned_pk(u, h, sspk, facts.age_s, &window, ordered_at);
+        let fly_s = (window.earliest.time - ordered_at).as_secs_f64().max(0.0);
+        let p = planned_pk(u, h, sspk, facts.age_s, fly_s);
         if p < epoch.input.c2.min_planned_pk || p <= 0.0 {
             return Evaluation::BelowMinimumPk;
         }
@@ -232,17 +232,16 @@ impl CommandRuntime {
 /// Planned kill probability: SSPK × the chance the cue error at handover falls inside the
 /// seeker's effective basket, the cue being the guiding track grown by its age until the last
 /// in-flight update.
-fn planned_pk(
+/// `age_s`: the track's age now; `fly_s`: time from launch to intercept.
+pub(crate) fn planned_pk(
     u: &FireUnitRuntime,
     h: &HeldTrack,
     sspk: f64,
     age_s: f64,
-    window: &engagement::Window,
-    ordered_at: SimTime,
+    fly_s: f64,
 ) -> f64 {
     let sigma_pos = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt();
     let sigma_vel = (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt();
-    let fly_s = (window.earliest.time - ordered_at).as_secs_f64().max(0.0);
     let cue = engagement::handover_sigma_m(
         sigma_pos / 3f64.sqrt(),
         sigma_vel / 3f64.sqrt(),

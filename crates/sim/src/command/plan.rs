@@ -32,9 +32,18 @@ pub(crate) struct Assessed {
 }
 
 impl Assessed {
-    /// Predicted impact time of a ballistic threat.
-    pub(crate) fn impact_time(&self) -> Option<SimTime> {
-        self.assessment.impact.as_ref().map(|i| i.time)
+    /// The latest useful intercept time: a ballistic threat's predicted impact, or an
+    /// air-breather's predicted arrival at the asset it most endangers (its closest approach:
+    /// a cruise missile is over its target then). None when it endangers nothing.
+    pub(crate) fn deadline(&self) -> Option<SimTime> {
+        match &self.assessment.impact {
+            Some(i) => Some(i.time),
+            None => {
+                let to_go = self.assessment.time_to_go_s;
+                (!self.assessment.endangered.is_empty() && to_go.is_finite() && to_go >= 0.0)
+                    .then(|| self.at + SimDuration::from_secs_f64(to_go))
+            }
+        }
     }
 }
 

@@ -84,7 +84,7 @@ impl CommandRuntime {
             .into_values()
             .filter(|members| !members.iter().any(|k| self.dead.contains(k)))
             .map(|members| {
-                let (_holder, track) = tracks[&members[0]].clone();
+                let track = tracks[&members[0]].1.clone();
                 Threat { members, track }
             })
             .collect()
