@@ -11,7 +11,9 @@ use crate::siap::SiapNetwork;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::timeline::Timelines;
 use crate::world::{BuildError, Origin, TruthObject, World};
-use base::{Agenda, EventClass, NationId, NationIndex, NodeId, ObjectId, SensorId, SimTime};
+use base::{
+    Agenda, EventClass, NationId, NationIndex, NodeId, ObjectId, SensorId, SimDuration, SimTime,
+};
 use dynamics::Milestone;
 use picture::DetectionId;
 use sensors::{Labeled, TruthLabel};
@@ -55,6 +57,12 @@ enum Ev {
     /// The scenario's end.
     End,
 }
+
+/// How long a space-IR launch cue lowers track confirmation after its observation: an MRBM's
+/// flight time (radars see theatre missiles within it; the cued volume grows with it).
+pub(crate) const CUE_LIFETIME: SimDuration = SimDuration::from_secs(600);
+/// Hits a cued tentative track needs (the engine's tracker otherwise needs 3 of 5).
+pub(crate) const CUED_CONFIRM_M: u32 = 2;
 
 /// A run in progress.
 #[derive(Debug)]
@@ -528,6 +536,28 @@ impl Simulation {
         }
     }
 
+    /// A space-IR launch report cues the tracker of every node of a nation it is releasable to
+    /// (an early-warning broadcast: no latency beyond the IR sensor's own): for
+    /// [`CUE_LIFETIME`] a tentative track flying from the reported launch point confirms with
+    /// [`CUED_CONFIRM_M`] hits (`tracking::tracker::Cue`).
+    fn cue_trackers(&mut self, ir: SensorId, launch_m: geodesy::Vec3, sigma_m: f64, at: SimTime) {
+        let release = self.input.sensors[ir.index()].release_to;
+        let cue = tracking::tracker::Cue {
+            launch_m,
+            sigma_m,
+            time: at,
+            until: at + CUE_LIFETIME,
+            confirm_m: CUED_CONFIRM_M,
+        };
+        for node in &mut self.nodes {
+            if release.contains(node.nation_index)
+                && let Some(tracker) = node.tracker.as_mut()
+            {
+                tracker.cue(cue);
+            }
+        }
+    }
+
     fn deliver(&mut self, now: SimTime, id: SensorId, labeled: &Labeled, rec: &mut dyn Recorder) {
         let previous = self.ledger.insert(labeled.detection.id, labeled.truth);
         assert!(previous.is_none(), "detection ids are unique per run");
@@ -558,6 +588,17 @@ impl Simulation {
                 t_measured_s: row.t_s,
             };
             self.emit(now, kind, rec);
+        }
+        if let picture::Measurement::LaunchEvent { position, sigma_m } =
+            labeled.detection.measurement
+            && self.input.network.ir_cueing
+        {
+            self.cue_trackers(
+                id,
+                position.xyz_m(),
+                sigma_m,
+                labeled.detection.time_measured,
+            );
         }
         let TruthLabel::Target(object) = labeled.truth else {
             return;

@@ -287,6 +287,9 @@ pub struct NetworkConfig {
     pub takeover_heartbeats: u32,
     /// Releasability by track class.
     pub class_release: ClassRelease,
+    /// Space-IR launch reports cue the trackers of the nations they are releasable to
+    /// (`tracking::tracker::Cue`).
+    pub ir_cueing: bool,
 }
 
 /// A participating nation.
@@ -567,7 +570,8 @@ pub struct Link {
 impl NetworkConfig {
     /// The documented defaults for an alliance of `n_nations`: track sharing fused by
     /// covariance intersection, 12 s heartbeat and 1 s frames (PRIMER §2.5), 200 m drift,
-    /// R2 margin 2 and takeover after 3 silent heartbeats (PRIMER §2.3), no class restrictions.
+    /// R2 margin 2 and takeover after 3 silent heartbeats (PRIMER §2.3), no class restrictions,
+    /// space-IR cueing on.
     pub fn defaults(n_nations: usize) -> Self {
         let all = NationSet::first(n_nations);
         NetworkConfig {
@@ -582,6 +586,7 @@ impl NetworkConfig {
                 ballistic: all,
                 air: all,
             },
+            ir_cueing: true,
         }
     }
 }

@@ -118,7 +118,8 @@ pub enum EventKind {
         /// Distance to the asset centre (or to the nearest asset), metres.
         asset_distance_m: Option<f64>,
     },
-    /// A space-based IR report reaches its node: a launch cue other sensors and C2 can use.
+    /// A space-based IR report reaches its node: a launch-event report also cues the trackers
+    /// of the nations it is releasable to (`[network] ir_cueing`).
     Cue {
         /// Reporting sensor.
         sensor: String,

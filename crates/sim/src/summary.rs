@@ -144,6 +144,8 @@ pub struct NodeSummary {
     pub oosm_reprocessed: u64,
     /// Out-of-sequence measurements too old to use (counted, never silent).
     pub oosm_dropped: u64,
+    /// Tracks its tracker confirmed early on a space-IR launch cue.
+    pub cued_confirmations: u64,
     /// First-hand tracks (track sharing, nodes with radars).
     pub local: Option<PictureSummary>,
     /// The node's picture (common picture, composite tracks, or its local tracks when nothing

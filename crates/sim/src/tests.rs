@@ -435,3 +435,69 @@ fn the_national_node_tracks_what_its_radars_see() {
     // Both SRBMs and the sea-skimmer pass close to the radars: each gets a confirmed track.
     assert_eq!(node.threats_tracked, 3, "{node:?}");
 }
+
+/// The engine test world watched by a geostationary IR sensor (launch-event reports, 1 km)
+/// reporting to the radars' node.
+fn ir_watched() -> Input {
+    let mut input = small_input();
+    input.platforms.push(Platform {
+        name: "geo".to_owned(),
+        nation: NationId::parse("JPN").expect("valid"),
+        motion: PlatformMotion::Geostationary { lon_deg: 135.0 },
+        signature: None,
+    });
+    input.sensors.push(Sensor {
+        name: "geo-ir".to_owned(),
+        nation: NationId::parse("JPN").expect("valid"),
+        platform: base::PlatformId::new(2),
+        params: sensors::SensorParams::SpaceIr(sensors::SpaceIrParams {
+            pd: Probability::new(0.95).expect("valid"),
+            revisit_s: 5.0,
+            latency_s: 20.0,
+            sigma_los_urad: 30.0,
+            report: sensors::IrReport::LaunchEvent { sigma_m: 1_000.0 },
+            min_alt_m: 5_000.0,
+        }),
+        node: base::NodeId::new(0),
+        release_to: base::NationSet::first(1),
+    });
+    input
+}
+
+#[test]
+fn a_space_ir_launch_report_confirms_ballistic_tracks_sooner() {
+    let first_held = |cueing: bool| {
+        let mut input = ir_watched();
+        input.network.ir_cueing = cueing;
+        let mut rec = MemoryRecorder::default();
+        let s = run(&input, 4, None, &mut rec).expect("builds");
+        assert!(
+            s.counts.events["cue"] > 0,
+            "the IR sensor reports the launches"
+        );
+        let held: Vec<f64> = s
+            .threats
+            .iter()
+            .filter(|t| t.name.starts_with("srbm"))
+            .map(|t| {
+                t.timeline
+                    .first_held_t_s
+                    .expect("both missiles are tracked")
+            })
+            .collect();
+        (held, s.nodes[0].cued_confirmations)
+    };
+    let (cued, n_cued) = first_held(true);
+    let (plain, n_plain) = first_held(false);
+    assert_eq!(n_plain, 0);
+    assert!(n_cued > 0, "cued confirmations");
+    // Detections are identical (sensor streams do not depend on the cue): only confirmation
+    // moves, and only earlier.
+    for (c, p) in cued.iter().zip(&plain) {
+        assert!(c <= p, "cued {cued:?} vs plain {plain:?}");
+    }
+    assert!(
+        cued.iter().zip(&plain).any(|(c, p)| c < p),
+        "cued {cued:?} vs plain {plain:?}"
+    );
+}

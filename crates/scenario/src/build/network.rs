@@ -47,6 +47,7 @@ pub(super) fn network(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<NetworkConfig
             ballistic: ballistic?.unwrap_or(everyone),
             air: air?.unwrap_or(everyone),
         },
+        ir_cueing: obj.bool("ir_cueing")?,
     })
 }
 

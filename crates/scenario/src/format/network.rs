@@ -99,6 +99,12 @@ pub(crate) static NETWORK: TableSpec = TableSpec {
             "Reporter silent for this many heartbeats: the best other holder takes over.",
         ),
         field(
+            "ir_cueing",
+            Kind::Bool,
+            dflt_bool(true),
+            "Space-IR launch reports cue the trackers of the nations they are releasable to: a tentative track flying from the reported launch point confirms with 2 hits instead of 3 (an early-warning broadcast outside the data link, no latency beyond the IR sensor's own).",
+        ),
+        field(
             "release_ballistic",
             Kind::List(&NATIONS),
             OPT,

@@ -194,6 +194,7 @@ impl NodeRuntime {
             tracks_initiated: stats.map_or(0, |s| s.n_initiated),
             oosm_reprocessed: stats.map_or(0, |s| s.n_oosm_reprocessed),
             oosm_dropped: stats.map_or(0, |s| s.n_oosm_dropped),
+            cued_confirmations: stats.map_or(0, |s| s.n_cued_confirmed),
             local: self
                 .local_score
                 .as_ref()

@@ -1,6 +1,7 @@
 //! Deleter and confirmation: M-of-N, consecutive misses for tentative tracks, coasting time
 //! for every track, duplicate confirmed tracks.
 
+use super::cue::Cue;
 use super::track::Track;
 use super::{TrackStatus, TrackerConfig, TrackerStats};
 use base::{SimDuration, SimTime};
@@ -55,11 +56,12 @@ pub(super) fn delete_impacted(
     stats.n_impacted += gone;
 }
 
-/// Confirms tentative tracks with `confirm_m` hits; deletes tentative tracks that missed
-/// `tentative_max_misses` times in a row or can no longer reach `confirm_m` hits within
-/// `confirm_n` looks; then applies the coasting rule at `now`.
+/// Confirms tentative tracks with `confirm_m` hits (fewer for one a live cue admits); deletes
+/// tentative tracks that missed `tentative_max_misses` times in a row or can no longer reach
+/// `confirm_m` hits within `confirm_n` looks; then applies the coasting rule at `now`.
 pub(super) fn confirm_and_delete(
     config: &TrackerConfig,
+    cues: &[Cue],
     tracks: &mut Vec<Track>,
     now: SimTime,
     stats: &mut TrackerStats,
@@ -73,6 +75,18 @@ pub(super) fn confirm_and_delete(
         if t.hits >= config.confirm_m {
             t.status = TrackStatus::Confirmed;
             stats.n_confirmed += 1;
+            return true;
+        }
+        let s = t.summary();
+        let cued = cues
+            .iter()
+            .filter(|c| c.admits(t.time(), s.pos, s.vel))
+            .map(|c| c.confirm_m.max(1))
+            .min();
+        if cued.is_some_and(|m| t.hits >= m) {
+            t.status = TrackStatus::Confirmed;
+            stats.n_confirmed += 1;
+            stats.n_cued_confirmed += 1;
             return true;
         }
         let looks_left = config.confirm_n.saturating_sub(t.looks);

@@ -69,7 +69,9 @@
 //!   for the number of sensors, or rely on the time rule.
 //! * **Confirmation**: tentative → confirmed once it has `confirm_m` hits; deleted as soon as it
 //!   can no longer reach `confirm_m` hits within `confirm_n` looks, or after
-//!   `tentative_max_misses` consecutive misses.
+//!   `tentative_max_misses` consecutive misses. A live [`Cue`] (a launch report, [`Tracker::cue`])
+//!   lowers the hits needed to its `confirm_m` for a tentative track moving like a missile flown
+//!   from the reported launch point (`cue` module docs).
 //! * **Deletion by time**: a track (tentative or confirmed) that has coasted `max_coast` since
 //!   its last hit without being hit is deleted: after association at the scan's latest time,
 //!   and by [`Tracker::advance`]; before association, at the scan's earliest time, a track
@@ -142,6 +144,7 @@
 //! lower index; only ordered containers; no wall clock.
 
 mod associator;
+mod cue;
 mod deleter;
 mod gater;
 mod initiator;
@@ -159,6 +162,9 @@ use track::Track;
 
 pub use crate::surface::Surface;
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
+pub use cue::{
+    CUE_MAX_BOOST_S, CUE_MAX_SPEED_MPS, CUE_MAX_TRACK_SPEED_MPS, CUE_MIN_SPEED_MPS, Cue,
+};
 pub use oosm::MAX_HISTORY_STEPS;
 pub use quality::quality_from_sigma;
 
@@ -291,6 +297,8 @@ pub struct TrackerStats {
     pub n_jpda_lbp: u64,
     /// Of the deleted tracks, ballistic tracks ended at predicted impact (module docs).
     pub n_impacted: u64,
+    /// Of the confirmed tracks, those confirmed with a cue's lower hit count.
+    pub n_cued_confirmed: u64,
 }
 
 /// A multi-target tracker for one node.
@@ -304,6 +312,8 @@ pub struct Tracker {
     /// Newest measurement time processed: the out-of-sequence window ends here.
     newest: Option<SimTime>,
     stats: TrackerStats,
+    /// Live launch cues.
+    cues: Vec<Cue>,
 }
 
 impl Tracker {
@@ -321,7 +331,13 @@ impl Tracker {
             next_number: 1,
             newest: None,
             stats: TrackerStats::default(),
+            cues: Vec::new(),
         }
+    }
+    /// Takes a launch cue: until it expires, tentative tracks that fit a flight from its
+    /// launch point confirm with its `confirm_m` hits (module docs).
+    pub fn cue(&mut self, cue: Cue) {
+        self.cues.push(cue);
     }
     /// The configuration.
     pub fn config(&self) -> &TrackerConfig {
@@ -382,7 +398,14 @@ impl Tracker {
             &mut self.next_number,
             &mut self.stats,
         );
-        deleter::confirm_and_delete(&self.config, &mut self.tracks, t_max, &mut self.stats);
+        self.cues.retain(|c| c.until >= t_max);
+        deleter::confirm_and_delete(
+            &self.config,
+            &self.cues,
+            &mut self.tracks,
+            t_max,
+            &mut self.stats,
+        );
         for track in &mut self.tracks {
             track.classify(&self.config);
         }

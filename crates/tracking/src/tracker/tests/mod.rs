@@ -3,6 +3,7 @@
 
 mod coverage;
 mod crossing;
+mod cue;
 mod ecef;
 mod life;
 mod oosm;
