@@ -8,10 +8,15 @@
 //! of magnitude, so fewer hits reach the same confidence there. The volume is kinematic, not a
 //! box: within reach of the launch point since the report ([`CUE_MAX_SPEED_MPS`] from
 //! [`CUE_MAX_BOOST_S`] before it, plus 3σ of the report's error), moving away from it (within
-//! 60°) at a missile's speed ([`CUE_MIN_SPEED_MPS`]–[`CUE_MAX_TRACK_SPEED_MPS`]). Tracks
+//! 60°) at a missile's speed ([`CUE_MIN_SPEED_MPS`]–[`CUE_MAX_TRACK_SPEED_MPS`]), and in the
+//! plane of a ballistic flight from it: free fall keeps a missile in the plane through the
+//! Earth's centre, the launch point and its position (the Earth's rotation tilts it by about a
+//! degree in the Earth-fixed frame over a theatre flight), so the velocity may leave that plane
+//! by at most [`CUE_MAX_PLANE_DEG`] (estimation error of a two-plot velocity included). Tracks
 //! elsewhere confirm as before; a pair of false alarms inside still has to move like a missile
-//! flown from the launch point (and a hostile declaration still needs the ghost-track guard's
-//! free-fall history, `c2::identify::ballistic`).
+//! flown from the launch point — a random direction passes the plane test about one time in
+//! six — and a hostile declaration still needs the ghost-track guard's free-fall history
+//! (`c2::identify::ballistic`).
 
 use base::SimTime;
 use geodesy::Vec3;
@@ -26,6 +31,10 @@ pub const CUE_MAX_BOOST_S: f64 = 180.0;
 pub const CUE_MIN_SPEED_MPS: f64 = 300.0;
 /// Fastest speed of a cued track, m/s (sub-orbital).
 pub const CUE_MAX_TRACK_SPEED_MPS: f64 = 7_500.0;
+
+/// Largest angle between a cued track's velocity and the plane of a ballistic flight from the
+/// launch point through the track's position (Earth's centre in the plane), degrees.
+pub const CUE_MAX_PLANE_DEG: f64 = 8.0;
 
 /// A launch report's cue to a tracker.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -55,7 +64,14 @@ impl Cue {
         if flown_s <= 0.0 || !(CUE_MIN_SPEED_MPS..=CUE_MAX_TRACK_SPEED_MPS).contains(&speed) {
             return false;
         }
-        distance <= 3.0 * self.sigma_m + CUE_MAX_SPEED_MPS * flown_s
-            && away.dot(&vel) >= 0.5 * distance * speed
+        if distance > 3.0 * self.sigma_m + CUE_MAX_SPEED_MPS * flown_s
+            || away.dot(&vel) < 0.5 * distance * speed
+        {
+            return false;
+        }
+        // The flight plane contains the Earth's centre, the launch point and the position.
+        let normal = self.launch_m.cross(&pos);
+        let n = normal.norm();
+        n > 0.0 && normal.dot(&vel).abs() <= n * speed * CUE_MAX_PLANE_DEG.to_radians().sin()
     }
 }

@@ -163,7 +163,8 @@ use track::Track;
 pub use crate::surface::Surface;
 pub use associator::{MAX_JOINT_EVENTS, MAX_LBP_ITERATIONS};
 pub use cue::{
-    CUE_MAX_BOOST_S, CUE_MAX_SPEED_MPS, CUE_MAX_TRACK_SPEED_MPS, CUE_MIN_SPEED_MPS, Cue,
+    CUE_MAX_BOOST_S, CUE_MAX_PLANE_DEG, CUE_MAX_SPEED_MPS, CUE_MAX_TRACK_SPEED_MPS,
+    CUE_MIN_SPEED_MPS, Cue,
 };
 pub use oosm::MAX_HISTORY_STEPS;
 pub use quality::quality_from_sigma;

@@ -93,6 +93,12 @@ fn a_cue_confirms_a_missile_flying_from_its_launch_point_one_scan_earlier() {
         Some(2),
         "not flying from the launch point"
     );
+    // Flying away from it, but across the plane of any flight from it (a false-alarm pair).
+    assert_eq!(
+        confirmed_after(Some(cue_from(0.0, 300_000.0 - 250_000.0))),
+        Some(2),
+        "out of the flight plane"
+    );
     // Out of reach: 5 000 km away cannot be flown in 100 + 180 s.
     assert_eq!(
         confirmed_after(Some(cue_from(-3_500_000.0, -3_500_000.0))),
