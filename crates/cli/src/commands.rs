@@ -57,7 +57,7 @@ pub(crate) fn report_problems(errors: &scenario::ScenarioErrors) {
 }
 
 fn report_problems_capped(errors: &scenario::ScenarioErrors, max: u32) {
-    let n = errors.problems().len();
+    let n = errors.error_count();
     eprintln!("{}", errors.compact(max as usize));
     eprintln!(
         "{}: {n} problem{} found",

@@ -192,7 +192,15 @@ impl ScenarioErrors {
         }
     }
 
-    /// The problems, in file order (never empty).
+    /// How many of the problems are errors (the rest are warnings that came with them).
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    /// The problems, in file order (never empty; at least one is an error).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }

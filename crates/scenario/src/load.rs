@@ -76,7 +76,10 @@ pub fn load_with_warnings(source_name: &str, text: &str) -> Result<Loaded, Scena
                     warnings: Warnings::new(source_name, warnings),
                 })
             } else {
-                Err(ScenarioErrors::new(source_name, text, problems))
+                // A refused run keeps its warnings (a capped radar says why it is refused).
+                let mut all = problems;
+                all.extend(warnings);
+                Err(ScenarioErrors::new(source_name, text, all))
             }
         }
         _ => Err(ScenarioErrors::new(source_name, text, diag.into_problems())),

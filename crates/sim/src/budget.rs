@@ -13,8 +13,12 @@
 //! Trackers cost more than events: every scan gates each live track against each plot, and
 //! every false alarm not associated starts a tentative track that lives a few scans, so the
 //! gating work grows with the square of the false alarms per scan. The estimate counts these
-//! track–plot pairs per node and refuses or warns on them too (10,000 false alarms per scan
-//! gate ~4·10⁸ pairs a scan: minutes of engine time per simulated minute).
+//! track–plot pairs per node, over the run (engine time) and in the busiest scan (tracker
+//! memory), and refuses or warns on both. Measured with one radar in release builds (issue
+//! 18): about 1,000, 3,100 and 10,000 false alarms per scan are 4·10⁶, 3.8·10⁷ and 4·10⁸
+//! estimated pairs a scan and took 0.34 GB, 3.1 GB and more than 24 GB (killed) of memory —
+//! about [`BYTES_PER_SCAN_PAIR`] per pair —, and the runs gated about 2.5·10⁶ estimated pairs
+//! per second of CPU.
 //!
 //! It also reports the radars whose expected false alarms per scan exceed the engine's cap
 //! ([`sensors::MAX_FALSE_ALARMS_PER_SCAN`]): such a radar runs, but with fewer false alarms
@@ -33,11 +37,18 @@ pub const WARN_EVENTS: f64 = 5e7;
 pub const MAX_MEMORY_BYTES: f64 = 64.0 * 1024.0 * 1024.0 * 1024.0;
 /// Bytes of kept records above which a run is warned about (4 GiB).
 pub const WARN_MEMORY_BYTES: f64 = 4.0 * 1024.0 * 1024.0 * 1024.0;
-/// Track–plot pairs the trackers may gate over a run before it is refused (hours of engine
-/// time: ~10⁷–10⁸ pairs per second on one core).
-pub const MAX_ASSOCIATION_PAIRS: f64 = 1e11;
-/// Pairs above which a run is warned about.
+/// Track–plot pairs the trackers may gate over a run before it is refused (about an hour of
+/// engine time at the measured ~2.5·10⁶ estimated pairs per CPU second).
+pub const MAX_ASSOCIATION_PAIRS: f64 = 1e10;
+/// Pairs above which a run is warned about (minutes of engine time).
 pub const WARN_ASSOCIATION_PAIRS: f64 = 1e9;
+/// Tracker memory per estimated track–plot pair of one scan, bytes (measured, see above).
+pub const BYTES_PER_SCAN_PAIR: f64 = 85.0;
+/// Track–plot pairs one scan may gate before the run is refused (about 4 GiB of tracker
+/// memory; 10,000 false alarms a scan are 4·10⁸).
+pub const MAX_SCAN_PAIRS: f64 = 5e7;
+/// Pairs of one scan above which a run is warned about (about 0.4 GiB).
+pub const WARN_SCAN_PAIRS: f64 = 5e6;
 /// Scans a tentative track from an unassociated plot lives (initiation plus the engine's
 /// tracker's tentative misses, `sim::node`).
 const TENTATIVE_LIFETIME_SCANS: f64 = 4.0;
@@ -86,6 +97,8 @@ pub struct RunEstimate {
     pub capped_false_alarms: Vec<(SensorId, f64)>,
     /// Track–plot pairs the node trackers gate over the run.
     pub association_pairs: f64,
+    /// Track–plot pairs of the busiest scan (tracker memory grows with it).
+    pub scan_pairs: f64,
     /// The radar whose scans cost the trackers most, if any.
     pub costliest_radar: Option<SensorId>,
 }
@@ -149,6 +162,29 @@ impl RunEstimate {
             sci(pairs),
             sci(self.seconds)
         );
+        let scan = self.scan_pairs;
+        let per_scan = format!(
+            "the busiest scan gates about {} track-plot pairs, about {} of tracker memory \
+             (every false alarm starts a tentative track that the next scans gate against all \
+             their plots)",
+            sci(scan),
+            bytes(scan * BYTES_PER_SCAN_PAIR)
+        );
+        if scan > MAX_SCAN_PAIRS {
+            out.push(Verdict::Refuse(
+                format!(
+                    "the run is too large: {per_scan}; the limit is {} pairs ({})",
+                    sci(MAX_SCAN_PAIRS),
+                    bytes(MAX_SCAN_PAIRS * BYTES_PER_SCAN_PAIR)
+                ),
+                Driver::Association,
+            ));
+        } else if scan > WARN_SCAN_PAIRS {
+            out.push(Verdict::Warn(
+                format!("a heavy run: {per_scan}"),
+                Driver::Association,
+            ));
+        }
         if pairs > MAX_ASSOCIATION_PAIRS {
             out.push(Verdict::Refuse(
                 format!(
@@ -249,6 +285,7 @@ pub fn estimate(input: &Input) -> RunEstimate {
     // A node's tracker holds the tentative tracks its radars' plots start, plus the targets;
     // each scan of each of its radars gates all of them against that scan's plots.
     let mut association_pairs = 0.0;
+    let mut scan_pairs: f64 = 0.0;
     let mut costliest: Option<(SensorId, f64)> = None;
     for &(node, id, n, plots) in &radars {
         let node_plots: f64 = radars
@@ -256,7 +293,9 @@ pub fn estimate(input: &Input) -> RunEstimate {
             .filter(|r| r.0 == node)
             .map(|r| r.3 - targets)
             .sum();
-        let pairs = n * (TENTATIVE_LIFETIME_SCANS * node_plots + targets) * plots;
+        let per_scan = (TENTATIVE_LIFETIME_SCANS * node_plots + targets) * plots;
+        scan_pairs = scan_pairs.max(per_scan);
+        let pairs = n * per_scan;
         association_pairs += pairs;
         if costliest.is_none_or(|(_, c)| pairs > c) {
             costliest = Some((id, pairs));
@@ -289,6 +328,7 @@ pub fn estimate(input: &Input) -> RunEstimate {
         detections,
         capped_false_alarms: capped,
         association_pairs,
+        scan_pairs,
         costliest_radar: costliest.map(|(id, _)| id),
     }
 }
@@ -335,24 +375,20 @@ mod tests {
         }
         let e = estimate(&input);
         assert_eq!(e.costliest_radar, Some(SensorId::new(1)));
-        // 90 scans x (4 x 10^4 tentative + 4) tracks x 10^4 plots = 3.6e10 pairs: heavy.
-        assert!(
-            e.verdicts()
-                .iter()
-                .any(|v| matches!(v, Verdict::Warn(_, Driver::Association))),
-            "10,000 false alarms a scan for 900 s is a heavy run: {:?}",
-            e.verdicts()
-        );
-        // Ten times as long passes the refusal limit.
-        input.duration = SimDuration::from_secs(9000);
-        assert!(
-            estimate(&input)
-                .verdicts()
-                .iter()
-                .any(|v| matches!(v, Verdict::Refuse(_, Driver::Association))),
-            "for 9000 s it is refused: {:?}",
-            estimate(&input).verdicts()
-        );
+        // (4 x 10^4 tentative + 4) tracks x 10^4 plots = 4e8 pairs in one scan: more than
+        // 24 GB measured, refused whatever the duration; 90 scans = 3.6e10 pairs, refused too.
+        let refusals: Vec<String> = e
+            .verdicts()
+            .into_iter()
+            .filter_map(|v| match v {
+                Verdict::Refuse(why, Driver::Association) => Some(why),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(refusals.len(), 2, "{refusals:?}");
+        assert!(refusals[0].contains("busiest scan gates about 4.0e8"), "{}", refusals[0]);
+        assert!(refusals[0].contains("31.7 GiB of tracker memory"), "{}", refusals[0]);
+        assert!(refusals[1].contains("3.6e10 track-plot pairs"), "{}", refusals[1]);
         assert_eq!(e.capped_false_alarms.len(), 1);
         let (id, n) = e.capped_false_alarms[0];
         assert_eq!(id, SensorId::new(1));

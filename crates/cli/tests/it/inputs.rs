@@ -175,19 +175,20 @@ fn validate_refuses_an_endless_file() {
     assert!(stderr(&o).contains("is larger than the"), "{}", stderr(&o));
 }
 
-/// A scenario that loads with warnings (a radar whose false alarms the engine caps, a heavy
-/// run) is valid, and `validate` says why it is heavy: on stderr, and in the JSON form with
-/// `"severity": "warning"`.
+/// A scenario that loads with warnings (heavy clutter: the trackers' work and memory) is
+/// valid, and `validate` says why it is heavy: on stderr, and in the JSON form with
+/// `"severity": "warning"`. One whose radar hits the false-alarm cap is refused (exit 1), the
+/// cap named beside the refusal.
 #[test]
 fn validate_prints_the_warnings_of_a_valid_scenario() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../scenario/tests/malformed/issue-18-false-alarm-cap-warns.toml");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenario/tests/malformed");
+    let file = dir.join("issue-18-heavy-clutter-warns.toml");
     let file = file.to_str().expect("utf-8");
     let o = kizuna(&["validate", file]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains(": warning: sensor[0]: about 3.1e12 false alarms per scan"),
+        err.contains(": warning: sensor[0]: a heavy run: the busiest scan"),
         "{err}"
     );
     let o = kizuna(&["validate", file, "--format", "json"]);
@@ -196,4 +197,20 @@ fn validate_prints_the_warnings_of_a_valid_scenario() {
     assert_eq!(v["valid"], true);
     assert_eq!(v["total"], 2, "{v}");
     assert_eq!(v["problems"][1]["severity"], "warning");
+    let capped = dir.join("issue-18-false-alarm-cap-refused.toml");
+    let o = kizuna(&["validate", capped.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(": error: sensor[0]: the run is too large"),
+        "{err}"
+    );
+    assert!(
+        err.contains(": warning: sensor[0]: about 3.1e12 false alarms per scan"),
+        "{err}"
+    );
+    assert!(
+        err.contains(": 2 problems found"),
+        "errors only are counted: {err}"
+    );
 }
