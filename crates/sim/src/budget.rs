@@ -386,9 +386,21 @@ mod tests {
             })
             .collect();
         assert_eq!(refusals.len(), 2, "{refusals:?}");
-        assert!(refusals[0].contains("busiest scan gates about 4.0e8"), "{}", refusals[0]);
-        assert!(refusals[0].contains("31.7 GiB of tracker memory"), "{}", refusals[0]);
-        assert!(refusals[1].contains("3.6e10 track-plot pairs"), "{}", refusals[1]);
+        assert!(
+            refusals[0].contains("busiest scan gates about 4.0e8"),
+            "{}",
+            refusals[0]
+        );
+        assert!(
+            refusals[0].contains("31.7 GiB of tracker memory"),
+            "{}",
+            refusals[0]
+        );
+        assert!(
+            refusals[1].contains("3.6e10 track-plot pairs"),
+            "{}",
+            refusals[1]
+        );
         assert_eq!(e.capped_false_alarms.len(), 1);
         let (id, n) = e.capped_false_alarms[0];
         assert_eq!(id, SensorId::new(1));
