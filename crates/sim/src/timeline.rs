@@ -11,7 +11,7 @@
 use crate::calibration::{Calibration, CalibrationRow, NO_OBJECT};
 use crate::command::CommandRuntime;
 use crate::log::EventKind;
-use crate::node::{GOSPA_C_M, NodeRuntime, distance};
+use crate::node::{NodeRuntime, object_behind};
 use crate::world::{ObjectKind, World};
 use base::{NodeId, ObjectId, SimTime};
 use serde::Serialize;
@@ -231,38 +231,4 @@ fn class_of(kind: &ObjectKind) -> &'static str {
         ObjectKind::CruiseMissile => crate::input::ThreatClass::Cruise.as_str(),
         other => other.name(),
     }
-}
-
-/// The air object nearest `track` of `node`'s picture at `now`, within the cut-off.
-fn object_behind(
-    now: SimTime,
-    node: NodeId,
-    track: u32,
-    world: &World,
-    nodes: &[NodeRuntime],
-) -> Option<ObjectId> {
-    let node = &nodes[node.index()];
-    let at = match &node.picture {
-        Some(p) => p
-            .system_tracks(now)
-            .into_iter()
-            .find(|s| s.tn.get() == track)
-            .map(|s| [s.state.x[0], s.state.x[1], s.state.x[2]]),
-        None => node
-            .local_tracks(now)
-            .into_iter()
-            .find(|r| r.number.0 == track)
-            .map(|r| [r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]]),
-    }?;
-    world
-        .objects
-        .iter()
-        .filter(|o| o.signature.is_some())
-        .filter_map(|o| {
-            let p = o.trajectory.state_at(now)?.position.xyz_m();
-            Some((o, distance(&[p.x, p.y, p.z], &at)))
-        })
-        .filter(|(_, d)| *d < GOSPA_C_M)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(o, _)| o.id)
 }

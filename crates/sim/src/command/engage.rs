@@ -6,7 +6,7 @@ use super::pairs;
 use super::plan::{Epoch, estimate};
 use super::{CommandRuntime, TargetKey};
 use crate::log::EventKind;
-use crate::node::{GOSPA_C_M, HeldTrack, NodeRuntime, distance};
+use crate::node::{HeldTrack, NodeRuntime, object_behind};
 use crate::world::World;
 use base::{NodeId, ObjectId, Side, SimDuration, SimTime};
 use geodesy::Position;
@@ -167,7 +167,7 @@ impl CommandRuntime {
             e.guide = guide;
             e.planned_pk = p;
         }
-        e.followed_at_launch = followed_object(now, u_node, e.target.track, world, nodes);
+        e.followed_at_launch = object_behind(now, u_node, e.target.track, world, nodes);
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -383,7 +383,7 @@ impl CommandRuntime {
         // Judged against what the ordered track followed at launch; a guiding track that
         // came to follow another object in flight (a swap in a raid) is said so.
         let followed = e.followed_at_launch;
-        let guided_to = followed_object(now, u.node, e.guide.track, world, nodes);
+        let guided_to = object_behind(now, u.node, e.guide.track, world, nodes);
         let name = |o: ObjectId| world.objects[o.index()].name.clone();
         let aim = f.aim_point();
         let wrong_object = acquired.and_then(|a| match followed {
@@ -518,39 +518,4 @@ fn interpolate(path: &[(SimTime, [f64; 3])], t: SimTime) -> Option<[f64; 3]> {
     let (t1, b) = path[k];
     let w = (t - t0).as_secs_f64() / (t1 - t0).as_secs_f64().max(1e-9);
     Some(core::array::from_fn(|i| a[i] + w * (b[i] - a[i])))
-}
-
-/// The truth object the guiding track followed at `now` (scoring join: the object nearest the
-/// track's estimate in the unit's node picture, within the picture-scoring cut-off).
-fn followed_object(
-    now: SimTime,
-    node: base::NodeId,
-    track: u32,
-    world: &World,
-    nodes: &[NodeRuntime],
-) -> Option<ObjectId> {
-    let node = &nodes[node.index()];
-    let at = match &node.picture {
-        Some(p) => p
-            .system_tracks(now)
-            .into_iter()
-            .find(|s| s.tn.get() == track)
-            .map(|s| [s.state.x[0], s.state.x[1], s.state.x[2]]),
-        None => node
-            .local_tracks(now)
-            .into_iter()
-            .find(|r| r.number.0 == track)
-            .map(|r| [r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]]),
-    }?;
-    world
-        .objects
-        .iter()
-        .filter(|o| o.signature.is_some())
-        .filter_map(|o| {
-            let p = o.trajectory.state_at(now)?.position.xyz_m();
-            Some((o.id, distance(&[p.x, p.y, p.z], &at)))
-        })
-        .filter(|(_, d)| *d < GOSPA_C_M)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(o, _)| o)
 }

@@ -6,7 +6,8 @@ use crate::tests::small_input;
 use crate::*;
 use base::{InterceptorTypeId, NationSet, NodeId, PlatformId, SimDuration};
 
-fn terminal() -> InterceptorType {
+/// The notional area interceptor of the command tests.
+pub(super) fn terminal() -> InterceptorType {
     InterceptorType {
         name: "notional-area".to_owned(),
         speed_mps: 1_500.0,

@@ -3,6 +3,7 @@
 //! latency, later still when the link loses frames, and never when the declaration is not
 //! releasable to the unit's nation.
 
+use super::tests::terminal;
 use crate::tests::small_input;
 use crate::*;
 use base::{
@@ -31,27 +32,6 @@ fn link(a: usize, b: usize, latency_ms: i64, loss: f64) -> Link {
         queue_bytes: 65_536,
         overflow: OverflowPolicy::DropOldest,
         partitions: vec![],
-    }
-}
-
-/// The notional area interceptor of the command tests.
-fn terminal() -> InterceptorType {
-    InterceptorType {
-        name: "notional-area".to_owned(),
-        speed_mps: 1_500.0,
-        boost_s: 4.0,
-        min_range_m: 2_000.0,
-        max_range_m: 120_000.0,
-        min_alt_m: 30.0,
-        max_alt_m: 40_000.0,
-        reaction_s: 5.0,
-        sspk_ballistic: 0.7,
-        sspk_air: 0.85,
-        basket_m: 1_500.0,
-        seeker_range_m: 30_000.0,
-        seeker_fov_deg: 10.0,
-        ka_detect: 0.95,
-        ka_false_kill: 0.05,
     }
 }
 

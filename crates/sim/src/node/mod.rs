@@ -371,3 +371,39 @@ pub(crate) fn engine_tracker_config() -> TrackerConfig {
         surface: Some(tracking::tracker::Surface::ELLIPSOID),
     }
 }
+
+/// The truth object behind `track` of `node`'s picture at `now` (a scoring join: the object
+/// with a signature nearest the track's estimate, within the picture-scoring cut-off). Used by
+/// the kill-chain timelines and to judge wrong-object intercepts; never read by the command.
+pub(crate) fn object_behind(
+    now: SimTime,
+    node: NodeId,
+    track: u32,
+    world: &World,
+    nodes: &[NodeRuntime],
+) -> Option<ObjectId> {
+    let node = &nodes[node.index()];
+    let at = match &node.picture {
+        Some(p) => p
+            .system_tracks(now)
+            .into_iter()
+            .find(|s| s.tn.get() == track)
+            .map(|s| [s.state.x[0], s.state.x[1], s.state.x[2]]),
+        None => node
+            .local_tracks(now)
+            .into_iter()
+            .find(|r| r.number.0 == track)
+            .map(|r| [r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]]),
+    }?;
+    world
+        .objects
+        .iter()
+        .filter(|o| o.signature.is_some())
+        .filter_map(|o| {
+            let p = o.trajectory.state_at(now)?.position.xyz_m();
+            Some((o, distance(&[p.x, p.y, p.z], &at)))
+        })
+        .filter(|(_, d)| *d < GOSPA_C_M)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(o, _)| o.id)
+}
