@@ -408,10 +408,161 @@ pub(crate) fn interval_chart(
     out
 }
 
+/// One bar of a stacked bar chart: its label and one value per segment.
+#[derive(Clone, Debug)]
+pub(crate) struct StackedBar {
+    pub(crate) label: String,
+    pub(crate) values: Vec<f64>,
+}
+
+/// Horizontal stacked bars, one row per bar; `segments` (name, colour) in stacking order left
+/// to right, one `series` group each (a rectangle per bar where its value is positive, with its
+/// value written inside when there is room). For funnels: where each bar's items ended.
+pub(crate) fn stacked_bar_chart(
+    title: &str,
+    x_label: &str,
+    segments: &[(&str, &str)],
+    bars: &[StackedBar],
+) -> String {
+    const ROW: f64 = 28.0;
+    let rows = bars.len().max(1) as f64;
+    let h = (MT + MB + rows * ROW).max(MT + MB + segments.len() as f64 * 18.0);
+    let left = 190.0;
+    let right = W - MR;
+    let totals: Vec<f64> = bars.iter().map(|b| b.values.iter().sum()).collect();
+    let f = Frame::new(totals.iter().copied().chain([0.0]), [0.0, 1.0].into_iter());
+    let sx = |v: f64| left + (v - f.x.0) / (f.x.1 - f.x.0) * (right - left);
+    let mut out =
+        format!(r#"<svg class="chart" viewBox="0 0 {W} {h}" width="{W}" height="{h}" role="img">"#);
+    let _ = write!(
+        out,
+        r#"<text class="title" x="{}" y="18" text-anchor="middle">{}</text>"#,
+        px((left + right) / 2.0),
+        esc(title)
+    );
+    let bottom = h - MB;
+    let step = f.xt.get(1).map_or(1.0, |b| b - f.xt[0]);
+    out.push_str(r#"<g class="axis-x">"#);
+    let _ = write!(
+        out,
+        r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}"/>"#
+    );
+    for &t in &f.xt {
+        let x = px(sx(t));
+        let _ = write!(
+            out,
+            r#"<line class="tick" x1="{x}" y1="{bottom}" x2="{x}" y2="{}"/><line class="grid" x1="{x}" y1="{MT}" x2="{x}" y2="{bottom}"/><text x="{x}" y="{}" text-anchor="middle">{}</text>"#,
+            bottom + 5.0,
+            bottom + 18.0,
+            tick_label(t, step)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<text class="label" x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
+        px((left + right) / 2.0),
+        h - 10.0,
+        esc(x_label)
+    );
+    let _ = write!(
+        out,
+        r#"<g class="axis-y"><line x1="{left}" y1="{MT}" x2="{left}" y2="{bottom}"/>"#
+    );
+    let row_y = |i: usize| MT + 6.0 + i as f64 * ROW;
+    for (i, bar) in bars.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
+            left - 8.0,
+            px(row_y(i) + ROW / 2.0),
+            esc(&bar.label)
+        );
+    }
+    out.push_str("</g>");
+    for (k, (name, colour)) in segments.iter().enumerate() {
+        let _ = write!(out, r#"<g class="series" fill="{colour}">"#);
+        for (i, bar) in bars.iter().enumerate() {
+            let v = bar.values.get(k).copied().unwrap_or(0.0);
+            if v <= 0.0 || !v.is_finite() {
+                continue;
+            }
+            let before: f64 = bar.values.iter().take(k).filter(|x| x.is_finite()).sum();
+            let (x0, x1) = (sx(before), sx(before + v));
+            let y = row_y(i);
+            let _ = write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}"><title>{}: {} {}</title></rect>"#,
+                px(x0),
+                px(y),
+                px(x1 - x0),
+                px(ROW - 8.0),
+                esc(&bar.label),
+                esc(name),
+                crate::svg::num(v)
+            );
+            if x1 - x0 >= 16.0 {
+                let _ = write!(
+                    out,
+                    r#"<text class="value" x="{}" y="{}" text-anchor="middle" fill="white">{}</text>"#,
+                    px((x0 + x1) / 2.0),
+                    px(y + ROW / 2.0),
+                    crate::svg::num(v)
+                );
+            }
+        }
+        out.push_str("</g>");
+    }
+    let names: Vec<(String, &str)> = segments
+        .iter()
+        .map(|(n, c)| ((*n).to_owned(), *c))
+        .collect();
+    legend(&mut out, &names);
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn stacked_bars_stack_their_segments() {
+        let bars = [
+            StackedBar {
+                label: "srbm".into(),
+                values: vec![2.0, 0.0, 3.0],
+            },
+            StackedBar {
+                label: "cruise".into(),
+                values: vec![0.0, 1.0, 1.0],
+            },
+        ];
+        let segments = [("a", "#000000"), ("b", "#111111"), ("c", "#222222")];
+        let s = stacked_bar_chart("f", "threats", &segments, &bars);
+        assert_eq!(s.matches(r#"class="series""#).count(), 3);
+        assert_eq!(s.matches("<rect").count(), 4, "no rectangle for a zero");
+        assert!(s.contains(r#"class="axis-x""#) && s.contains(r#"class="axis-y""#));
+        assert!(s.contains("<title>srbm: c 3</title>") && s.contains(">cruise</text>"));
+        // The second segment of a bar starts where the first ends.
+        let first_end = {
+            let a = s.find("<title>srbm: a 2</title>").expect("a");
+            let rect = &s[s[..a].rfind("<rect").expect("rect")..a];
+            let x: f64 = attr(rect, "x");
+            x + attr(rect, "width")
+        };
+        let c = s.find("<title>srbm: c 3</title>").expect("c");
+        let rect = &s[s[..c].rfind("<rect").expect("rect")..c];
+        assert!((attr(rect, "x") - first_end).abs() < 0.2, "{rect}");
+    }
+
+    fn attr(tag: &str, name: &str) -> f64 {
+        let key = format!(" {name}=\"");
+        let at = tag.find(&key).expect("attribute") + key.len();
+        tag[at..at + tag[at..].find('"').expect("closing quote")]
+            .parse()
+            .expect("number")
+    }
 
     #[test]
     fn ticks_are_nice_numbers() {

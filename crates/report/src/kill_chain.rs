@@ -1,11 +1,126 @@
 //! Tables of the kill chain: planned kill probability against the realised kill rate (one run
-//! or pooled over a study), the mean interval between consecutive stages, and each threat's
-//! timeline.
+//! or pooled over a study), the mean interval between consecutive stages, each threat's
+//! timeline, and the kill-chain attribution funnel (where each threat's chain ended, per
+//! threat class).
 
+use crate::chart::{StackedBar, stacked_bar_chart};
 use crate::page::table;
-use crate::svg::num;
-use sim::{CalibrationRow, StageInterval, StageIntervals, ThreatSummary};
+use crate::svg::{esc, num};
+use sim::{CalibrationRow, ChainCause, StageInterval, StageIntervals, ThreatSummary};
+use std::collections::BTreeMap;
 use std::fmt::Write;
+
+/// Funnel colour of each cause, in chain order: the picture's links in greys and blues, the
+/// command's in purple and oranges, the engagement's in vermilion, `killed` in green.
+const CAUSE_COLOURS: [&str; 9] = [
+    "#999999", "#56b4e9", "#0072b2", "#cc79a7", "#e69f00", "#f0a860", "#8a6d00", "#d55e00",
+    "#009e73",
+];
+
+/// A cause as a reader says it.
+pub(crate) fn cause_label(c: ChainCause) -> &'static str {
+    match c {
+        ChainCause::Undetected => "undetected",
+        ChainCause::Untracked => "untracked",
+        ChainCause::Unidentified => "unidentified",
+        ChainCause::OutOfReach => "out of reach",
+        ChainCause::Denied => "denied (ROE)",
+        ChainCause::NoCapacity => "no capacity",
+        ChainCause::Late => "late",
+        ChainCause::Missed => "missed",
+        ChainCause::Killed => "killed",
+    }
+}
+
+/// (label, colour) of every cause, in chain order.
+pub(crate) fn cause_segments() -> Vec<(&'static str, &'static str)> {
+    ChainCause::ALL
+        .iter()
+        .zip(CAUSE_COLOURS)
+        .map(|(c, colour)| (cause_label(*c), colour))
+        .collect()
+}
+
+/// Threat classes in reading order: ballistic by range, then cruise, then anything else.
+fn class_rank(class: &str) -> (usize, &str) {
+    let known = ["srbm", "mrbm", "irbm", "cruise"];
+    (
+        known
+            .iter()
+            .position(|k| *k == class)
+            .unwrap_or(known.len()),
+        class,
+    )
+}
+
+/// Where each threat's kill chain ended, per threat class: a stacked bar (funnel) per class
+/// and the table of counts, with the ROE reasons of the denied.
+pub(crate) fn funnel_section(threats: &[ThreatSummary], denied: &BTreeMap<String, u64>) -> String {
+    let mut by_class: BTreeMap<(usize, &str), [u64; 9]> = BTreeMap::new();
+    for t in threats {
+        let i = ChainCause::ALL
+            .iter()
+            .position(|c| *c == t.cause)
+            .expect("every cause is listed");
+        by_class.entry(class_rank(t.class)).or_insert([0; 9])[i] += 1;
+    }
+    let mut all = [0u64; 9];
+    for counts in by_class.values() {
+        for (a, c) in all.iter_mut().zip(counts) {
+            *a += c;
+        }
+    }
+    // (chart label, table label, counts): the chart's label column is narrow.
+    let mut rows: Vec<(String, String, [u64; 9])> =
+        vec![("all threats".to_owned(), "all threats".to_owned(), all)];
+    rows.extend(by_class.iter().map(|((_, c), n)| {
+        let short = match *c {
+            "srbm" | "mrbm" | "irbm" => c.to_uppercase(),
+            other => other.to_owned(),
+        };
+        (short, class_label(c), *n)
+    }));
+    let mut b = String::from(
+        r#"<section id="attribution"><h3>Where each threat's kill chain ended</h3><p class="note">Per threat class: <em>killed</em>, or the first link of the chain that failed — detect, track, identify, reach (an engagement window), ROE, capacity (rounds and channels), launch, kill — from the run's records alone (docs/outputs.md, kill-chain attribution). In a run that lasts until every threat is down, every cause but <em>killed</em> is a leaker.</p>"#,
+    );
+    let bars: Vec<StackedBar> = rows
+        .iter()
+        .map(|(label, _, n)| StackedBar {
+            label: label.clone(),
+            values: n.iter().map(|&x| x as f64).collect(),
+        })
+        .collect();
+    b.push_str(&stacked_bar_chart(
+        "Kill-chain attribution per threat class",
+        "threats",
+        &cause_segments(),
+        &bars,
+    ));
+    let mut header = vec!["class", "threats"];
+    header.extend(ChainCause::ALL.iter().map(|c| cause_label(*c)));
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(_, label, n)| {
+            let mut r = vec![label.clone(), n.iter().sum::<u64>().to_string()];
+            r.extend(n.iter().map(ToString::to_string));
+            r
+        })
+        .collect();
+    b.push_str(&table("attribution", &header, &body));
+    if !denied.is_empty() {
+        let reasons: Vec<String> = denied
+            .iter()
+            .map(|(r, n)| format!("{} {n}", r.replace('_', " ")))
+            .collect();
+        let _ = write!(
+            b,
+            r#"<p class="note">Denied, by the ROE reason of the latest denial on each: {}.</p>"#,
+            esc(&reasons.join(", "))
+        );
+    }
+    b.push_str("</section>");
+    b
+}
 
 /// A threat or object class as a reader says it.
 pub(crate) fn class_label(class: &str) -> String {
@@ -108,9 +223,15 @@ fn stages(s: &StageIntervals) -> [(&'static str, &StageInterval); 6] {
     ]
 }
 
-/// Mean stage-to-stage intervals and the per-threat timelines of one run.
-pub(crate) fn kill_chain_section(s: &StageIntervals, threats: &[ThreatSummary]) -> String {
+/// The attribution funnel, mean stage-to-stage intervals and the per-threat timelines of one
+/// run.
+pub(crate) fn kill_chain_section(
+    s: &StageIntervals,
+    threats: &[ThreatSummary],
+    denied: &BTreeMap<String, u64>,
+) -> String {
     let mut b = String::from(r#"<section id="kill-chain"><h2>Kill chain</h2>"#);
+    b.push_str(&funnel_section(threats, denied));
     let rows: Vec<Vec<String>> = stages(s)
         .iter()
         .map(|(label, i)| {
@@ -142,6 +263,10 @@ pub(crate) fn kill_chain_section(s: &StageIntervals, threats: &[ThreatSummary]) 
                 t(tl.first_launch_t_s),
                 t(tl.intercept_t_s),
                 t(tl.impact_t_s),
+                match th.denial_reason {
+                    Some(r) => format!("{} ({})", cause_label(th.cause), r.replace('_', " ")),
+                    None => cause_label(th.cause).to_owned(),
+                },
             ]
         })
         .collect();
@@ -159,6 +284,7 @@ pub(crate) fn kill_chain_section(s: &StageIntervals, threats: &[ThreatSummary]) 
             "interceptor launch",
             "intercept",
             "impact",
+            "chain ended",
         ],
         &rows,
     ));

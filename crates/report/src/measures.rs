@@ -311,6 +311,12 @@ const CATALOGUE: &[(&str, &str, &str, Better)] = &[
         Lower,
     ),
     ("siap.commonality", "SIAP commonality", "fraction", Higher),
+    (
+        "moe.leaker_causes.killed",
+        "kill chain ended: killed",
+        "count",
+        Higher,
+    ),
 ];
 
 /// (prefix, label prefix, unit, better) of the measures keyed by a class or reason.
@@ -328,6 +334,13 @@ const FAMILIES: &[(&str, &str, &str, Better)] = &[
         Neither,
     ),
     ("network.rejected.", "frames rejected", "count", Neither),
+    ("moe.leaker_causes.", "kill chain ended", "count", Neither),
+    (
+        "moe.leaker_denial_reasons.",
+        "threats denied by",
+        "count",
+        Neither,
+    ),
 ];
 
 /// Label, unit and better direction of the measure `name`.
@@ -399,6 +412,12 @@ mod tests {
         let d = describe("moe.engagements_denied.track_quality");
         assert_eq!(d.label, "engagements denied: track quality");
         assert_eq!(describe("something.new").label, "something.new");
+        let c = describe("moe.leaker_causes.out_of_reach");
+        assert_eq!(
+            (c.label.as_str(), c.better),
+            ("kill chain ended: out of reach", Neither)
+        );
+        assert_eq!(describe("moe.leaker_causes.killed").better, Higher);
         assert_eq!(
             label_with_unit("moe.mean_first_detection_s"),
             "first detection after launch (s)"

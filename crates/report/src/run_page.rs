@@ -1,6 +1,6 @@
 //! The single-run report: identity, theatre map, engagement timeline, measures tables, the kill
-//! chain (stage intervals, per-threat timelines, planned-Pk calibration) and GOSPA-over-time per
-//! node.
+//! chain (attribution funnel per threat class, stage intervals, per-threat timelines, planned-Pk
+//! calibration) and GOSPA-over-time per node.
 
 use crate::chart::{ErrStyle, Series, XyChart};
 use crate::data::{RunData, gospa_series};
@@ -36,6 +36,7 @@ pub fn run_html(d: &RunData) -> String {
     b.push_str(&crate::kill_chain::kill_chain_section(
         &s.moe.stage_intervals,
         &s.threats,
+        &s.moe.leaker_denial_reasons,
     ));
     b.push_str(&crate::kill_chain::calibration_section(
         &s.calibration,

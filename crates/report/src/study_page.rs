@@ -1,13 +1,19 @@
 //! Study reports: Monte Carlo (measure statistics with confidence intervals), comparisons
 //! (per-variant tables and paired-difference charts) and sweeps (measure curves over the
-//! swept parameter); each with the planned-Pk calibration pooled over its runs.
+//! swept parameter); each with the planned-Pk calibration pooled over its runs, and for Monte
+//! Carlo and comparisons the kill-chain attribution (mean threats per cause; a comparison adds
+//! each cause's paired difference).
 
-use crate::chart::{ErrStyle, Interval, Series, XyChart, interval_chart};
-use crate::kill_chain::calibration_section;
+use crate::chart::{
+    ErrStyle, Interval, Series, StackedBar, XyChart, interval_chart, stacked_bar_chart,
+};
+use crate::kill_chain::{calibration_section, cause_label, cause_segments};
 use crate::measures::{describe, label_with_unit};
 use crate::page::{document, table, unit};
+use crate::study::PairedDiff;
 use crate::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
 use crate::svg::{esc, num};
+use sim::ChainCause;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -89,6 +95,90 @@ fn charts_by_unit(title: &str, rows: &[(String, &str, f64, f64, f64, bool)], not
         .collect()
 }
 
+/// The measure name of a cause's count.
+fn cause_measure(c: ChainCause) -> String {
+    format!("moe.leaker_causes.{}", c.as_str())
+}
+
+/// Mean threats per cause (chain order) over a cell's runs; `None` when the runs carry no
+/// attribution.
+fn cause_means(measures: &[MeasureStats]) -> Option<Vec<f64>> {
+    ChainCause::ALL
+        .iter()
+        .map(|c| {
+            let name = cause_measure(*c);
+            measures.iter().find(|m| m.measure == name).map(|m| m.mean)
+        })
+        .collect()
+}
+
+const ATTRIBUTION_NOTE: &str = r#"<p class="note">Mean threats per run by where their kill chain ended: <em>killed</em>, or the first link that failed (docs/outputs.md, kill-chain attribution).</p>"#;
+
+/// The attribution funnel of a study: one bar per cell of mean threats per cause.
+fn attribution_funnel(cells: &[(String, Vec<f64>)]) -> String {
+    let bars: Vec<StackedBar> = cells
+        .iter()
+        .map(|(label, values)| StackedBar {
+            label: label.clone(),
+            values: values.clone(),
+        })
+        .collect();
+    stacked_bar_chart(
+        "Kill-chain attribution (mean threats per run)",
+        "threats (mean per run)",
+        &cause_segments(),
+        &bars,
+    )
+}
+
+/// Each cause's paired difference against the baseline, per variant, in chain order.
+fn attribution_diffs(baseline: &str, diffs: &[PairedDiff]) -> String {
+    let mut items = Vec::new();
+    let mut rows = Vec::new();
+    for c in ChainCause::ALL {
+        let name = cause_measure(c);
+        for d in diffs.iter().filter(|d| d.measure == name) {
+            items.push(Interval {
+                label: format!("{}: {}", d.variant, cause_label(c)),
+                mean: d.mean,
+                low: d.ci_low,
+                high: d.ci_high,
+                marked: d.significant,
+            });
+            rows.push(vec![
+                d.variant.clone(),
+                cause_label(c).to_owned(),
+                d.n.to_string(),
+                num(d.mean),
+                format!("[{}, {}]", num(d.ci_low), num(d.ci_high)),
+                if d.significant { "yes" } else { "no" }.to_owned(),
+            ]);
+        }
+    }
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut b = interval_chart(
+        &format!("Threats per cause: variant − {baseline} (mean, 95 % CI)"),
+        "difference in threats per run",
+        &items,
+        "significant (CI excludes 0)",
+    );
+    b.push_str(&table(
+        "attribution-diffs",
+        &[
+            "variant",
+            "chain ended",
+            "pairs",
+            "mean difference",
+            "95 % CI",
+            "significant",
+        ],
+        &rows,
+    ));
+    b
+}
+
 /// A Monte Carlo study's `report.html`.
 pub fn mc_html(s: &McStudy) -> String {
     let mut b = String::new();
@@ -123,6 +213,12 @@ pub fn mc_html(s: &McStudy) -> String {
         "mean (± 95 % CI)",
     ));
     b.push_str("</section>");
+    if let Some(means) = cause_means(&s.measures) {
+        b.push_str(r#"<section id="attribution"><h2>Kill-chain attribution</h2>"#);
+        b.push_str(ATTRIBUTION_NOTE);
+        b.push_str(&attribution_funnel(&[("all runs".to_owned(), means)]));
+        b.push_str("</section>");
+    }
     b.push_str(&calibration_section(
         &s.calibration,
         Some(&format!("{} runs", s.seeds.len())),
@@ -197,6 +293,18 @@ pub fn compare_html(s: &CompareStudy) -> String {
         &rows,
     ));
     b.push_str("</section>");
+    let cells: Option<Vec<(String, Vec<f64>)>> = s
+        .variants
+        .iter()
+        .map(|v| cause_means(&v.measures).map(|m| (v.name.clone(), m)))
+        .collect();
+    if let Some(cells) = cells.filter(|c| !c.is_empty()) {
+        b.push_str(r#"<section id="attribution"><h2>Kill-chain attribution</h2>"#);
+        b.push_str(ATTRIBUTION_NOTE);
+        b.push_str(&attribution_funnel(&cells));
+        b.push_str(&attribution_diffs(&s.baseline, &s.diffs));
+        b.push_str("</section>");
+    }
     for v in &s.variants {
         let _ = write!(
             b,

@@ -411,4 +411,120 @@ fn run_report_shows_the_kill_chain_and_the_calibration() {
     assert!(!r.summary.calibration.is_empty(), "the run scores shots");
     assert_eq!(table_rows("calibration"), r.summary.calibration.len());
     assert!(html.contains("hostile declaration → first fire order"));
+    // The attribution funnel: a row for all threats and one per class, each summing to its
+    // threats; a stacked bar per row and a series per cause.
+    let classes: std::collections::BTreeSet<&str> =
+        r.summary.threats.iter().map(|t| t.class).collect();
+    assert_eq!(table_rows("attribution"), 1 + classes.len());
+    let section = &html[html.find(r#"<section id="attribution""#).expect("funnel")..];
+    let section = &section[..section.find("</section>").expect("closed")];
+    let chart = &section[section.find("<svg").expect("chart")..];
+    assert_eq!(
+        chart.matches(r#"class="series""#).count(),
+        sim::ChainCause::ALL.len()
+    );
+    let rects = chart.matches("<rect").count();
+    let nonzero = |counts: &sim::ChainCauses| {
+        sim::ChainCause::ALL
+            .iter()
+            .filter(|c| counts.get(**c) > 0)
+            .count()
+    };
+    let per_class: usize = classes
+        .iter()
+        .map(|c| {
+            nonzero(&sim::ChainCauses::of(
+                r.summary
+                    .threats
+                    .iter()
+                    .filter(|t| t.class == *c)
+                    .map(|t| t.cause),
+            ))
+        })
+        .sum();
+    assert_eq!(rects, nonzero(&r.summary.moe.leaker_causes) + per_class);
+    let all = r.summary.moe.leaker_causes;
+    let first_row = &section[section
+        .find(r#"<table class="attribution""#)
+        .expect("table")..];
+    let first_row = &first_row[first_row.find("<td>all threats</td>").expect("all row")..];
+    let first_row = &first_row[..first_row.find("</tr>").expect("row end")];
+    let cells: Vec<u64> = first_row
+        .split("<td>")
+        .skip(2)
+        .map(|c| {
+            c[..c.find("</td>").expect("cell")]
+                .parse()
+                .expect("a count")
+        })
+        .collect();
+    let mut expected = vec![all.total()];
+    expected.extend(sim::ChainCause::ALL.iter().map(|c| all.get(*c)));
+    assert_eq!(cells, expected);
+}
+
+#[test]
+fn study_pages_show_the_kill_chain_attribution() {
+    let causes: Vec<MeasureStats> = sim::ChainCause::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| stats(&format!("moe.leaker_causes.{}", c.as_str()), i as f64))
+        .collect();
+    let mc = mc_html(&McStudy {
+        scenario: "s".into(),
+        seeds: vec![1, 2],
+        measures: causes.clone(),
+        calibration: Vec::new(),
+    });
+    well_formed(&mc).expect("mc markup");
+    let funnel = &mc[mc.find(r#"<section id="attribution""#).expect("funnel")..];
+    // Means 1..8 drawn (undetected's mean is 0): one rectangle each.
+    assert_eq!(
+        funnel[..funnel.find("</section>").expect("closed")]
+            .matches("<rect")
+            .count(),
+        8
+    );
+    let diff = |c: &str, mean: f64, significant| PairedDiff {
+        measure: format!("moe.leaker_causes.{c}"),
+        variant: "networked".into(),
+        n: 2,
+        mean,
+        ci_low: mean - 0.5,
+        ci_high: mean + 0.5,
+        significant,
+    };
+    let variant = |name: &str| Variant {
+        name: name.into(),
+        overrides: vec![],
+        measures: causes.clone(),
+        calibration: Vec::new(),
+    };
+    let cmp = compare_html(&CompareStudy {
+        scenario: "s".into(),
+        seeds: vec![1, 2],
+        baseline: "national".into(),
+        variants: vec![variant("national"), variant("networked")],
+        diffs: vec![
+            diff("killed", 2.0, true),
+            diff("out_of_reach", -2.0, true),
+            diff("late", 0.1, false),
+        ],
+    });
+    well_formed(&cmp).expect("compare markup");
+    let section = &cmp[cmp
+        .find(r#"<section id="attribution""#)
+        .expect("attribution")..];
+    let section = &section[..section.find("</section>").expect("closed")];
+    assert_eq!(section.matches(r#"<svg class="chart""#).count(), 2);
+    assert_eq!(section.matches(r#"class="mean marked""#).count(), 2);
+    // Chain order, not alphabetical: out of reach, late, killed.
+    let at = |label: &str| section.find(label).unwrap_or_else(|| panic!("{label}"));
+    assert!(at("networked: out of reach") < at("networked: late"));
+    assert!(at("networked: late") < at("networked: killed"));
+    assert_eq!(
+        section.matches("<tr>").count(),
+        1 + 3,
+        "a header and a row per difference"
+    );
 }

@@ -20,11 +20,13 @@
 //! The combined command (`command`) identifies, evaluates, applies the rules of engagement and
 //! assigns interceptors at decision epochs; engagements fly out and are scored against truth.
 //! Scoring (`timeline`, [`calibration`]) turns the event stream into per-threat kill-chain
-//! timelines and the planned-Pk calibration table.
+//! timelines and the planned-Pk calibration table; `attribution` gives every threat the first
+//! link of its kill chain that failed ([`ChainCause`]), from the same records.
 //!
 //! [`budget::estimate`] sizes a run from its input before anything is built (front ends refuse
 //! or warn with its numbers).
 
+mod attribution;
 pub mod budget;
 pub mod calibration;
 mod command;
@@ -39,6 +41,7 @@ mod summary;
 mod timeline;
 mod world;
 
+pub use attribution::{ChainCause, ChainCauses};
 pub use c2::identify::IdRules;
 pub use calibration::CalibrationRow;
 pub use command::{DeniedReasons, EngagementMoe};

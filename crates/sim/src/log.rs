@@ -173,6 +173,23 @@ pub enum EventKind {
         /// Reason code (the denying predicate, or the approval level).
         reason: &'static str,
     },
+    /// How far a (fire unit, threat) pair got in the command's evaluation changed: the
+    /// evidence the kill-chain attribution rests on for reach and capacity. Logged on every
+    /// change, like `EngagementDecision`; a pair whose unit's node holds no track of the
+    /// threat is not evaluated and logs nothing.
+    EngagementOpportunity {
+        /// Fire unit.
+        fire_unit: String,
+        /// Track number in the planning node's picture (the threat's representative track).
+        track: u32,
+        /// `no_window` (no intercept inside the envelope before the predicted impact, or the
+        /// interceptor cannot kill this class), `no_capacity` (a window, but no round left or
+        /// no free channel: the ROE is not judged), `denied` (a window, refused by the ROE:
+        /// the `engagement_decision` carries the reason), `below_min_pk` (a window the ROE
+        /// permits, at a planned Pk below the doctrine's minimum), `offered` (given to the
+        /// weapon-target assignment).
+        outcome: &'static str,
+    },
     /// A fire order: the weapon-target assignment gave one round of a fire unit to a track (a
     /// salvo is several orders at once). The round launches at `launch_t_s` unless the order is
     /// cancelled first.
@@ -294,6 +311,7 @@ impl EventKind {
             EventKind::Arrival { .. } => "arrival",
             EventKind::IdentityChange { .. } => "identity_change",
             EventKind::EngagementDecision { .. } => "engagement_decision",
+            EventKind::EngagementOpportunity { .. } => "engagement_opportunity",
             EventKind::EngagementOrder { .. } => "engagement_order",
             EventKind::InterceptorLaunch { .. } => "interceptor_launch",
             EventKind::Intercept { .. } => "intercept",
@@ -316,6 +334,7 @@ impl EventKind {
         "arrival",
         "identity_change",
         "engagement_decision",
+        "engagement_opportunity",
         "engagement_order",
         "interceptor_launch",
         "intercept",

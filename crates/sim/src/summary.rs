@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 pub const LEAKER_LETHALITY: f64 = 0.5;
 
 /// Version of the `summary.json` schema.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// Engine version reported in outputs (part of the run identity): the workspace version in the
 /// root `Cargo.toml`, the same text `kizuna --version` prints. Bump it on behaviour changes.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -181,6 +181,11 @@ pub struct ThreatSummary {
     pub detected_by: Vec<String>,
     /// Detection-to-intercept timeline.
     pub timeline: crate::timeline::ThreatTimeline,
+    /// Where its kill chain ended: `killed`, or the first link that failed
+    /// ([`crate::ChainCause`]; the evidence each rests on is in `crate::attribution`).
+    pub cause: crate::ChainCause,
+    /// For `denied`: the ROE reason code of the latest denial on it; otherwise null.
+    pub denial_reason: Option<&'static str>,
 }
 
 /// Entity counts from the input and world.
@@ -269,6 +274,12 @@ pub struct Moe {
     pub intercept_probability: BTreeMap<String, f64>,
     /// Mean intervals between consecutive kill-chain stages of the per-threat timelines.
     pub stage_intervals: crate::timeline::StageIntervals,
+    /// Every threat of the scenario by where its kill chain ended (`killed`, or the first
+    /// link that failed), in chain order, zeros included: the causes partition the threats.
+    pub leaker_causes: crate::ChainCauses,
+    /// The threats counted `denied` in `leaker_causes`, by the ROE reason of the latest
+    /// denial on each.
+    pub leaker_denial_reasons: BTreeMap<String, u64>,
 }
 
 /// `summary.json`.
@@ -411,7 +422,15 @@ impl Summary {
                 Origin::Threat(i) => Some((o, &input.threats[i])),
                 _ => None,
             })
-            .map(|(o, t)| ThreatSummary {
+            .map(|(o, t)| {
+                let evidence = timelines.evidence(o.id);
+                let cause = evidence.cause(
+                    first_detection.contains_key(&o.id),
+                    first_held.contains_key(&o.id),
+                );
+                (o, t, cause, evidence.denial_reason())
+            })
+            .map(|(o, t, cause, reason)| ThreatSummary {
                 name: o.name.clone(),
                 class: t.class.as_str(),
                 launch_area: t.launch_area.clone(),
@@ -426,8 +445,15 @@ impl Summary {
                     first_detection.get(&o.id).map(|f| f.t_s),
                     first_held.get(&o.id).copied(),
                 ),
+                cause,
+                denial_reason: reason.filter(|_| cause == crate::ChainCause::Denied),
             })
             .collect();
+        let leaker_causes = crate::ChainCauses::of(threats.iter().map(|t| t.cause));
+        let mut leaker_denial_reasons: BTreeMap<String, u64> = BTreeMap::new();
+        for reason in threats.iter().filter_map(|t| t.denial_reason) {
+            *leaker_denial_reasons.entry(reason.to_owned()).or_default() += 1;
+        }
         let mut by_class: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         for t in threats.iter().filter(|t| t.launch_t_s <= end.as_secs_f64()) {
             let e = by_class.entry(t.class.to_owned()).or_default();
@@ -506,6 +532,8 @@ impl Summary {
                     .then(|| engagement.order_to_launch_sum_s / engagement.fired as f64),
                 intercept_probability,
                 stage_intervals,
+                leaker_causes,
+                leaker_denial_reasons,
             },
             counts: SummaryCounts {
                 entities: EntityCounts {

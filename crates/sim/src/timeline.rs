@@ -6,8 +6,10 @@
 //! Identity changes name a (node, track), orders, decisions and launches a (fire unit, track);
 //! the threat behind them is found against truth at the event instant: the truth object nearest
 //! the track's position in that node's picture (the fire unit's node), within the
-//! picture-scoring cut-off. Scoring only: nothing here feeds back into a node or the command.
+//! picture-scoring cut-off. The same joins gather each threat's kill-chain attribution evidence
+//! (`crate::attribution`). Scoring only: nothing here feeds back into a node or the command.
 
+use crate::attribution::{Chains, Evidence};
 use crate::calibration::{Calibration, CalibrationRow, NO_OBJECT};
 use crate::command::CommandRuntime;
 use crate::log::EventKind;
@@ -113,6 +115,8 @@ pub(crate) struct Timelines {
     intercept: BTreeMap<ObjectId, SimTime>,
     impact: BTreeMap<ObjectId, SimTime>,
     calibration: Calibration,
+    /// Kill-chain attribution evidence per threat.
+    chains: Chains,
 }
 
 impl Timelines {
@@ -139,19 +143,40 @@ impl Timelines {
         let (map, object) = match kind {
             EventKind::IdentityChange {
                 node, track, to, ..
-            } if *to == "hostile" => (
-                &mut self.hostile,
-                threat(nodes.iter().find(|n| n.name == *node).map(|n| n.id), *track),
-            ),
+            } => {
+                let object = threat(nodes.iter().find(|n| n.name == *node).map(|n| n.id), *track);
+                self.note(object, kind);
+                if *to != "hostile" {
+                    return;
+                }
+                (&mut self.hostile, object)
+            }
             EventKind::EngagementDecision {
                 fire_unit,
                 track,
                 decision,
                 ..
-            } if *decision != "deny" => (&mut self.decision, threat(unit_node(fire_unit), *track)),
+            } => {
+                let object = threat(unit_node(fire_unit), *track);
+                self.note(object, kind);
+                if *decision == "deny" {
+                    return;
+                }
+                (&mut self.decision, object)
+            }
+            EventKind::EngagementOpportunity {
+                fire_unit, track, ..
+            } => {
+                self.note(threat(unit_node(fire_unit), *track), kind);
+                return;
+            }
             EventKind::EngagementOrder {
                 fire_unit, track, ..
-            } => (&mut self.order, threat(unit_node(fire_unit), *track)),
+            } => {
+                let object = threat(unit_node(fire_unit), *track);
+                self.note(object, kind);
+                (&mut self.order, object)
+            }
             EventKind::InterceptorLaunch {
                 fire_unit,
                 track,
@@ -165,10 +190,9 @@ impl Timelines {
                 let class = engaged.map_or(NO_OBJECT, |o| class_of(&world.objects[o.index()].kind));
                 self.calibration
                     .launched(*engagement, interceptor, *planned_pk, engaged, class);
-                (
-                    &mut self.launch,
-                    engaged.filter(|o| world.objects[o.index()].kind.is_threat()),
-                )
+                let object = engaged.filter(|o| world.objects[o.index()].kind.is_threat());
+                self.note(object, kind);
+                (&mut self.launch, object)
             }
             EventKind::Intercept {
                 engagement,
@@ -185,6 +209,9 @@ impl Timelines {
                 let earlier = &self.intercept;
                 self.calibration
                     .scored(*engagement, destroyed, |o| earlier.contains_key(&o));
+                let destroyed_threat =
+                    destroyed.filter(|o| world.objects[o.index()].kind.is_threat());
+                self.note(destroyed_threat, kind);
                 (&mut self.intercept, destroyed)
             }
             EventKind::Impact { object, .. } => (
@@ -196,6 +223,18 @@ impl Timelines {
         if let Some(o) = object {
             map.entry(o).or_insert(now);
         }
+    }
+
+    /// Notes chain evidence about a threat (`None`: the event's track followed no threat).
+    fn note(&mut self, threat: Option<ObjectId>, kind: &EventKind) {
+        if let Some(o) = threat {
+            self.chains.note(o, kind);
+        }
+    }
+
+    /// The kill-chain evidence about `object`.
+    pub(crate) fn evidence(&self, object: ObjectId) -> Evidence {
+        self.chains.of(object)
     }
 
     /// The timeline of `object`, given its first detection and when a picture first held it.

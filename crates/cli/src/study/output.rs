@@ -99,8 +99,9 @@ pub(super) fn done(dir: &Path, plan: &Plan) {
     );
 }
 
-/// (name, label) of the main measures present and not hidden, then the per-class intercept
-/// probabilities and the SIAP ones. Labels carry the better direction (`↓` fewer is better).
+/// (name, label) of the main measures present and not hidden, then the kill-chain causes in
+/// chain order, the per-class intercept probabilities and the SIAP ones. Labels carry the
+/// better direction (`↓` fewer is better).
 fn shown(names: impl Iterator<Item = String> + Clone, hidden: &Hidden) -> Vec<(String, String)> {
     let present = |m: &str| names.clone().any(|n| n == m);
     let label = |m: &str| {
@@ -113,10 +114,15 @@ fn shown(names: impl Iterator<Item = String> + Clone, hidden: &Hidden) -> Vec<(S
             format!("{text} {arrow}")
         }
     };
+    let causes = sim::ChainCause::ALL
+        .iter()
+        .map(|c| format!("moe.leaker_causes.{}", c.as_str()))
+        .filter(|m| present(m));
     MAIN.iter()
         .copied()
         .filter(|m| present(m))
         .map(str::to_owned)
+        .chain(causes)
         .chain(
             names
                 .clone()

@@ -255,6 +255,128 @@ fn summary_measures_agree_with_the_event_stream() {
 
     stage_intervals_follow_the_timelines(&s);
     calibration_agrees_with_the_shots(&s, &f);
+    chain_causes_follow_the_timelines(&s, &f);
+}
+
+/// The kill-chain attribution (`moe.leaker_causes`, each threat's `cause`) against the
+/// per-threat timelines and the events: the causes partition the threats, `killed` is exactly
+/// the threats an intercept destroyed, and each cause agrees with the stages its timeline
+/// reached. Returns the causes of the threats that reached the ground.
+fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<String, u64> {
+    const CAUSES: [&str; 9] = [
+        "undetected",
+        "untracked",
+        "unidentified",
+        "out_of_reach",
+        "denied",
+        "no_capacity",
+        "late",
+        "missed",
+        "killed",
+    ];
+    let moe = &s["moe"];
+    let counts = moe["leaker_causes"].as_object().expect("leaker_causes");
+    let keys: Vec<&str> = counts.keys().map(String::as_str).collect();
+    let mut sorted = CAUSES.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(keys, sorted, "every cause listed");
+    let threats = s["threats"].as_array().expect("threats");
+    let mut tally: BTreeMap<&str, u64> = CAUSES.iter().map(|c| (*c, 0)).collect();
+    let mut leaked: BTreeMap<String, u64> = BTreeMap::new();
+    let mut reasons: BTreeMap<&str, u64> = BTreeMap::new();
+    for t in threats {
+        let name = t["name"].as_str().expect("name");
+        let cause = t["cause"].as_str().expect("cause");
+        *tally.get_mut(cause).expect("a known cause") += 1;
+        let tl = &t["timeline"];
+        let at = |k: &str| tl[k].as_f64();
+        assert_eq!(
+            cause == "killed",
+            f.kills.contains_key(name),
+            "{name}: {cause}"
+        );
+        if at("impact_t_s").is_some() {
+            *leaked.entry(cause.to_owned()).or_default() += 1;
+        }
+        let launched = at("first_launch_t_s").is_some();
+        assert_eq!(
+            cause == "missed",
+            launched && cause != "killed",
+            "{name}: {cause}"
+        );
+        if cause == "late" {
+            assert!(at("first_order_t_s").is_some() && !launched, "{name}");
+        }
+        if CAUSES[..6].contains(&cause) {
+            assert!(
+                at("first_order_t_s").is_none() && !launched,
+                "{name}: {cause}"
+            );
+        }
+        if cause == "undetected" {
+            for k in [
+                "first_detection_t_s",
+                "first_held_t_s",
+                "hostile_declared_t_s",
+            ] {
+                assert!(at(k).is_none(), "{name}: undetected with {k}");
+            }
+        }
+        if cause == "untracked" {
+            assert!(at("first_held_t_s").is_none(), "{name}");
+        }
+        if cause == "unidentified" {
+            assert!(at("hostile_declared_t_s").is_none(), "{name}");
+            assert!(at("first_decision_t_s").is_none(), "{name}");
+        }
+        match t["denial_reason"].as_str() {
+            Some(r) => {
+                assert_eq!(cause, "denied", "{name}: reason {r}");
+                *reasons.entry(r).or_default() += 1;
+            }
+            None => assert_ne!(cause, "denied", "{name}: denied without a reason"),
+        }
+    }
+    for c in CAUSES {
+        assert_eq!(counts[c].as_u64(), Some(tally[c]), "moe.leaker_causes.{c}");
+    }
+    assert_eq!(
+        tally.values().sum::<u64>(),
+        moe["threats"].as_u64().expect("threats"),
+        "the causes partition the threats"
+    );
+    let denied: BTreeMap<&str, u64> = moe["leaker_denial_reasons"]
+        .as_object()
+        .expect("leaker_denial_reasons")
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_u64().expect("count")))
+        .collect();
+    assert_eq!(denied, reasons);
+    assert!(!leaked.contains_key("killed"));
+    assert_eq!(
+        leaked.values().sum::<u64>(),
+        moe["leakers"].as_u64().expect("leakers")
+    );
+    leaked
+}
+
+/// On the default scenario run to its end, every threat is down: `killed` plus the causes of
+/// the leakers are the threats, and the leakers' causes sum to `moe.leakers`.
+#[test]
+fn leaker_causes_partition_the_default_scenario() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (summary, events, _) = run_into(tmp.path(), &[]);
+    let s: Value = serde_json::from_slice(&summary).expect("summary is JSON");
+    let f = parse(&events);
+    let leaked = chain_causes_follow_the_timelines(&s, &f);
+    let moe = &s["moe"];
+    let killed = moe["leaker_causes"]["killed"].as_u64().expect("killed");
+    assert_eq!(
+        killed + leaked.values().sum::<u64>(),
+        moe["threats"].as_u64().expect("threats"),
+        "every threat is down at the end: {leaked:?}"
+    );
+    assert!(killed > 0 && !leaked.is_empty(), "{leaked:?}");
 }
 
 /// `moe.stage_intervals`: the mean of each consecutive pair of timeline stages over the threats

@@ -23,6 +23,7 @@ mod assign;
 mod engage;
 mod ident;
 mod moe;
+mod opportunity;
 mod pairs;
 mod plan;
 mod targets;
@@ -95,6 +96,8 @@ pub(crate) struct CommandRuntime {
     next_engagement: u64,
     /// Last verdict per (fire unit, threat), so only changes are logged.
     verdicts: BTreeMap<(usize, TargetKey), c2::roe::Decision>,
+    /// Last evaluation outcome per (fire unit, threat), so only changes are logged.
+    opportunities: BTreeMap<(usize, TargetKey), &'static str>,
     /// Truth objects destroyed by an intercept (scoring: the end game never acquires debris).
     destroyed: BTreeSet<base::ObjectId>,
     /// Ballistic-coefficient estimate per track.
@@ -144,6 +147,7 @@ impl CommandRuntime {
             engagements: BTreeMap::new(),
             next_engagement: 1,
             verdicts: BTreeMap::new(),
+            opportunities: BTreeMap::new(),
             drag: BTreeMap::new(),
             destroyed: BTreeSet::new(),
             plans: ident::FlightPlans {

@@ -41,6 +41,9 @@ pub(crate) enum Evaluation {
     NoWindow,
     /// The only intercepts come after the predicted impact.
     AfterImpact,
+    /// A window exists but the unit has no round left or no free channel (the ROE is not
+    /// judged: nothing could be fired).
+    NoCapacity,
     /// The rules of engagement deny it (logged with the reason).
     Denied,
     /// Planned kill probability below doctrine's minimum.
@@ -50,7 +53,8 @@ pub(crate) enum Evaluation {
 }
 
 impl CommandRuntime {
-    /// Evaluates unit `ui` against threat `ti`, logging ROE verdict changes into `events`.
+    /// Evaluates unit `ui` against threat `ti`, logging ROE verdict changes into `events`;
+    /// without `capacity` (no round or no free channel) it stops at the window.
     pub(crate) fn evaluate_pair(
         &mut self,
         epoch: &Epoch<'_>,
@@ -58,6 +62,7 @@ impl CommandRuntime {
         ui: usize,
         ti: usize,
         threat: &Threat,
+        capacity: bool,
     ) -> Evaluation {
         let u = &self.units[ui];
         let Some(held) = epoch.pictures.get(&u.node) else {
@@ -94,6 +99,9 @@ impl CommandRuntime {
             .is_some_and(|impact| window.earliest.time >= impact)
         {
             return Evaluation::AfterImpact;
+        }
+        if !capacity {
+            return Evaluation::NoCapacity;
         }
         let facts = self.facts(epoch, u, h, assessed, launcher, window.earliest);
         let decision =

@@ -1,6 +1,7 @@
 //! One decision epoch, as a sequence of small steps: identification, hold fire, in-flight
 //! updates, threat selection and grouping (`targets`), threat evaluation with each track's
-//! drag estimate, pair evaluation (`pairs`: window, ROE, planned Pk) and the alliance-wide
+//! drag estimate, pair evaluation (`pairs`: window, capacity, ROE, planned Pk; each outcome
+//! change logged by `opportunity`) and the alliance-wide
 //! weapon-target assignment (`assign`) that turns permitted pairs into orders.
 
 use super::CommandRuntime;
@@ -193,11 +194,12 @@ impl CommandRuntime {
         let mut pairs: Vec<Pair> = Vec::new();
         for ui in 0..self.units.len() {
             let u = &self.units[ui];
-            if u.available() == 0 || u.channels.saturating_sub(u.busy) == 0 {
-                continue;
-            }
+            // A unit without a round or a free channel is evaluated up to the window only: the
+            // attribution's evidence of `no_capacity`.
+            let capacity = u.available() > 0 && u.channels.saturating_sub(u.busy) > 0;
             for (ti, threat) in threats.iter().enumerate() {
-                let evaluation = self.evaluate_pair(&epoch, &mut events, ui, ti, threat);
+                let evaluation = self.evaluate_pair(&epoch, &mut events, ui, ti, threat, capacity);
+                self.log_opportunity(&mut events, ui, threat.key(), &evaluation);
                 if let Evaluation::Offered(pair) = evaluation {
                     pairs.push(pair);
                 }

@@ -153,6 +153,89 @@ fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_auth
     );
 }
 
+/// Kill-chain attribution over a whole run: the causes partition the threats, `killed` is
+/// exactly the threats an interceptor destroyed, and in a run that lasts until every threat is
+/// down the other causes are the leakers.
+fn check_partition(s: &Summary) {
+    let causes = &s.moe.leaker_causes;
+    assert_eq!(causes.total(), s.moe.threats, "{causes:?}");
+    assert_eq!(causes.total(), s.threats.len() as u64);
+    for c in ChainCause::ALL {
+        let n = s.threats.iter().filter(|t| t.cause == c).count() as u64;
+        assert_eq!(causes.get(c), n, "{c:?}");
+    }
+    let intercepted = s
+        .threats
+        .iter()
+        .filter(|t| t.timeline.intercept_t_s.is_some())
+        .count() as u64;
+    assert_eq!(causes.killed, intercepted, "{causes:?}");
+    let leaked = s.threats.iter().filter(|t| t.timeline.impact_t_s.is_some());
+    assert!(leaked.clone().all(|t| t.cause != ChainCause::Killed));
+    assert_eq!(leaked.count() as u64, s.moe.leakers);
+    assert_eq!(causes.killed + s.moe.leakers, s.moe.threats, "{causes:?}");
+    let denied: u64 = s.moe.leaker_denial_reasons.values().sum();
+    assert_eq!(denied, causes.denied);
+}
+
+#[test]
+fn chain_causes_partition_the_threats_of_a_defended_run() {
+    let (s, rec) = summary(&defended(), 3);
+    check_partition(&s);
+    assert!(s.moe.leaker_causes.killed > 0, "{:?}", s.moe.leaker_causes);
+    assert!(
+        rec.events
+            .iter()
+            .any(|e| e.kind.tag() == "engagement_opportunity")
+    );
+    // Undefended: no fire unit, so no identification authority serves a shooter and the
+    // tracked threats stop at identification.
+    let (s, _) = summary(&small_input(), 3);
+    check_partition(&s);
+    let c = s.moe.leaker_causes;
+    assert_eq!(
+        c.unidentified,
+        c.total() - c.undetected - c.untracked,
+        "{c:?}"
+    );
+    assert!(c.unidentified > 0, "{c:?}");
+}
+
+#[test]
+fn weapons_hold_leakers_are_denied_with_the_reason() {
+    let mut input = defended();
+    input.wcs = vec![WcsOrder {
+        nation: base::NationId::parse("JPN").expect("valid"),
+        class: None,
+        zone: None,
+        status: Wcs::Hold,
+        from: SimDuration::ZERO,
+    }];
+    input.c2.self_defence_radius_m = 1.0;
+    let (s, _) = summary(&input, 3);
+    check_partition(&s);
+    let c = s.moe.leaker_causes;
+    assert_eq!(c.killed + c.missed + c.late, 0, "{c:?}");
+    assert!(c.denied > 0, "{c:?}");
+    assert_eq!(
+        s.moe.leaker_denial_reasons.get("weapons_hold"),
+        Some(&c.denied),
+        "{:?}",
+        s.moe.leaker_denial_reasons
+    );
+}
+
+#[test]
+fn an_empty_battery_leaves_its_leakers_without_capacity() {
+    let mut input = defended();
+    input.fire_units[0].inventory = 0;
+    let (s, _) = summary(&input, 3);
+    check_partition(&s);
+    let c = s.moe.leaker_causes;
+    assert_eq!(c.killed + c.missed + c.late + c.denied, 0, "{c:?}");
+    assert!(c.no_capacity > 0, "{c:?}");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
     /// Across seeds, weapons control status, traffic sides and transponder reliabilities, no
