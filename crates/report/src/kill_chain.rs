@@ -55,7 +55,11 @@ fn class_rank(class: &str) -> (usize, &str) {
 
 /// Where each threat's kill chain ended, per threat class: a stacked bar (funnel) per class
 /// and the table of counts, with the ROE reasons of the denied.
-pub(crate) fn funnel_section(threats: &[ThreatSummary], denied: &BTreeMap<String, u64>) -> String {
+pub(crate) fn funnel_section(
+    threats: &[ThreatSummary],
+    denied: &BTreeMap<String, u64>,
+    late: &BTreeMap<String, u64>,
+) -> String {
     let mut by_class: BTreeMap<(usize, &str), [u64; 9]> = BTreeMap::new();
     for t in threats {
         let i = ChainCause::ALL
@@ -107,14 +111,26 @@ pub(crate) fn funnel_section(threats: &[ThreatSummary], denied: &BTreeMap<String
         })
         .collect();
     b.push_str(&table("attribution", &header, &body));
-    if !denied.is_empty() {
-        let reasons: Vec<String> = denied
+    for (by, what) in [
+        (
+            denied,
+            "Denied, by the ROE reason of the latest denial on each",
+        ),
+        (
+            late,
+            "Late, by the reason the latest order on each was called off before launch",
+        ),
+    ] {
+        if by.is_empty() {
+            continue;
+        }
+        let reasons: Vec<String> = by
             .iter()
             .map(|(r, n)| format!("{} {n}", r.replace('_', " ")))
             .collect();
         let _ = write!(
             b,
-            r#"<p class="note">Denied, by the ROE reason of the latest denial on each: {}.</p>"#,
+            r#"<p class="note">{what}: {}.</p>"#,
             esc(&reasons.join(", "))
         );
     }
@@ -228,10 +244,14 @@ fn stages(s: &StageIntervals) -> [(&'static str, &StageInterval); 6] {
 pub(crate) fn kill_chain_section(
     s: &StageIntervals,
     threats: &[ThreatSummary],
-    denied: &BTreeMap<String, u64>,
+    moe: &sim::Moe,
 ) -> String {
     let mut b = String::from(r#"<section id="kill-chain"><h2>Kill chain</h2>"#);
-    b.push_str(&funnel_section(threats, denied));
+    b.push_str(&funnel_section(
+        threats,
+        &moe.leaker_denial_reasons,
+        &moe.leaker_late_reasons,
+    ));
     let rows: Vec<Vec<String>> = stages(s)
         .iter()
         .map(|(label, i)| {
@@ -263,7 +283,7 @@ pub(crate) fn kill_chain_section(
                 t(tl.first_launch_t_s),
                 t(tl.intercept_t_s),
                 t(tl.impact_t_s),
-                match th.denial_reason {
+                match th.cause_reason {
                     Some(r) => format!("{} ({})", cause_label(th.cause), r.replace('_', " ")),
                     None => cause_label(th.cause).to_owned(),
                 },

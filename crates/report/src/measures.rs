@@ -341,6 +341,12 @@ const FAMILIES: &[(&str, &str, &str, Better)] = &[
         "count",
         Neither,
     ),
+    (
+        "moe.leaker_late_reasons.",
+        "threats late for",
+        "count",
+        Neither,
+    ),
 ];
 
 /// Label, unit and better direction of the measure `name`.

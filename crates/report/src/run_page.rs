@@ -36,7 +36,7 @@ pub fn run_html(d: &RunData) -> String {
     b.push_str(&crate::kill_chain::kill_chain_section(
         &s.moe.stage_intervals,
         &s.threats,
-        &s.moe.leaker_denial_reasons,
+        &s.moe,
     ));
     b.push_str(&crate::kill_chain::calibration_section(
         &s.calibration,

@@ -18,12 +18,14 @@
 //! | denied | an `engagement_decision` `deny` on it (its reason: the latest such decision) |
 //! | no capacity | an `engagement_opportunity` `no_capacity` (a window, no round or channel) or `offered` (the assignment gave the unit's rounds and channels to other threats) |
 //! | ordered | an `engagement_order` on it |
+//! | called off | an `engagement_aborted` before launch of one of its orders (joined by engagement number) |
 //! | launched | an `interceptor_launch` at it |
 //! | killed | an `intercept` that destroyed it |
 //!
 //! The cause is the first of these that holds, in this order: `killed` (destroyed); `missed`
 //! (rounds flew at it, none killed it); `late` (ordered, never launched: every order was called
-//! off, `engagement_aborted`, or the run ended first); `no_capacity` when it was offered to the
+//! off, `engagement_aborted` — the latest one's reason kept —, or the run ended first,
+//! `pending_at_end`); `no_capacity` when it was offered to the
 //! assignment but given no round; then, for a threat never offered, the first link missing:
 //! `undetected`, `untracked`, `unidentified`; `denied` (a window, refused by the ROE — reason
 //! kept); `no_capacity` (a window only at units without a round or a free channel);
@@ -176,6 +178,8 @@ pub(crate) struct Evidence {
     offered: bool,
     /// A fire order on it.
     ordered: bool,
+    /// The reason of the latest of its orders called off before launch.
+    called_off: Option<&'static str>,
     /// An interceptor launched at it.
     launched: bool,
     /// Destroyed by an interceptor.
@@ -211,22 +215,54 @@ impl Evidence {
         }
     }
 
-    /// The ROE reason of a `Denied` cause: the latest denial on it.
-    pub(crate) fn denial_reason(&self) -> Option<&'static str> {
-        self.denied
+    /// The reason behind `cause`: for `Denied` the ROE reason of the latest denial on it, for
+    /// `Late` the reason its latest order was called off (`pending_at_end` when none was: the
+    /// run ended with an order waiting for its launch instant); otherwise none.
+    pub(crate) fn reason(&self, cause: ChainCause) -> Option<&'static str> {
+        match cause {
+            ChainCause::Denied => self.denied,
+            ChainCause::Late => Some(self.called_off.unwrap_or(PENDING_AT_END)),
+            _ => None,
+        }
     }
 }
+
+/// The reason of a `late` threat whose order was never called off: the run ended first.
+pub(crate) const PENDING_AT_END: &str = "pending_at_end";
 
 /// The evidence of every threat, gathered as events are emitted.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Chains {
     evidence: BTreeMap<ObjectId, Evidence>,
+    /// The threat each fire order was given on, by engagement number (a call-off names the
+    /// engagement; its track may no longer be held).
+    orders: BTreeMap<u64, ObjectId>,
 }
 
 impl Chains {
     /// Notes `kind`, an event about `object` (a track of it, joined to truth by the caller, or
-    /// the object an intercept destroyed). Events that carry no chain evidence are ignored.
-    pub(crate) fn note(&mut self, object: ObjectId, kind: &EventKind) {
+    /// the object an intercept destroyed; `None`: no threat). A call-off is attributed to the
+    /// threat its order was given on, whatever `object` says. Events that carry no chain
+    /// evidence are ignored.
+    pub(crate) fn note(&mut self, object: Option<ObjectId>, kind: &EventKind) {
+        if let EventKind::EngagementAborted {
+            engagement,
+            launched: false,
+            reason,
+            ..
+        } = kind
+        {
+            if let Some(o) = self.orders.get(engagement) {
+                self.evidence.entry(*o).or_default().called_off = Some(reason);
+            }
+            return;
+        }
+        let Some(object) = object else {
+            return;
+        };
+        if let EventKind::EngagementOrder { engagement, .. } = kind {
+            self.orders.insert(*engagement, object);
+        }
         let e = self.evidence.entry(object).or_default();
         match kind {
             EventKind::IdentityChange { to, .. } => {
@@ -354,10 +390,11 @@ mod tests {
         let mut chains = Chains::default();
         let o = ObjectId::new(3);
         for e in events {
-            chains.note(o, e);
+            chains.note(Some(o), e);
         }
         let e = chains.of(o);
-        (e.cause(detected, held), e.denial_reason())
+        let c = e.cause(detected, held);
+        (c, e.reason(c))
     }
 
     #[test]
@@ -446,16 +483,39 @@ mod tests {
             decision("permit", "permitted"),
             opportunity("offered"),
         ];
-        assert_eq!(
-            cause(true, true, &events),
-            (ChainCause::NoCapacity, Some("track_quality"))
-        );
+        assert_eq!(cause(true, true, &events), (ChainCause::NoCapacity, None));
+    }
+
+    fn aborted(engagement: u64, launched: bool, reason: &'static str) -> EventKind {
+        EventKind::EngagementAborted {
+            fire_unit: "FU-1".to_owned(),
+            engagement,
+            track: 7,
+            launched,
+            reason,
+        }
     }
 
     #[test]
     fn late_when_ordered_but_never_launched() {
         let events = [identity("hostile"), opportunity("offered"), order()];
-        assert_eq!(cause(true, true, &events).0, ChainCause::Late);
+        assert_eq!(
+            cause(true, true, &events),
+            (ChainCause::Late, Some(PENDING_AT_END))
+        );
+        // Called off before launch: the reason is kept, whatever track the call-off names.
+        let mut chains = Chains::default();
+        let o = ObjectId::new(3);
+        chains.note(Some(o), &order());
+        chains.note(None, &aborted(1, false, "track_lost"));
+        chains.note(None, &aborted(2, false, "cue_degraded"));
+        let e = chains.of(o);
+        assert_eq!(e.cause(true, true), ChainCause::Late);
+        assert_eq!(e.reason(ChainCause::Late), Some("track_lost"));
+        // A round destroyed in flight flew: missed, not late.
+        chains.note(Some(o), &launch());
+        chains.note(None, &aborted(1, true, "left_envelope_max_range"));
+        assert_eq!(chains.of(o).cause(true, true), ChainCause::Missed);
     }
 
     #[test]
@@ -537,7 +597,7 @@ mod tests {
             let mut chains = Chains::default();
             for (i, (_, _, events)) in threats.iter().enumerate() {
                 for e in events {
-                    chains.note(ObjectId::new(i), e);
+                    chains.note(Some(ObjectId::new(i)), e);
                 }
             }
             let causes: Vec<ChainCause> = threats

@@ -184,8 +184,10 @@ pub struct ThreatSummary {
     /// Where its kill chain ended: `killed`, or the first link that failed
     /// ([`crate::ChainCause`]; the evidence each rests on is in `crate::attribution`).
     pub cause: crate::ChainCause,
-    /// For `denied`: the ROE reason code of the latest denial on it; otherwise null.
-    pub denial_reason: Option<&'static str>,
+    /// The reason behind `cause`: for `denied` the ROE reason code of the latest denial on
+    /// it, for `late` the reason its latest order was called off (`pending_at_end`: the run
+    /// ended with an order waiting); otherwise null.
+    pub cause_reason: Option<&'static str>,
 }
 
 /// Entity counts from the input and world.
@@ -280,6 +282,9 @@ pub struct Moe {
     /// The threats counted `denied` in `leaker_causes`, by the ROE reason of the latest
     /// denial on each.
     pub leaker_denial_reasons: BTreeMap<String, u64>,
+    /// The threats counted `late` in `leaker_causes`, by the reason the latest of their orders
+    /// was called off (`engagement_aborted` reasons, or `pending_at_end`).
+    pub leaker_late_reasons: BTreeMap<String, u64>,
 }
 
 /// `summary.json`.
@@ -428,7 +433,7 @@ impl Summary {
                     first_detection.contains_key(&o.id),
                     first_held.contains_key(&o.id),
                 );
-                (o, t, cause, evidence.denial_reason())
+                (o, t, cause, evidence.reason(cause))
             })
             .map(|(o, t, cause, reason)| ThreatSummary {
                 name: o.name.clone(),
@@ -446,14 +451,22 @@ impl Summary {
                     first_held.get(&o.id).copied(),
                 ),
                 cause,
-                denial_reason: reason.filter(|_| cause == crate::ChainCause::Denied),
+                cause_reason: reason,
             })
             .collect();
         let leaker_causes = crate::ChainCauses::of(threats.iter().map(|t| t.cause));
-        let mut leaker_denial_reasons: BTreeMap<String, u64> = BTreeMap::new();
-        for reason in threats.iter().filter_map(|t| t.denial_reason) {
-            *leaker_denial_reasons.entry(reason.to_owned()).or_default() += 1;
-        }
+        let reasons = |cause: crate::ChainCause| {
+            let mut by: BTreeMap<String, u64> = BTreeMap::new();
+            for t in threats.iter().filter(|t| t.cause == cause) {
+                let r = t
+                    .cause_reason
+                    .expect("denied and late threats carry a reason");
+                *by.entry(r.to_owned()).or_default() += 1;
+            }
+            by
+        };
+        let leaker_denial_reasons = reasons(crate::ChainCause::Denied);
+        let leaker_late_reasons = reasons(crate::ChainCause::Late);
         let mut by_class: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         for t in threats.iter().filter(|t| t.launch_t_s <= end.as_secs_f64()) {
             let e = by_class.entry(t.class.to_owned()).or_default();
@@ -534,6 +547,7 @@ impl Summary {
                 stage_intervals,
                 leaker_causes,
                 leaker_denial_reasons,
+                leaker_late_reasons,
             },
             counts: SummaryCounts {
                 entities: EntityCounts {

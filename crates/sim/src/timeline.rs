@@ -170,6 +170,11 @@ impl Timelines {
                 self.note(threat(unit_node(fire_unit), *track), kind);
                 return;
             }
+            EventKind::EngagementAborted { .. } => {
+                // Joined by engagement number to the threat its order was given on.
+                self.note(None, kind);
+                return;
+            }
             EventKind::EngagementOrder {
                 fire_unit, track, ..
             } => {
@@ -227,9 +232,7 @@ impl Timelines {
 
     /// Notes chain evidence about a threat (`None`: the event's track followed no threat).
     fn note(&mut self, threat: Option<ObjectId>, kind: &EventKind) {
-        if let Some(o) = threat {
-            self.chains.note(o, kind);
-        }
+        self.chains.note(threat, kind);
     }
 
     /// The kill-chain evidence about `object`.

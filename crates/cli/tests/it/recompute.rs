@@ -37,6 +37,8 @@ struct FromEvents {
     self_defence: u64,
     fratricides: u64,
     denied: BTreeMap<String, u64>,
+    /// Reasons of call-offs before launch.
+    called_off: BTreeSet<String>,
     /// Engagement → truth outcome at intercept.
     killed: BTreeMap<u64, bool>,
     assessment_errors: u64,
@@ -117,6 +119,10 @@ fn parse(events: &[u8]) -> FromEvents {
                 let id = e["engagement"].as_u64().expect("engagement");
                 let reported = e["reported_killed"] == true;
                 f.assessment_errors += u64::from(f.killed[&id] != reported);
+            }
+            "engagement_aborted" if e["launched"] == false => {
+                let reason = e["reason"].as_str().expect("reason").to_owned();
+                f.called_off.insert(reason);
             }
             "engagement_decision" => match e["decision"].as_str().expect("decision") {
                 "deny" => {
@@ -283,7 +289,7 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
     let threats = s["threats"].as_array().expect("threats");
     let mut tally: BTreeMap<&str, u64> = CAUSES.iter().map(|c| (*c, 0)).collect();
     let mut leaked: BTreeMap<String, u64> = BTreeMap::new();
-    let mut reasons: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut reasons: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for t in threats {
         let name = t["name"].as_str().expect("name");
         let cause = t["cause"].as_str().expect("cause");
@@ -329,12 +335,12 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
             assert!(at("hostile_declared_t_s").is_none(), "{name}");
             assert!(at("first_decision_t_s").is_none(), "{name}");
         }
-        match t["denial_reason"].as_str() {
+        match t["cause_reason"].as_str() {
             Some(r) => {
-                assert_eq!(cause, "denied", "{name}: reason {r}");
-                *reasons.entry(r).or_default() += 1;
+                assert!(["denied", "late"].contains(&cause), "{name}: reason {r}");
+                *reasons.entry((cause, r)).or_default() += 1;
             }
-            None => assert_ne!(cause, "denied", "{name}: denied without a reason"),
+            None => assert!(!["denied", "late"].contains(&cause), "{name}: no reason"),
         }
     }
     for c in CAUSES {
@@ -345,13 +351,25 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
         moe["threats"].as_u64().expect("threats"),
         "the causes partition the threats"
     );
-    let denied: BTreeMap<&str, u64> = moe["leaker_denial_reasons"]
-        .as_object()
-        .expect("leaker_denial_reasons")
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_u64().expect("count")))
-        .collect();
-    assert_eq!(denied, reasons);
+    let mut by_reason: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    for (cause, field) in [
+        ("denied", "leaker_denial_reasons"),
+        ("late", "leaker_late_reasons"),
+    ] {
+        for (k, v) in moe[field].as_object().expect(field) {
+            by_reason.insert((cause, k.as_str()), v.as_u64().expect("count"));
+        }
+    }
+    assert_eq!(by_reason, reasons);
+    // A late threat's reason is a call-off before launch of an order on it, or the run's end.
+    for (cause, r) in by_reason.keys() {
+        if *cause == "late" && *r != "pending_at_end" {
+            assert!(
+                f.called_off.contains(*r),
+                "late for {r}, never called off so"
+            );
+        }
+    }
     assert!(!leaked.contains_key("killed"));
     assert_eq!(
         leaked.values().sum::<u64>(),

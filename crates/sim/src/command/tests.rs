@@ -176,6 +176,18 @@ fn check_partition(s: &Summary) {
     assert_eq!(causes.killed + s.moe.leakers, s.moe.threats, "{causes:?}");
     let denied: u64 = s.moe.leaker_denial_reasons.values().sum();
     assert_eq!(denied, causes.denied);
+    let late: u64 = s.moe.leaker_late_reasons.values().sum();
+    assert_eq!(late, causes.late);
+    for t in &s.threats {
+        let reasoned = matches!(t.cause, ChainCause::Denied | ChainCause::Late);
+        assert_eq!(
+            t.cause_reason.is_some(),
+            reasoned,
+            "{}: {:?}",
+            t.name,
+            t.cause
+        );
+    }
 }
 
 #[test]
