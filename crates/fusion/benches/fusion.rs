@@ -60,6 +60,7 @@ fn locals(node: usize, t: SimTime) -> Vec<LocalTrack> {
         .map(|k| LocalTrack {
             id: k as u32,
             state: state(k, node, t),
+            measured: t,
             quality: 10 + node as u8,
             release: NationSet::first(3),
             ballistic: false,
@@ -110,6 +111,7 @@ fn bench(c: &mut Criterion) {
                                 )
                                 .expect("valid"),
                                 state: state(k, node, now),
+                                measured: now,
                                 quality: 10,
                                 release: NationSet::first(3),
                                 ballistic: false,

@@ -23,6 +23,7 @@ fn report(n: u32) -> TrackReport {
         origin_nation: NationIndex::new(0).expect("valid"),
         time_ms: 60_000,
         age_s: 30,
+        update_age_ms: 1_200,
         position_m: [-2_694_044.0, -4_266_368.0, 3_888_310.0],
         velocity_mps: [210.0, -35.5, 12.0],
         covariance: CovarianceSummary::from_matrix(&p),

@@ -112,6 +112,7 @@ fn track(origin: u8, number: u32) -> TrackReport {
         origin_nation: nation(origin),
         time_ms: 61_250,
         age_s: 12,
+        update_age_ms: 2_500,
         position_m: [3_980_000.0, 1_000_000.5, 4_860_000.25],
         velocity_mps: [-150.0, 220.25, 3.5],
         covariance: CovarianceSummary::from_matrix(&p),
@@ -232,7 +233,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ("ok_mixed.bin", mixed.clone()),
         ("auth_tampered_position.bin", {
             let mut b = lone.clone();
-            b[t + 13] ^= 0x04;
+            b[t + 15] ^= 0x04;
             b
         }),
         ("auth_zero_signature.bin", {
@@ -277,29 +278,29 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
             mutate(&lone, &|b| b[t + 1..t + 4].fill(0)),
         ),
         ("bad_nation.bin", mutate(&lone, &|b| b[t + 5] = 8)),
-        ("bad_identity.bin", mutate(&lone, &|b| b[t + 42] = 0x9F)),
-        ("bad_kind.bin", mutate(&lone, &|b| b[t + 43] = 0x07)),
-        ("bad_iff.bin", mutate(&lone, &|b| b[t + 43] = 0x81)),
-        ("bad_rho_min.bin", mutate(&lone, &|b| b[t + 33] = 0x80)),
+        ("bad_identity.bin", mutate(&lone, &|b| b[t + 44] = 0x9F)),
+        ("bad_kind.bin", mutate(&lone, &|b| b[t + 45] = 0x07)),
+        ("bad_iff.bin", mutate(&lone, &|b| b[t + 45] = 0x81)),
+        ("bad_rho_min.bin", mutate(&lone, &|b| b[t + 35] = 0x80)),
         (
             "bad_rho_singular.bin",
             mutate(&lone, &|b| {
-                for i in [33, 34, 35, 39, 40, 41] {
+                for i in [35, 36, 37, 41, 42, 43] {
                     b[t + i] = 127;
                 }
             }),
         ),
         (
             "bad_release_mismatch.bin",
-            mutate(&lone, &|b| b[t + 44] = 0x01),
+            mutate(&lone, &|b| b[t + 46] = 0x01),
         ),
         (
             "bad_drop_reason.bin",
-            mutate(&mixed, &|b| b[t + 45 + 9] = 7),
+            mutate(&mixed, &|b| b[t + TRACK_REPORT_LEN + 9] = 7),
         ),
         (
             "bad_drop_survivor.bin",
-            mutate(&mixed, &|b| b[t + 45 + 11] = 1),
+            mutate(&mixed, &|b| b[t + TRACK_REPORT_LEN + 11] = 1),
         ),
         (
             "bad_plot_flags.bin",

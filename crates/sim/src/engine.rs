@@ -285,7 +285,7 @@ impl Simulation {
                         &self.world,
                         &self.nodes,
                         &held,
-                        self.input.c2.min_planned_pk,
+                        &self.input.c2,
                     );
                     if let Some((kind, t)) = launched {
                         self.emit(now, kind, rec);

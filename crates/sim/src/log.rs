@@ -473,7 +473,8 @@ pub struct TrackRow {
     pub vz_mps: f64,
     /// √(trace of the position covariance), m.
     pub sigma_pos_m: f64,
-    /// Time of the last measurement update, seconds (common-picture rows: the sample time).
+    /// Time of the last measurement update, seconds (common-picture rows: the freshest
+    /// measurement behind any contributor, carried over the link as the update age).
     pub last_update_s: f64,
     /// IMM mode probabilities, space-separated (CV, ballistic).
     pub mode_probabilities: String,

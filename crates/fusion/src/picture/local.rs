@@ -184,6 +184,7 @@ impl CommonPicture {
 fn contribution(now: SimTime, l: &LocalTrack, misfits: u32) -> Contribution {
     Contribution {
         state: l.state,
+        measured: l.measured,
         quality: l.quality,
         release: l.release,
         ballistic: l.ballistic,

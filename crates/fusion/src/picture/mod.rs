@@ -68,6 +68,8 @@ pub struct LocalTrack {
     pub id: u32,
     /// The local estimate.
     pub state: TrackState,
+    /// Time of the latest measurement behind `state` (`state` may be predicted past it).
+    pub measured: SimTime,
     /// Track quality 0..=15.
     pub quality: u8,
     /// Nations this track may be released to.
@@ -85,6 +87,9 @@ pub struct RemoteReport {
     pub tn: NetworkTrackNumber,
     /// The reporter's local estimate.
     pub state: TrackState,
+    /// Time of the latest measurement behind `state` (the report's validity time minus the
+    /// update age it carries).
+    pub measured: SimTime,
     /// Its track quality.
     pub quality: u8,
     /// Its releasability.
@@ -165,7 +170,9 @@ pub struct SystemTrack {
     pub origin_time: SimTime,
     /// Whether any contributor coasts ballistically.
     pub ballistic: bool,
-    /// Validity time of the freshest contributor (the track's age is `now − last_update`).
+    /// Time of the freshest measurement behind any contributor (the track's age is
+    /// `now − last_update`). Not the estimates' validity time: contributors are predicted to
+    /// the report or query instant, so that time says nothing about how stale the data is.
     pub last_update: SimTime,
 }
 
@@ -196,6 +203,8 @@ pub struct PictureStats {
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Contribution {
     state: TrackState,
+    /// Latest measurement behind `state`.
+    measured: SimTime,
     quality: u8,
     release: NationSet,
     ballistic: bool,
@@ -327,7 +336,7 @@ impl CommonPicture {
                 ballistic: s.ballistic(),
                 last_update: s
                     .contributions()
-                    .map(|c| c.state.time)
+                    .map(|c| c.measured)
                     .max()
                     .unwrap_or(s.origin_time),
             })
@@ -353,6 +362,7 @@ impl CommonPicture {
         }
         let c = Contribution {
             state: report.state,
+            measured: report.measured,
             quality: report.quality,
             release: report.release,
             ballistic: report.ballistic,

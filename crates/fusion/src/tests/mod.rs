@@ -2,6 +2,7 @@
 //! the two-radar acceptance run, R2 among three nodes, dual tracks, decorrelation, properties.
 
 mod acceptance;
+mod age;
 mod dual;
 mod props;
 mod r2;

@@ -45,6 +45,7 @@ proptest! {
                 origin: k as u8 + 1,
                 tn: tn(1000 + k as u32),
                 state: l.state,
+                measured: l.measured,
                 quality: 10,
                 release: NationSet::from_bits(bits),
                 ballistic: false,

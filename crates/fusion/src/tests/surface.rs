@@ -54,6 +54,7 @@ fn a_remote_ballistic_track_ends_at_its_predicted_impact() {
             origin: 2,
             tn: tn(500),
             state: state(t0, 10_000.0, -1_000.0, 100.0),
+            measured: t0,
             quality: 10,
             release: NationSet::first(3),
             ballistic: true,
@@ -75,6 +76,7 @@ fn a_remote_ballistic_track_ends_at_its_predicted_impact() {
             origin: 2,
             tn: tn(500),
             state: state(t0, 10_000.0, -1_000.0, 100.0),
+            measured: t0,
             quality: 10,
             release: NationSet::first(3),
             ballistic: true,
@@ -92,6 +94,7 @@ fn my_ballistic_track_that_ends_at_impact_is_dropped_as_an_impact() {
     let mine = LocalTrack {
         id: 7,
         state: state(t0, 3_000.0, -1_000.0, 50.0),
+        measured: t0,
         quality: 12,
         release: NationSet::first(3),
         ballistic: true,
@@ -109,6 +112,7 @@ fn my_ballistic_track_that_ends_at_impact_is_dropped_as_an_impact() {
         t0,
         &[LocalTrack {
             state: state(t0, 30_000.0, -1_000.0, 50.0),
+            measured: t0,
             ..mine
         }],
     );
@@ -126,6 +130,7 @@ fn an_air_track_predicted_underground_is_cut_above_the_surface() {
             origin: 2,
             tn: tn(500),
             state: state(t0, 200.0, -30.0, 150.0),
+            measured: t0,
             quality: 9,
             release: NationSet::first(3),
             ballistic: false,
@@ -144,6 +149,7 @@ fn an_air_track_predicted_underground_is_cut_above_the_surface() {
                 origin: 2,
                 tn: tn(500),
                 state: state(t0, 200.0, -30.0, 150.0),
+                measured: t0,
                 quality: 9,
                 release: NationSet::first(3),
                 ballistic: false,

@@ -142,6 +142,7 @@ fn encode_track(t: &TrackReport, w: &mut Vec<u8>) -> Result<(), EncodeError> {
     w.push(t.origin_nation.index() as u8);
     w.extend_from_slice(&t.time_ms.to_be_bytes());
     w.extend_from_slice(&t.age_s.to_be_bytes());
+    w.extend_from_slice(&update_age_code(t.update_age_ms).to_be_bytes());
     put_position(&t.position_m, "position", w)?;
     for v in t.velocity_mps {
         let q = linear(
@@ -160,11 +161,20 @@ fn encode_track(t: &TrackReport, w: &mut Vec<u8>) -> Result<(), EncodeError> {
     Ok(())
 }
 
+/// Update age step on the wire, ms.
+const UPDATE_AGE_STEP_MS: u32 = 100;
+
+/// The update age in whole steps, rounded up (never fresher than it is), saturating.
+fn update_age_code(ms: u32) -> u16 {
+    u16::try_from(ms.div_ceil(UPDATE_AGE_STEP_MS)).unwrap_or(u16::MAX)
+}
+
 fn decode_track(r: &mut Reader<'_>) -> Result<TrackReport, DecodeError> {
     let track_number = track_number(r)?;
     let [origin, nation] = r.take()?;
     let time_ms = u32::from_be_bytes(r.take()?);
     let age_s = u16::from_be_bytes(r.take()?);
+    let update_age_ms = u32::from(u16::from_be_bytes(r.take()?)) * UPDATE_AGE_STEP_MS;
     let position_m = get_position(r)?;
     let mut velocity_mps = [0.0; 3];
     for v in &mut velocity_mps {
@@ -178,6 +188,7 @@ fn decode_track(r: &mut Reader<'_>) -> Result<TrackReport, DecodeError> {
         origin_nation: NationIndex::new(nation.into()).ok_or(out_of_range("origin_nation"))?,
         time_ms,
         age_s,
+        update_age_ms,
         position_m,
         velocity_mps,
         covariance,

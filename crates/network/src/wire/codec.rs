@@ -10,7 +10,7 @@ use base::NationSet;
 /// Magic nibble (high four bits of byte 0): `0xA` for "alliance".
 pub const MAGIC: u8 = 0xA;
 /// Wire format version (low four bits of byte 0).
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 /// Header bytes.
 pub const HEADER_LEN: usize = 13;
 /// Ed25519 signature bytes at the end of every frame.
@@ -20,7 +20,7 @@ pub const FRAME_OVERHEAD: usize = HEADER_LEN + SIGNATURE_LEN;
 /// Largest frame (fits an Ethernet MTU with IP/UDP headers to spare).
 pub const MAX_FRAME_LEN: usize = 1400;
 /// Track report bytes, tag included.
-pub const TRACK_REPORT_LEN: usize = 45;
+pub const TRACK_REPORT_LEN: usize = 47;
 /// Track drop bytes, tag included.
 pub const TRACK_DROP_LEN: usize = 13;
 /// Identity change bytes, tag included.

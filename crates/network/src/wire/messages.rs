@@ -18,6 +18,10 @@ pub struct TrackReport {
     pub time_ms: u32,
     /// Seconds since this track number was first reported (saturates at 65535).
     pub age_s: u16,
+    /// Age of the latest measurement behind the state at `time_ms`, ms (the state may be
+    /// predicted past it). Sent in 0.1 s steps rounded up, so a receiver never reads it
+    /// fresher than it is; saturates at 6553.5 s. Its role is ASTERIX CAT062 I062/290's.
+    pub update_age_ms: u32,
     /// ECEF position (m); 4 mm resolution, ±8590 km.
     pub position_m: [f64; 3],
     /// ECEF velocity (m/s); 0.25 m/s resolution, ±8191.75 m/s.

@@ -2,7 +2,7 @@
 //!
 //! A frame is `header (13 B) | messages | Ed25519 signature (64 B)`, fixed-layout, big-endian
 //! and byte-aligned; the signature covers everything before it and is shared by the frame's
-//! messages (a track report costs 45 B + 77 B / N in a frame of N). Messages: track report,
+//! messages (a track report costs 47 B + 77 B / N in a frame of N). Messages: track report,
 //! track drop, identity change, node status (heartbeat) and plot. docs/wire.md is the field-by-
 //! field specification; the `sizes` test pins it.
 //!

@@ -32,6 +32,9 @@ pub(crate) enum AbortReason {
     /// At launch the cue has degraded: the planned Pk on the best track now held is below
     /// doctrine's minimum.
     CueDegraded,
+    /// At launch every track of the threat the node holds is older than the ROE's maximum
+    /// track age (no measurement for that long: it may be coasting on a dead object).
+    TrackStale,
 }
 
 impl AbortReason {
@@ -42,6 +45,7 @@ impl AbortReason {
             AbortReason::InterceptAfterImpact => "intercept_after_impact",
             AbortReason::TrackLost => "track_lost",
             AbortReason::CueDegraded => "cue_degraded",
+            AbortReason::TrackStale => "track_stale",
             AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
             AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
             AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
@@ -63,6 +67,9 @@ pub(crate) struct Engagement {
     /// The track it guides on now: the best track of the threat the unit's node holds (the
     /// ordered one unless another is more accurate or it was lost).
     pub(crate) guide: TargetKey,
+    /// The track it was launched on (the guide at launch): launch, intercept, in-flight
+    /// abort and kill-assessment events name it, so the log says what the round flew at.
+    pub(crate) launched_on: Option<u32>,
     /// Every track of the threat when it was ordered (a kill assessed on any ends it).
     pub(crate) threat: Vec<TargetKey>,
     pub(crate) plan: engagement::Intercept,
@@ -96,6 +103,7 @@ impl Engagement {
             unit,
             target,
             guide: target,
+            launched_on: None,
             threat,
             plan,
             planned_pk,
@@ -107,6 +115,13 @@ impl Engagement {
             followed_at_launch: None,
             aborted: false,
         }
+    }
+}
+
+impl Engagement {
+    /// The track its events name: the one it was launched on, or before launch the ordered one.
+    pub(crate) fn logged_track(&self) -> u32 {
+        self.launched_on.unwrap_or(self.target.track)
     }
 }
 
@@ -124,7 +139,7 @@ impl CommandRuntime {
         world: &World,
         nodes: &[NodeRuntime],
         held: &[HeldTrack],
-        min_planned_pk: f64,
+        c2: &crate::input::C2Config,
     ) -> Option<(EventKind, Option<SimTime>)> {
         let e = self.engagements.get(&id)?;
         if e.aborted {
@@ -138,9 +153,9 @@ impl CommandRuntime {
             } else {
                 u.interceptor.sspk_air
             };
-            let age_s = (now - h.last_update).as_secs_f64().max(0.0);
             let fly_s = (e.plan.time - now).as_secs_f64().max(0.0);
-            (k, pairs::planned_pk(u, h, sspk, age_s, fly_s))
+            let stale = now - h.last_update > c2.max_track_age;
+            (k, pairs::planned_pk(u, h, sspk, now, fly_s), stale)
         });
         let called_off = if e.threat.iter().any(|k| self.dead.contains(k)) {
             Some(AbortReason::TargetAssessedKilled)
@@ -155,7 +170,10 @@ impl CommandRuntime {
         } else {
             match cue {
                 None => Some(AbortReason::TrackLost),
-                Some((_, p)) if p < min_planned_pk || p <= 0.0 => Some(AbortReason::CueDegraded),
+                Some((_, _, true)) => Some(AbortReason::TrackStale),
+                Some((_, p, _)) if p < c2.min_planned_pk || p <= 0.0 => {
+                    Some(AbortReason::CueDegraded)
+                }
                 Some(_) => None,
             }
         };
@@ -163,11 +181,12 @@ impl CommandRuntime {
             return self.abort(id, reason).map(|ev| (ev, None));
         }
         let e = self.engagements.get_mut(&id)?;
-        if let Some((guide, p)) = cue {
+        if let Some((guide, p, _)) = cue {
             e.guide = guide;
             e.planned_pk = p;
         }
-        e.followed_at_launch = object_behind(now, u_node, e.target.track, world, nodes);
+        e.launched_on = Some(e.guide.track);
+        e.followed_at_launch = object_behind(now, u_node, e.guide.track, world, nodes);
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -201,7 +220,7 @@ impl CommandRuntime {
             EventKind::InterceptorLaunch {
                 fire_unit: u.name.clone(),
                 engagement: id,
-                track: e.target.track,
+                track: e.logged_track(),
                 interceptor: u.interceptor.name.clone(),
                 on_remote: e.on_remote,
                 self_defence: e.self_defence,
@@ -244,7 +263,7 @@ impl CommandRuntime {
         Some(EventKind::EngagementAborted {
             fire_unit: u.name.clone(),
             engagement: id,
-            track: e.target.track,
+            track: e.logged_track(),
             launched,
             reason: reason.as_str(),
         })
@@ -448,7 +467,7 @@ impl CommandRuntime {
         Some(EventKind::Intercept {
             fire_unit: self.units[self.engagements[&id].unit].name.clone(),
             engagement: id,
-            track: self.engagements[&id].target.track,
+            track: self.engagements[&id].logged_track(),
             object,
             side,
             miss_m: miss,
@@ -484,7 +503,7 @@ impl CommandRuntime {
         }
         Some(EventKind::KillAssessment {
             engagement: id,
-            track: e.target.track,
+            track: e.logged_track(),
             reported_killed: reported,
         })
     }

@@ -8,7 +8,7 @@ use super::units::FireUnitRuntime;
 use super::{CommandRuntime, TargetKey};
 use crate::input::{TargetClass, ZoneKind};
 use crate::node::HeldTrack;
-use base::SimDuration;
+use base::{SimDuration, SimTime};
 use c2::roe::{Decision, Shooter, TrackFacts};
 
 /// Planning allowance for unmodelled target acceleration over a cue's age, m/s²: ballistic
@@ -112,7 +112,7 @@ impl CommandRuntime {
         }
         let u = &self.units[ui];
         let fly_s = (window.earliest.time - ordered_at).as_secs_f64().max(0.0);
-        let p = planned_pk(u, h, sspk, facts.age_s, fly_s);
+        let p = planned_pk(u, h, sspk, epoch.now, fly_s);
         if p < epoch.input.c2.min_planned_pk || p <= 0.0 {
             return Evaluation::BelowMinimumPk;
         }
@@ -238,16 +238,20 @@ impl CommandRuntime {
 }
 
 /// Planned kill probability: SSPK × the chance the cue error at handover falls inside the
-/// seeker's effective basket, the cue being the guiding track grown by its age until the last
+/// seeker's effective basket, the cue being the guiding track grown from `now` until the last
 /// in-flight update.
-/// `age_s`: the track's age now; `fly_s`: time from launch to intercept.
+/// `fly_s`: time from `now` to intercept. The held track's covariance is already predicted
+/// to its estimate time (the decision instant), so the growth counts from there, not from
+/// its last measurement: counting the measurement age again would grow the same interval
+/// twice.
 pub(crate) fn planned_pk(
     u: &FireUnitRuntime,
     h: &HeldTrack,
     sspk: f64,
-    age_s: f64,
+    now: SimTime,
     fly_s: f64,
 ) -> f64 {
+    let age_s = (now - h.time).as_secs_f64().max(0.0);
     let sigma_pos = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt();
     let sigma_vel = (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt();
     let cue = engagement::handover_sigma_m(

@@ -67,6 +67,9 @@ fn remote_battery(latency_ms: i64, loss: f64) -> Input {
     input.c2.approval = ApprovalLevel::Unit;
     // No self-defence exception: under weapons tight only a Hostile identity permits a shot.
     input.c2.self_defence_radius_m = 1.0;
+    // Every track reaches the unit second-hand: its data can be a 10-s scan, a 12-s heartbeat
+    // and the link's latency old, so a 12-s maximum track age would deny every shot.
+    input.c2.max_track_age = SimDuration::from_secs(30);
     input.nodes.push(unit_node("JPN-BTY", jpn(), 0));
     input.links.push(link(0, 1, latency_ms, loss));
     input

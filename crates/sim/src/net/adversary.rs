@@ -87,6 +87,7 @@ impl AdversaryRuntime {
             origin_nation: base::NationIndex::new(0)?,
             time_ms: t_ms,
             age_s: 0,
+            update_age_ms: 0,
             position_m: [-3.9e6, 3.4e6, 3.7e6],
             velocity_mps: [1500.0, -800.0, -2000.0],
             covariance: CovarianceSummary::from_matrix(&diag(100.0, 10.0)),

@@ -36,6 +36,8 @@ pub(crate) struct ReportMeta {
     pub(crate) origin: NodeAddr,
     pub(crate) origin_nation: NationIndex,
     pub(crate) age_s: u16,
+    /// Latest measurement behind the state.
+    pub(crate) measured: SimTime,
     pub(crate) quality: u8,
     pub(crate) iff: IffEvidence,
     pub(crate) kind: TrackKind,
@@ -61,6 +63,8 @@ pub(crate) fn report(
         origin_nation: meta.origin_nation,
         time_ms: ms(state.time),
         age_s: meta.age_s,
+        // Floor of the measurement's ms: the age rounds up, never fresher than it is.
+        update_age_ms: ms(state.time).saturating_sub(ms(meta.measured)),
         position_m: [state.x[0], state.x[1], state.x[2]],
         velocity_mps: [state.x[3], state.x[4], state.x[5]],
         covariance: CovarianceSummary::from_matrix(&p),

@@ -300,6 +300,7 @@ impl NetRuntime {
             .map(|r| fusion::LocalTrack {
                 id: r.number.0,
                 state: convert::state6(r),
+                measured: r.last_update,
                 quality: r.quality,
                 release: self.release_of(r, node.release_to),
                 ballistic: r.ballistic,
@@ -321,6 +322,7 @@ impl NetRuntime {
                 origin_nation: node.nation_index,
                 age_s: u16::try_from((now - o.origin_time).as_secs_f64().max(0.0) as u64)
                     .unwrap_or(u16::MAX),
+                measured: input.measured,
                 quality: r.quality,
                 iff: node.evidence.iff(r.number),
                 kind: node.evidence.kind(r, &node.id_rules),
@@ -571,6 +573,8 @@ impl NetRuntime {
                                     origin: r.origin.0,
                                     tn,
                                     state,
+                                    measured: state.time
+                                        - SimDuration::from_millis(i64::from(r.update_age_ms)),
                                     quality: r.quality,
                                     release: r.release,
                                     ballistic: r.kind.is_ballistic(),

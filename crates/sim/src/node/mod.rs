@@ -299,6 +299,7 @@ fn common_row(now: SimTime, node: &str, t: &fusion::SystemTrack) -> TrackRow {
     let pos_var = p[(0, 0)] + p[(1, 1)] + p[(2, 2)];
     TrackRow {
         layer: "picture",
+        last_update_s: t.last_update.as_secs_f64(),
         ..row(
             now,
             node,

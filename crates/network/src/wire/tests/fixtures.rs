@@ -63,6 +63,7 @@ pub(super) fn sample_track(origin: u8, number: u32, release: NationSet) -> Track
         origin_nation: node_nation(origin),
         time_ms: 123_456,
         age_s: 42,
+        update_age_ms: 3_700,
         position_m: [-2_694_044.0, -4_266_368.0, 3_888_310.0],
         velocity_mps: [210.25, -35.5, 12.0],
         covariance: sample_covariance(),
@@ -221,7 +222,10 @@ pub(super) fn any_tn() -> impl Strategy<Value = TrackNumber> {
 
 pub(super) fn any_track(origin: u8, release: NationSet) -> impl Strategy<Value = TrackReport> {
     (
-        (any_tn(), 0usize..8, any::<u32>(), any::<u16>()),
+        (
+            (any_tn(), 0usize..8, any::<u32>(), any::<u16>()),
+            prop_oneof![0u32..20_000, any::<u32>()],
+        ),
         prop::array::uniform3(-8.5e6f64..8.5e6),
         prop::array::uniform3(-8190.0f64..8190.0),
         realistic_covariance(),
@@ -233,13 +237,14 @@ pub(super) fn any_track(origin: u8, release: NationSet) -> impl Strategy<Value =
         ),
     )
         .prop_map(
-            move |((track_number, n, time_ms, age_s), position_m, velocity_mps, p, q)| {
+            move |(((track_number, n, time_ms, age_s), update_age_ms), position_m, velocity_mps, p, q)| {
                 TrackReport {
                     track_number,
                     origin: NodeAddr(origin),
                     origin_nation: nation(n),
                     time_ms,
                     age_s,
+                    update_age_ms,
                     position_m,
                     velocity_mps,
                     covariance: CovarianceSummary::from_matrix(&p),

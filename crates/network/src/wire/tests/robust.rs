@@ -151,8 +151,8 @@ fn typed_errors_for_known_malformations() {
     );
     assert_eq!(with(&|b| b[0] = 0x51), Err(DecodeError::BadMagic(0x51)));
     assert_eq!(
-        with(&|b| b[0] = 0xA2),
-        Err(DecodeError::UnsupportedVersion(2))
+        with(&|b| b[0] = 0xA1),
+        Err(DecodeError::UnsupportedVersion(1))
     );
     assert_eq!(with(&|b| b[12] = 0), Err(DecodeError::EmptyFrame));
     assert_eq!(with(&|b| b[12] = 6), Err(DecodeError::CountMismatch));
@@ -169,24 +169,24 @@ fn typed_errors_for_known_malformations() {
         oor("track_number")
     );
     assert_eq!(with(&|b| b[18] = 8), oor("origin_nation"));
-    assert_eq!(with(&|b| b[13 + 42] = 0xB7), oor("identity"));
-    assert_eq!(with(&|b| b[13 + 43] = 0x15), oor("kind"));
-    assert_eq!(with(&|b| b[13 + 43] = 0x82), oor("iff"));
-    assert_eq!(with(&|b| b[13 + 33] = 0x80), oor("covariance"));
+    assert_eq!(with(&|b| b[13 + 44] = 0xB7), oor("identity"));
+    assert_eq!(with(&|b| b[13 + 45] = 0x15), oor("kind"));
+    assert_eq!(with(&|b| b[13 + 45] = 0x82), oor("iff"));
+    assert_eq!(with(&|b| b[13 + 35] = 0x80), oor("covariance"));
     // Correlations ±1 everywhere make the carried pattern singular.
     assert_eq!(
-        with(&|b| for i in [33, 34, 35, 39, 40, 41] {
+        with(&|b| for i in [35, 36, 37, 41, 42, 43] {
             b[13 + i] = 127
         }),
         oor("covariance")
     );
     assert_eq!(
-        with(&|b| b[13 + 44] = 0x01),
+        with(&|b| b[13 + 46] = 0x01),
         Err(DecodeError::ReleaseMismatch)
     );
     // Drop: reason 9; survivor set on a non-merge.
-    assert_eq!(with(&|b| b[58 + 9] = 9), oor("reason"));
-    assert_eq!(with(&|b| b[58 + 9] = 0), oor("reason"));
+    assert_eq!(with(&|b| b[60 + 9] = 9), oor("reason"));
+    assert_eq!(with(&|b| b[60 + 9] = 0), oor("reason"));
     // Plot (last message): reserved flag bit, range rate without its presence flag.
     let plot = body_end - PLOT_LEN;
     assert_eq!(with(&|b| b[plot + 36] |= 0x80), oor("plot_flags"));

@@ -43,9 +43,14 @@ fn check_track(got: &TrackReport, want: &TrackReport) {
             "velocity",
         );
     }
+    // The update age rounds up to the next 0.1 s (never fresher) and saturates at 6553.5 s.
+    let age_want = want.update_age_ms.div_ceil(100).min(u32::from(u16::MAX)) * 100;
+    assert_eq!(got.update_age_ms, age_want, "update age");
+    assert!(got.update_age_ms >= want.update_age_ms.min(6_553_500));
     let exact = TrackReport {
         position_m: got.position_m,
         velocity_mps: got.velocity_mps,
+        update_age_ms: got.update_age_ms,
         ..*want
     };
     assert_eq!(*got, exact);
@@ -332,17 +337,17 @@ fn frame_level_encode_errors() {
             signer: NodeAddr(1)
         })
     );
-    // 29 reports fit in 1400 bytes (77 + 29·45 = 1382), 30 do not.
+    // 28 reports fit in 1400 bytes (77 + 28·47 = 1393), 29 do not.
     let many = |n| vec![Message::Track(sample_track(1, 1, rel)); n];
     assert_eq!(
         signer(1)
-            .seal(&header(1, 0, rel), &many(29))
+            .seal(&header(1, 0, rel), &many(28))
             .map(|b| b.len()),
-        Ok(1382)
+        Ok(1393)
     );
     assert_eq!(
-        signer(1).seal(&header(1, 0, rel), &many(30)),
-        Err(EncodeError::TooLong { len: 1427 })
+        signer(1).seal(&header(1, 0, rel), &many(29)),
+        Err(EncodeError::TooLong { len: 1440 })
     );
 }
 

@@ -10,7 +10,7 @@ fn layout_sizes_are_pinned() {
     assert_eq!(HEADER_LEN, 13);
     assert_eq!(SIGNATURE_LEN, 64);
     assert_eq!(FRAME_OVERHEAD, 77);
-    assert_eq!(TRACK_REPORT_LEN, 45);
+    assert_eq!(TRACK_REPORT_LEN, 47);
     assert_eq!(TRACK_DROP_LEN, 13);
     assert_eq!(IDENTITY_CHANGE_LEN, 10);
     assert_eq!(NODE_STATUS_LEN, 11);
@@ -25,8 +25,8 @@ fn layout_sizes_are_pinned() {
             b.len() - FRAME_OVERHEAD
         })
         .collect();
-    assert_eq!(sizes, [45, 13, 10, 11, 39]);
-    assert_eq!(sample_frame(0).len(), 77 + 45 + 13 + 10 + 11 + 39);
+    assert_eq!(sizes, [47, 13, 10, 11, 39]);
+    assert_eq!(sample_frame(0).len(), 77 + 47 + 13 + 10 + 11 + 39);
 }
 
 #[test]
@@ -39,12 +39,12 @@ fn per_report_cost_of_track_frames() {
             .seal(&header(1, 0, rel), &messages)
             .expect("valid")
             .len();
-        assert_eq!(len, 77 + 45 * n);
+        assert_eq!(len, 77 + 47 * n);
         let per_report = len as f64 / n as f64;
         eprintln!("track-report frame N={n}: {len} B, {per_report:.2} B per report");
         costs.push(per_report);
     }
     // A lone report cannot meet 96 B (the signature alone is 64 B); two per frame do.
-    assert_eq!(costs, [122.0, 83.5, 64.25, 54.625]);
+    assert_eq!(costs, [124.0, 85.5, 66.25, 56.625]);
     assert!(costs[1] <= 96.0);
 }
