@@ -44,6 +44,7 @@ fn config() -> PictureConfig {
         decorrelate_checks: 3,
         remote_timeout: SimDuration::from_secs(40),
         drift_m: 50.0,
+        refresh: None,
         r2: R2Config {
             margin: 2,
             heartbeat: SimDuration::from_secs(12),

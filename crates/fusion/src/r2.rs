@@ -53,6 +53,8 @@ pub(crate) struct R2State {
     my_sent_tq: u8,
     pub(crate) last_sent_at: Option<SimTime>,
     pub(crate) last_sent: Option<TrackState>,
+    /// The measurement time my last report carried.
+    pub(crate) last_sent_measured: Option<SimTime>,
 }
 
 fn beats(a: (u8, u8), b: (u8, u8)) -> bool {

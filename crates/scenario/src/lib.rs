@@ -75,8 +75,9 @@
 //!               # "drop_lowest_priority", partitions = [[start_s, end_s], …] (absent: none)
 //! [network]     # sharing = "track" | "none" | "measurement", fusion = "ci" | "naive" |
 //!               # "bar_shalom_campo", correlation = 0.3 (bar_shalom_campo only),
-//!               # report_drift_m = 200, heartbeat_s = 12, frame_period_s = 1, r2_margin = 2,
-//!               # takeover_heartbeats = 3, release_ballistic, release_air (absent: all)
+//!               # report_drift_m = 200, heartbeat_s = 12, refresh_s = 4, frame_period_s = 1,
+//!               # r2_margin = 2, takeover_heartbeats = 3, release_ballistic, release_air
+//!               # (absent: all)
 //! [[adversary]] # name, kind = "spoof" | "replay" | "tamper" | "unknown_key", link,
 //!               # impersonate (node; required for spoof, else default: the link's `a` end),
 //!               # start_s = 0, period_s = 10

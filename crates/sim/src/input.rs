@@ -279,6 +279,9 @@ pub struct NetworkConfig {
     pub report_drift_m: f64,
     /// Send a report at least this often per reported track (heartbeat).
     pub heartbeat: SimDuration,
+    /// Re-send a reported track once its last report is this old if the local track has a
+    /// newer measurement than that report carried (`fusion::PictureConfig::refresh`).
+    pub refresh: SimDuration,
     /// How often a node assembles and sends its frame of due messages.
     pub frame_period: SimDuration,
     /// Track-quality margin by which a challenger must beat the reporter to take over.
@@ -569,7 +572,8 @@ pub struct Link {
 
 impl NetworkConfig {
     /// The documented defaults for an alliance of `n_nations`: track sharing fused by
-    /// covariance intersection, 12 s heartbeat and 1 s frames (PRIMER §2.5), 200 m drift,
+    /// covariance intersection, 12 s heartbeat, 4 s refresh and 1 s frames (PRIMER §2.5),
+    /// 200 m drift,
     /// R2 margin 2 and takeover after 3 silent heartbeats (PRIMER §2.3), no class restrictions,
     /// space-IR cueing on.
     pub fn defaults(n_nations: usize) -> Self {
@@ -579,6 +583,7 @@ impl NetworkConfig {
             fusion: FusionRule::CovarianceIntersection,
             report_drift_m: 200.0,
             heartbeat: SimDuration::from_secs(12),
+            refresh: SimDuration::from_secs(4),
             frame_period: SimDuration::from_secs(1),
             r2_margin: 2,
             takeover_heartbeats: 3,

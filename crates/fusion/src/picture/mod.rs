@@ -51,6 +51,11 @@ pub struct PictureConfig {
     pub remote_timeout: SimDuration,
     /// Report when the peers' dead reckoning of my last report is off by more than this, m.
     pub drift_m: f64,
+    /// Re-send a track I report when my local track holds a newer measurement than my last
+    /// report carried and that report is at least this old (`None`: drift and heartbeat
+    /// only). Dead reckoning can stay within `drift_m` while the peers' data ages by a
+    /// heartbeat; this bounds the age of what they hold by about the sensor's revisit.
+    pub refresh: Option<SimDuration>,
     /// Reporting responsibility.
     pub r2: R2Config,
     /// Process-noise spectral density for time alignment, m²/s³.
@@ -111,6 +116,8 @@ pub enum SendReason {
     Heartbeat,
     /// I took R2 from another reporter (better TQ or silence).
     TakeOver,
+    /// My local track has fresher data than my last report and that report is `refresh` old.
+    Refresh,
 }
 
 /// A report the node must send now: its local estimate `local_id` under `tn`.

@@ -1,6 +1,7 @@
 //! R2 per system track holding my local contributor, and when to send: on a claim, when the
-//! peers' dead reckoning of my last report drifts beyond `drift_m` from my local estimate, or
-//! after a heartbeat of silence.
+//! peers' dead reckoning of my last report drifts beyond `drift_m` from my local estimate,
+//! when my local track has fresher data than my last report carried and that report is
+//! `refresh` old, or after a heartbeat of silence.
 
 use super::{CommonPicture, LocalTrack, Outgoing, SendReason};
 use crate::r2::Claim;
@@ -55,10 +56,19 @@ impl CommonPicture {
                     let dr = sent.predict(l.state.time, 0.0, l.ballistic);
                     (dr.position() - l.state.position()).norm() > cfg.drift_m
                 });
-                drifted.then_some(SendReason::Drift)
+                let fresher = cfg.refresh.is_some_and(|r| {
+                    s.r2.last_sent_measured.is_none_or(|m| l.measured > m)
+                        && s.r2.last_sent_at.is_none_or(|t| now.since(t) >= r)
+                });
+                if drifted {
+                    Some(SendReason::Drift)
+                } else {
+                    fresher.then_some(SendReason::Refresh)
+                }
             };
             if let Some(reason) = reason {
                 s.r2.sent(now, l.quality);
+                s.r2.last_sent_measured = Some(l.measured);
                 out.push(Outgoing {
                     tn,
                     local_id: id,

@@ -40,6 +40,7 @@ pub(super) fn network(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<NetworkConfig
         fusion: fusion?,
         report_drift_m: obj.num("report_drift_m")?,
         heartbeat: secs(obj.num("heartbeat_s")?),
+        refresh: secs(obj.num("refresh_s")?),
         frame_period: secs(obj.num("frame_period_s")?),
         r2_margin: u8::try_from(obj.int("r2_margin")?).ok()?,
         takeover_heartbeats: u32::try_from(obj.int("takeover_heartbeats")?).ok()?,

@@ -81,6 +81,12 @@ pub(crate) static NETWORK: TableSpec = TableSpec {
             "Report every reported track at least this often, seconds.",
         ),
         field(
+            "refresh_s",
+            num(S, Bound::Incl(0.0), Bound::Incl(PERIOD_MAX_S)),
+            dflt_num(4.0),
+            "Re-send a reported track once its last report is this old if the reporter has measured it since, seconds (0: at the next frame after every new measurement). Without it the peers' data can age by a whole heartbeat while dead reckoning stays within report_drift_m.",
+        ),
+        field(
             "frame_period_s",
             num(S, Bound::Incl(MIN_PERIOD_S), Bound::Incl(PERIOD_MAX_S)),
             dflt_num(1.0),

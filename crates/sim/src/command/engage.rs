@@ -35,6 +35,10 @@ pub(crate) enum AbortReason {
     /// At launch every track of the threat the node holds is older than the ROE's maximum
     /// track age (no measurement for that long: it may be coasting on a dead object).
     TrackStale,
+    /// At launch another round of another order is in flight at the same threat (the
+    /// threat's tracks were grouped differently when the two were ordered): firing doctrine
+    /// fires the rounds of one order together, never a second order before the first's look.
+    AlreadyEngaged,
 }
 
 impl AbortReason {
@@ -46,6 +50,7 @@ impl AbortReason {
             AbortReason::TrackLost => "track_lost",
             AbortReason::CueDegraded => "cue_degraded",
             AbortReason::TrackStale => "track_stale",
+            AbortReason::AlreadyEngaged => "already_engaged",
             AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
             AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
             AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
@@ -118,6 +123,25 @@ impl Engagement {
     }
 }
 
+impl CommandRuntime {
+    /// Whether a round of another order than engagement `id`'s is in flight at the threat
+    /// `guide` belongs to (launched on it, or ordered on a threat that holds it, or engaged
+    /// `id`'s own threat).
+    fn in_flight_at(&self, id: u64, guide: TargetKey) -> bool {
+        let e = &self.engagements[&id];
+        let same_order =
+            |o: &Engagement| o.unit == e.unit && o.ordered == e.ordered && o.target == e.target;
+        self.engagements.iter().any(|(&oid, o)| {
+            oid != id
+                && !o.aborted
+                && o.flyout.is_some()
+                && o.killed.is_none()
+                && !same_order(o)
+                && (o.guide == guide || o.threat.contains(&guide) || e.threat.contains(&o.guide))
+        })
+    }
+}
+
 impl Engagement {
     /// The track its events name: the one it was launched on, or before launch the ordered one.
     pub(crate) fn logged_track(&self) -> u32 {
@@ -170,6 +194,9 @@ impl CommandRuntime {
         } else {
             match cue {
                 None => Some(AbortReason::TrackLost),
+                Some((guide, _, _)) if self.in_flight_at(id, guide) => {
+                    Some(AbortReason::AlreadyEngaged)
+                }
                 Some((_, _, true)) => Some(AbortReason::TrackStale),
                 Some((_, p, _)) if p < c2.min_planned_pk || p <= 0.0 => {
                     Some(AbortReason::CueDegraded)

@@ -246,3 +246,69 @@ fn an_identity_not_releasable_to_the_units_nation_never_permits_a_shot() {
         s.moe
     );
 }
+
+/// A track that reached a node only over the link is as old as the reporter's measurement
+/// behind it plus the link's latency at least: the report's validity time (the send time)
+/// must not make it look fresh, or the ROE's maximum track age never bites on shared tracks.
+#[test]
+fn a_shared_track_is_at_least_the_links_latency_old() {
+    let input = remote_battery(3_000, 0.0);
+    let mut rec = MemoryRecorder::default();
+    let mut sim = Simulation::new(&input, 3, None).expect("builds");
+    let mut seen = 0;
+    for s in (200..=600).step_by(10) {
+        let now = SimTime::from_secs(s);
+        sim.run_until(now, &mut rec);
+        let (_, nodes) = sim.command_and_nodes();
+        let reporter = &nodes[0];
+        let picture = reporter.picture.as_ref().expect("track sharing");
+        for h in nodes[1].held_tracks(now, &|_| NationSet::first(2)) {
+            assert!(!h.first_hand, "the unit's node has no sensor");
+            let age = now - h.last_update;
+            assert!(
+                age >= SimDuration::from_secs(3),
+                "track {} at {s} s is {age:?} old: fresher than the 3-s link",
+                h.number
+            );
+            // Never fresher than the reporter's own latest measurement of it.
+            let Some(measured) = reporter
+                .local_tracks(now)
+                .iter()
+                .find(|r| picture.local_tn(r.number.0).map(|t| t.get()) == Some(h.number))
+                .map(|r| r.last_update)
+            else {
+                continue;
+            };
+            assert!(
+                h.last_update <= measured,
+                "track {} at {s} s: held as updated at {:?}, measured at {measured:?}",
+                h.number,
+                h.last_update
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "only {seen} held tracks sampled");
+}
+
+/// The ROE's maximum track age applies to shared tracks: a 10-s radar scan reported over a
+/// 3-s link cannot keep a sensorless battery's picture within 6 s, so every shot is refused,
+/// at planning (`track_age`) or, for an order whose track aged while it waited, at launch
+/// (`track_stale`).
+#[test]
+fn a_track_older_than_the_roe_allows_is_never_fired_on() {
+    let mut input = remote_battery(3_000, 0.0);
+    input.c2.max_track_age = SimDuration::from_secs(6);
+    let (_, s) = trace(&input, 3, NodeId::new(1));
+    assert_eq!(s.moe.interceptors_fired, 0, "{:?}", s.moe);
+    assert!(
+        s.moe
+            .engagements_denied
+            .get("track_age")
+            .copied()
+            .unwrap_or(0)
+            > 0,
+        "{:?}",
+        s.moe.engagements_denied
+    );
+}

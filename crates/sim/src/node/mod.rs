@@ -243,6 +243,7 @@ pub(crate) fn picture_for(input: &Input, i: usize) -> Option<fusion::CommonPictu
             net.heartbeat.as_nanos() * i64::from(net.takeover_heartbeats + 1),
         ),
         drift_m: net.report_drift_m,
+        refresh: Some(net.refresh),
         r2: fusion::R2Config {
             margin: net.r2_margin,
             heartbeat: net.heartbeat,

@@ -237,7 +237,13 @@ pub(super) fn any_track(origin: u8, release: NationSet) -> impl Strategy<Value =
         ),
     )
         .prop_map(
-            move |(((track_number, n, time_ms, age_s), update_age_ms), position_m, velocity_mps, p, q)| {
+            move |(
+                ((track_number, n, time_ms, age_s), update_age_ms),
+                position_m,
+                velocity_mps,
+                p,
+                q,
+            )| {
                 TrackReport {
                     track_number,
                     origin: NodeAddr(origin),
