@@ -42,7 +42,7 @@ pub(crate) fn cause_segments() -> Vec<(&'static str, &'static str)> {
 }
 
 /// Threat classes in reading order: ballistic by range, then cruise, then anything else.
-fn class_rank(class: &str) -> (usize, &str) {
+pub(crate) fn class_rank(class: &str) -> (usize, &str) {
     let known = ["srbm", "mrbm", "irbm", "cruise"];
     (
         known

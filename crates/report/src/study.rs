@@ -39,6 +39,66 @@ pub struct PairedDiff {
     pub significant: bool,
 }
 
+/// One cause's mean count in a funnel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CauseMean {
+    /// The cause (`sim::ChainCause` name: `undetected` … `killed`).
+    pub cause: &'static str,
+    /// Mean threats per run whose kill chain ended there.
+    pub mean: f64,
+}
+
+/// Where the kill chains of one threat class ended, in mean threats per run: one row of a
+/// study's attribution funnel (the runs' `threats[].cause`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClassFunnel {
+    /// Threat class (`srbm`, `mrbm`, `irbm`, `cruise`).
+    pub class: String,
+    /// Mean threats of the class per run.
+    pub threats: f64,
+    /// Per cause, in chain order (`sim::ChainCause::ALL`), zeros included.
+    pub causes: Vec<CauseMean>,
+}
+
+impl ClassFunnel {
+    /// The funnels of one cell from each run's (threat class, cause) per threat; classes in
+    /// reading order (ballistic by range, cruise, then any other).
+    pub fn of_runs<'a>(
+        runs: impl IntoIterator<Item = &'a [(String, sim::ChainCause)]>,
+    ) -> Vec<ClassFunnel> {
+        let mut counts: std::collections::BTreeMap<(usize, String), [u64; 9]> =
+            std::collections::BTreeMap::new();
+        let mut n_runs = 0u64;
+        for run in runs {
+            n_runs += 1;
+            for (class, cause) in run {
+                let i = sim::ChainCause::ALL
+                    .iter()
+                    .position(|c| c == cause)
+                    .expect("every cause is listed");
+                let (rank, _) = crate::kill_chain::class_rank(class);
+                counts.entry((rank, class.clone())).or_insert([0; 9])[i] += 1;
+            }
+        }
+        let per_run = |n: u64| n as f64 / n_runs.max(1) as f64;
+        counts
+            .into_iter()
+            .map(|((_, class), n)| ClassFunnel {
+                class,
+                threats: per_run(n.iter().sum()),
+                causes: sim::ChainCause::ALL
+                    .iter()
+                    .zip(n)
+                    .map(|(c, k)| CauseMean {
+                        cause: c.as_str(),
+                        mean: per_run(k),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// A Monte Carlo study of one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct McStudy {
@@ -50,6 +110,8 @@ pub struct McStudy {
     pub measures: Vec<MeasureStats>,
     /// Planned-Pk calibration pooled over the runs (shots and kills added).
     pub calibration: Vec<sim::CalibrationRow>,
+    /// Kill-chain attribution per threat class, mean threats per run.
+    pub attribution: Vec<ClassFunnel>,
 }
 
 /// One variant of a comparison.
@@ -63,6 +125,8 @@ pub struct Variant {
     pub measures: Vec<MeasureStats>,
     /// Its planned-Pk calibration pooled over the runs.
     pub calibration: Vec<sim::CalibrationRow>,
+    /// Its kill-chain attribution per threat class, mean threats per run.
+    pub attribution: Vec<ClassFunnel>,
 }
 
 /// A comparison of variants over common random numbers (same seeds: same truth and noise).

@@ -10,7 +10,7 @@ use crate::chart::{
 use crate::kill_chain::{calibration_section, cause_label, cause_segments};
 use crate::measures::{describe, label_with_unit};
 use crate::page::{document, table, unit};
-use crate::study::PairedDiff;
+use crate::study::{ClassFunnel, PairedDiff};
 use crate::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
 use crate::svg::{esc, num};
 use sim::ChainCause;
@@ -114,8 +114,24 @@ fn cause_means(measures: &[MeasureStats]) -> Option<Vec<f64>> {
 
 const ATTRIBUTION_NOTE: &str = r#"<p class="note">Mean threats per run by where their kill chain ended: <em>killed</em>, or the first link that failed (docs/outputs.md, kill-chain attribution).</p>"#;
 
+/// The short label of a threat class in a funnel's narrow label column.
+fn short_class(class: &str) -> String {
+    match class {
+        "srbm" | "mrbm" | "irbm" => class.to_uppercase(),
+        other => other.to_owned(),
+    }
+}
+
+/// Mean threats per cause (chain order) of `class` in `funnels` (zeros when absent).
+fn class_means(funnels: &[ClassFunnel], class: &str) -> Vec<f64> {
+    funnels.iter().find(|f| f.class == class).map_or_else(
+        || vec![0.0; ChainCause::ALL.len()],
+        |f| f.causes.iter().map(|c| c.mean).collect(),
+    )
+}
+
 /// The attribution funnel of a study: one bar per cell of mean threats per cause.
-fn attribution_funnel(cells: &[(String, Vec<f64>)]) -> String {
+fn attribution_funnel(title: &str, cells: &[(String, Vec<f64>)]) -> String {
     let bars: Vec<StackedBar> = cells
         .iter()
         .map(|(label, values)| StackedBar {
@@ -123,12 +139,7 @@ fn attribution_funnel(cells: &[(String, Vec<f64>)]) -> String {
             values: values.clone(),
         })
         .collect();
-    stacked_bar_chart(
-        "Kill-chain attribution (mean threats per run)",
-        "threats (mean per run)",
-        &cause_segments(),
-        &bars,
-    )
+    stacked_bar_chart(title, "threats (mean per run)", &cause_segments(), &bars)
 }
 
 /// Each cause's paired difference against the baseline, per variant, in chain order.
@@ -216,7 +227,16 @@ pub fn mc_html(s: &McStudy) -> String {
     if let Some(means) = cause_means(&s.measures) {
         b.push_str(r#"<section id="attribution"><h2>Kill-chain attribution</h2>"#);
         b.push_str(ATTRIBUTION_NOTE);
-        b.push_str(&attribution_funnel(&[("all runs".to_owned(), means)]));
+        let mut rows = vec![("all threats".to_owned(), means)];
+        rows.extend(
+            s.attribution
+                .iter()
+                .map(|f| (short_class(&f.class), class_means(&s.attribution, &f.class))),
+        );
+        b.push_str(&attribution_funnel(
+            "Kill-chain attribution per threat class (mean threats per run)",
+            &rows,
+        ));
         b.push_str("</section>");
     }
     b.push_str(&calibration_section(
@@ -301,7 +321,33 @@ pub fn compare_html(s: &CompareStudy) -> String {
     if let Some(cells) = cells.filter(|c| !c.is_empty()) {
         b.push_str(r#"<section id="attribution"><h2>Kill-chain attribution</h2>"#);
         b.push_str(ATTRIBUTION_NOTE);
-        b.push_str(&attribution_funnel(&cells));
+        b.push_str(&attribution_funnel(
+            "Kill-chain attribution, all threats (mean per run)",
+            &cells,
+        ));
+        let mut classes: Vec<&str> = Vec::new();
+        for v in &s.variants {
+            for f in &v.attribution {
+                if !classes.contains(&f.class.as_str()) {
+                    classes.push(&f.class);
+                }
+            }
+        }
+        classes.sort_by_key(|c| crate::kill_chain::class_rank(c));
+        for class in classes {
+            let rows: Vec<(String, Vec<f64>)> = s
+                .variants
+                .iter()
+                .map(|v| (v.name.clone(), class_means(&v.attribution, class)))
+                .collect();
+            b.push_str(&attribution_funnel(
+                &format!(
+                    "Kill-chain attribution, {} (mean per run)",
+                    crate::kill_chain::class_label(class)
+                ),
+                &rows,
+            ));
+        }
         b.push_str(&attribution_diffs(&s.baseline, &s.diffs));
         b.push_str("</section>");
     }

@@ -1,7 +1,9 @@
 //! Whole-report checks on a real run of the small built-in scenario: element counts per map
 //! layer, self-containment, well-formed markup, CZML/KML structure, and the study pages.
 
-use crate::study::{CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant};
+use crate::study::{
+    ClassFunnel, CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant,
+};
 use crate::{RunData, compare_html, czml, kml, mc_html, run_html, sweep_html};
 use sim::{EventKind, MemoryRecorder};
 use std::collections::BTreeSet;
@@ -295,6 +297,7 @@ fn study_pages_chart_their_measures() {
         seeds: (1..=10).collect(),
         measures: measures.clone(),
         calibration: calibration.clone(),
+        attribution: Vec::new(),
     });
     well_formed(&mc).expect("mc markup");
     // Counts and seconds on separate charts; the unlisted measure only in the table.
@@ -328,12 +331,14 @@ fn study_pages_chart_their_measures() {
                 overrides: vec![],
                 measures: measures.clone(),
                 calibration: calibration.clone(),
+                attribution: Vec::new(),
             },
             Variant {
                 name: "networked".into(),
                 overrides: vec!["network.sharing=track".into()],
                 measures: measures.clone(),
                 calibration: Vec::new(),
+                attribution: Vec::new(),
             },
         ],
         diffs: vec![
@@ -470,20 +475,45 @@ fn study_pages_show_the_kill_chain_attribution() {
         .enumerate()
         .map(|(i, c)| stats(&format!("moe.leaker_causes.{}", c.as_str()), i as f64))
         .collect();
+    use sim::ChainCause::{Killed, Missed, OutOfReach};
+    // Two runs: SRBMs killed 2 and 1 times, missed 0 and 1; one cruise out of reach in each.
+    let runs: Vec<Vec<(String, sim::ChainCause)>> = vec![
+        vec![
+            ("cruise".into(), OutOfReach),
+            ("srbm".into(), Killed),
+            ("srbm".into(), Killed),
+        ],
+        vec![
+            ("srbm".into(), Missed),
+            ("srbm".into(), Killed),
+            ("cruise".into(), OutOfReach),
+        ],
+    ];
+    let attribution = ClassFunnel::of_runs(runs.iter().map(Vec::as_slice));
+    assert_eq!(attribution.len(), 2);
+    assert_eq!(attribution[0].class, "srbm", "ballistic before cruise");
+    assert_eq!(attribution[0].threats, 2.0);
+    let mean = |f: &ClassFunnel, c: &str| f.causes.iter().find(|m| m.cause == c).expect(c).mean;
+    assert_eq!(mean(&attribution[0], "killed"), 1.5);
+    assert_eq!(mean(&attribution[0], "missed"), 0.5);
+    assert_eq!(mean(&attribution[1], "out_of_reach"), 1.0);
+    assert_eq!(attribution[1].causes.len(), 9, "zeros included");
     let mc = mc_html(&McStudy {
         scenario: "s".into(),
         seeds: vec![1, 2],
         measures: causes.clone(),
         calibration: Vec::new(),
+        attribution: attribution.clone(),
     });
     well_formed(&mc).expect("mc markup");
     let funnel = &mc[mc.find(r#"<section id="attribution""#).expect("funnel")..];
-    // Means 1..8 drawn (undetected's mean is 0): one rectangle each.
-    assert_eq!(
-        funnel[..funnel.find("</section>").expect("closed")]
-            .matches("<rect")
-            .count(),
-        8
+    let funnel = &funnel[..funnel.find("</section>").expect("closed")];
+    // All threats: means 1..8 drawn (undetected's mean is 0); SRBM: killed, missed; cruise:
+    // out of reach.
+    assert_eq!(funnel.matches("<rect").count(), 8 + 2 + 1);
+    assert!(
+        funnel.contains("<title>SRBM: killed 1.50</title>"),
+        "{funnel}"
     );
     let diff = |c: &str, mean: f64, significant| PairedDiff {
         measure: format!("moe.leaker_causes.{c}"),
@@ -499,6 +529,7 @@ fn study_pages_show_the_kill_chain_attribution() {
         overrides: vec![],
         measures: causes.clone(),
         calibration: Vec::new(),
+        attribution: attribution.clone(),
     };
     let cmp = compare_html(&CompareStudy {
         scenario: "s".into(),
@@ -516,7 +547,8 @@ fn study_pages_show_the_kill_chain_attribution() {
         .find(r#"<section id="attribution""#)
         .expect("attribution")..];
     let section = &section[..section.find("</section>").expect("closed")];
-    assert_eq!(section.matches(r#"<svg class="chart""#).count(), 2);
+    // All threats, SRBM, cruise, and the differences.
+    assert_eq!(section.matches(r#"<svg class="chart""#).count(), 4);
     assert_eq!(section.matches(r#"class="mean marked""#).count(), 2);
     // Chain order, not alphabetical: out of reach, late, killed.
     let at = |label: &str| section.find(label).unwrap_or_else(|| panic!("{label}"));

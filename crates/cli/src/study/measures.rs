@@ -20,6 +20,8 @@ pub(crate) struct RunMeasures {
     objects: BTreeSet<String>,
     /// The run's planned-Pk calibration table (pooled over runs, not averaged).
     pub(crate) calibration: Vec<sim::CalibrationRow>,
+    /// (class, kill-chain cause) of each of the run's threats (averaged into funnels).
+    pub(crate) causes: Vec<(String, sim::ChainCause)>,
 }
 
 impl RunMeasures {
@@ -27,6 +29,11 @@ impl RunMeasures {
         let json = serde_json::to_value(summary).context("summary to JSON")?;
         Ok(RunMeasures {
             calibration: summary.calibration.clone(),
+            causes: summary
+                .threats
+                .iter()
+                .map(|t| (t.class.to_owned(), t.cause))
+                .collect(),
             ..Self::from_json(&json)
         })
     }
@@ -83,6 +90,8 @@ pub(crate) struct MeasureTable {
     columns: Vec<Vec<Vec<Option<f64>>>>,
     /// Per cell, the calibration tables of its runs pooled.
     calibration: Vec<Vec<sim::CalibrationRow>>,
+    /// Per cell, the kill-chain attribution funnels of its runs.
+    funnels: Vec<Vec<report::study::ClassFunnel>>,
 }
 
 impl MeasureTable {
@@ -108,11 +117,23 @@ impl MeasureTable {
             .iter()
             .map(|cell| sim::calibration::pool(cell.iter().map(|r| r.calibration.as_slice())))
             .collect();
+        let funnels = runs
+            .iter()
+            .map(|cell| {
+                report::study::ClassFunnel::of_runs(cell.iter().map(|r| r.causes.as_slice()))
+            })
+            .collect();
         MeasureTable {
             names,
             columns,
             calibration,
+            funnels,
         }
+    }
+
+    /// The kill-chain attribution of `cell` per threat class, mean threats per run.
+    pub(crate) fn funnels(&self, cell: usize) -> Vec<report::study::ClassFunnel> {
+        self.funnels[cell].clone()
     }
 
     /// The calibration table of `cell`, pooled over its runs (shots and kills added, the

@@ -134,6 +134,7 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
         seeds: plan.seeds.clone(),
         measures: table.stats(0),
         calibration: table.calibration(0),
+        attribution: table.funnels(0),
     };
     let dir = staged.dir();
     output::write_runs(dir, None, &plan, &table)?;
@@ -167,6 +168,7 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
             overrides: c.overrides.iter().map(ToString::to_string).collect(),
             measures: table.stats(i),
             calibration: table.calibration(i),
+            attribution: table.funnels(i),
         })
         .collect();
     let diffs = (1..plan.cells.len())

@@ -109,6 +109,50 @@ fn compare_writes_paired_differences() {
     assert!(withheld["mean"].as_f64() != Some(0.0), "{withheld}");
     assert_eq!(csv.lines().count(), 1 + 2 * 3);
     assert!(csv.starts_with("variant,run,seed,"));
+    // Kill-chain attribution: every cause has a paired difference, and each variant's funnels
+    // per class add up to its mean count of each cause and of threats.
+    let causes = [
+        "undetected",
+        "untracked",
+        "unidentified",
+        "out_of_reach",
+        "denied",
+        "no_capacity",
+        "late",
+        "missed",
+        "killed",
+    ];
+    for c in causes {
+        let name = format!("moe.leaker_causes.{c}");
+        assert!(
+            diffs.iter().any(|d| d["measure"] == name.as_str()),
+            "{name}"
+        );
+    }
+    for v in variants {
+        let mean = |m: &str| {
+            v["measures"]
+                .as_array()
+                .expect("measures")
+                .iter()
+                .find(|x| x["measure"] == m)
+                .and_then(|x| x["mean"].as_f64())
+                .unwrap_or_else(|| panic!("{m}"))
+        };
+        let funnels = v["attribution"].as_array().expect("attribution");
+        assert!(!funnels.is_empty());
+        let sum = |f: &dyn Fn(&serde_json::Value) -> f64| funnels.iter().map(f).sum::<f64>();
+        let threats = sum(&|f| f["threats"].as_f64().expect("threats"));
+        assert!((threats - mean("moe.threats")).abs() < 1e-9);
+        for (i, c) in causes.iter().enumerate() {
+            let by_class = sum(&|f| {
+                assert_eq!(f["causes"][i]["cause"], *c, "chain order");
+                f["causes"][i]["mean"].as_f64().expect("mean")
+            });
+            let m = mean(&format!("moe.leaker_causes.{c}"));
+            assert!((by_class - m).abs() < 1e-9, "{c}: {by_class} vs {m}");
+        }
+    }
 }
 
 /// The product's headline: on the default scenario, the networked alliance with
