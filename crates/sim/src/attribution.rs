@@ -19,7 +19,7 @@
 //! | no capacity | an `engagement_opportunity` `no_capacity` (a window, no round or channel) or `offered` (the assignment gave the unit's rounds and channels to other threats) |
 //! | ordered | an `engagement_order` on it |
 //! | called off | an `engagement_aborted` before launch of one of its orders (joined by engagement number) |
-//! | launched | an `interceptor_launch` at it |
+//! | launched | an `interceptor_launch` at it, or on one of its orders (joined by engagement number) |
 //! | killed | an `intercept` that destroyed it |
 //!
 //! The cause is the first of these that holds, in this order: `killed` (destroyed); `missed`
@@ -256,6 +256,14 @@ impl Chains {
                 self.evidence.entry(*o).or_default().called_off = Some(reason);
             }
             return;
+        }
+        // A round launched on an order counts for the threat the order was given on too: the
+        // launch names the track it was guided on, which may be another track of the threat
+        // (or, near other objects, follow another one).
+        if let EventKind::InterceptorLaunch { engagement, .. } = kind
+            && let Some(o) = self.orders.get(engagement).filter(|o| Some(**o) != object)
+        {
+            self.evidence.entry(*o).or_default().launched = true;
         }
         let Some(object) = object else {
             return;
@@ -512,8 +520,9 @@ mod tests {
         let e = chains.of(o);
         assert_eq!(e.cause(true, true), ChainCause::Late);
         assert_eq!(e.reason(ChainCause::Late), Some("track_lost"));
-        // A round destroyed in flight flew: missed, not late.
-        chains.note(Some(o), &launch());
+        // A round destroyed in flight flew: missed, not late — also when the launch names a
+        // track that followed nothing (or something else) by then.
+        chains.note(None, &launch());
         chains.note(None, &aborted(1, true, "left_envelope_max_range"));
         assert_eq!(chains.of(o).cause(true, true), ChainCause::Missed);
     }
@@ -597,7 +606,15 @@ mod tests {
             let mut chains = Chains::default();
             for (i, (_, _, events)) in threats.iter().enumerate() {
                 for e in events {
-                    chains.note(Some(ObjectId::new(i)), e);
+                    // Each threat's orders and rounds under its own engagement number.
+                    let mut e = e.clone();
+                    if let EventKind::EngagementOrder { engagement, .. }
+                    | EventKind::InterceptorLaunch { engagement, .. }
+                    | EventKind::Intercept { engagement, .. } = &mut e
+                    {
+                        *engagement = i as u64 + 1;
+                    }
+                    chains.note(Some(ObjectId::new(i)), &e);
                 }
             }
             let causes: Vec<ChainCause> = threats

@@ -304,12 +304,15 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
         if at("impact_t_s").is_some() {
             *leaked.entry(cause.to_owned()).or_default() += 1;
         }
+        // A launch in the timeline is one at a track of it; the attribution also counts a
+        // launch on one of its orders (engagement number), guided on another track.
         let launched = at("first_launch_t_s").is_some();
-        assert_eq!(
-            cause == "missed",
-            launched && cause != "killed",
-            "{name}: {cause}"
-        );
+        if launched {
+            assert!(["missed", "killed"].contains(&cause), "{name}: {cause}");
+        }
+        if cause == "missed" {
+            assert!(launched || at("first_order_t_s").is_some(), "{name}");
+        }
         if cause == "late" {
             assert!(at("first_order_t_s").is_some() && !launched, "{name}");
         }
