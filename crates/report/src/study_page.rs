@@ -1,8 +1,8 @@
 //! Study reports: Monte Carlo (measure statistics with confidence intervals), comparisons
 //! (per-variant tables and paired-difference charts) and sweeps (measure curves over the
 //! swept parameter); each with the planned-Pk calibration pooled over its runs, and for Monte
-//! Carlo and comparisons the kill-chain attribution (mean threats per cause; a comparison adds
-//! each cause's paired difference).
+//! Carlo and comparisons the kill-chain attribution per threat class (mean threats per cause; a
+//! comparison adds each cause's paired difference), for sweeps over all threats per value.
 
 use crate::chart::{
     ErrStyle, Interval, Series, StackedBar, XyChart, interval_chart, stacked_bar_chart,
@@ -428,6 +428,24 @@ pub fn sweep_html(s: &SweepStudy) -> String {
         b.push_str(&chart.svg());
     }
     b.push_str("</section>");
+    let cells: Option<Vec<(String, Vec<f64>)>> = s
+        .values
+        .iter()
+        .zip(&s.points)
+        .map(|(v, p)| cause_means(p).map(|m| (v.clone(), m)))
+        .collect();
+    if let Some(cells) = cells.filter(|c| !c.is_empty()) {
+        b.push_str(r#"<section id="attribution"><h2>Kill-chain attribution</h2>"#);
+        b.push_str(ATTRIBUTION_NOTE);
+        b.push_str(&attribution_funnel(
+            &format!(
+                "Kill-chain attribution by {}, all threats (mean per run)",
+                s.param
+            ),
+            &cells,
+        ));
+        b.push_str("</section>");
+    }
     for (i, (v, p)) in s.values.iter().zip(&s.points).enumerate() {
         let _ = write!(
             b,

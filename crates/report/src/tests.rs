@@ -559,4 +559,17 @@ fn study_pages_show_the_kill_chain_attribution() {
         1 + 3,
         "a header and a row per difference"
     );
+    let sweep = sweep_html(&SweepStudy {
+        scenario: "s".into(),
+        param: "c2.salvo".into(),
+        values: vec!["1".into(), "2".into()],
+        seeds: vec![1, 2],
+        points: vec![causes.clone(), causes],
+        calibration: Vec::new(),
+    });
+    well_formed(&sweep).expect("sweep markup");
+    let funnel = &sweep[sweep.find(r#"<section id="attribution""#).expect("funnel")..];
+    let funnel = &funnel[..funnel.find("</section>").expect("closed")];
+    assert_eq!(funnel.matches("<rect").count(), 2 * 8, "a bar per value");
+    assert!(funnel.contains("by c2.salvo") && funnel.contains(r#"text-anchor="end">2</text>"#));
 }
