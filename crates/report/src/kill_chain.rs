@@ -59,6 +59,7 @@ pub(crate) fn funnel_section(
     threats: &[ThreatSummary],
     denied: &BTreeMap<String, u64>,
     late: &BTreeMap<String, u64>,
+    out_of_reach: &BTreeMap<String, u64>,
 ) -> String {
     let mut by_class: BTreeMap<(usize, &str), [u64; 9]> = BTreeMap::new();
     for t in threats {
@@ -119,6 +120,10 @@ pub(crate) fn funnel_section(
         (
             late,
             "Late, by the reason the latest order on each was called off before launch",
+        ),
+        (
+            out_of_reach,
+            "Out of reach, by how far the fire units got (below min pk: a window at a planned Pk below the doctrine's minimum; no window: none inside an envelope before impact; no fire unit track: no fire unit's node held a track of it)",
         ),
     ] {
         if by.is_empty() {
@@ -251,6 +256,7 @@ pub(crate) fn kill_chain_section(
         threats,
         &moe.leaker_denial_reasons,
         &moe.leaker_late_reasons,
+        &moe.leaker_out_of_reach_reasons,
     ));
     let rows: Vec<Vec<String>> = stages(s)
         .iter()

@@ -347,6 +347,12 @@ const FAMILIES: &[(&str, &str, &str, Better)] = &[
         "count",
         Neither,
     ),
+    (
+        "moe.leaker_out_of_reach_reasons.",
+        "threats out of reach for",
+        "count",
+        Neither,
+    ),
 ];
 
 /// Label, unit and better direction of the measure `name`.

@@ -174,6 +174,10 @@ pub(crate) struct Evidence {
     denied: Option<&'static str>,
     /// A window at a unit without a round or a free channel.
     window_without_capacity: bool,
+    /// A fire unit's evaluation found no window on it.
+    no_window: bool,
+    /// A fire unit's evaluation found a window at a planned Pk below the doctrine's minimum.
+    below_min_pk: bool,
     /// Offered to the weapon-target assignment.
     offered: bool,
     /// A fire order on it.
@@ -217,11 +221,21 @@ impl Evidence {
 
     /// The reason behind `cause`: for `Denied` the ROE reason of the latest denial on it, for
     /// `Late` the reason its latest order was called off (`pending_at_end` when none was: the
-    /// run ended with an order waiting for its launch instant); otherwise none.
+    /// run ended with an order waiting for its launch instant), for `OutOfReach` how far the
+    /// fire units got (`below_min_pk`: a window at a planned Pk below the doctrine's minimum;
+    /// `no_window`: none inside an envelope before its predicted impact; `no_fire_unit_track`:
+    /// no fire unit's node held a track of it as a possible target); otherwise none.
     pub(crate) fn reason(&self, cause: ChainCause) -> Option<&'static str> {
         match cause {
             ChainCause::Denied => self.denied,
             ChainCause::Late => Some(self.called_off.unwrap_or(PENDING_AT_END)),
+            ChainCause::OutOfReach => Some(if self.below_min_pk {
+                "below_min_pk"
+            } else if self.no_window {
+                "no_window"
+            } else {
+                "no_fire_unit_track"
+            }),
             _ => None,
         }
     }
@@ -291,6 +305,8 @@ impl Chains {
                 e.track_named = true;
                 match *outcome {
                     "no_capacity" => e.window_without_capacity = true,
+                    "no_window" => e.no_window = true,
+                    "below_min_pk" => e.below_min_pk = true,
                     "offered" => e.offered = true,
                     _ => {}
                 }
@@ -436,18 +452,25 @@ mod tests {
     #[test]
     fn out_of_reach_without_a_usable_window() {
         let events = [identity("hostile"), opportunity("no_window")];
-        assert_eq!(cause(true, true, &events).0, ChainCause::OutOfReach);
+        assert_eq!(
+            cause(true, true, &events),
+            (ChainCause::OutOfReach, Some("no_window"))
+        );
         // A window at a planned Pk below the doctrine's minimum is not a usable one.
         let events = [
             identity("hostile"),
             decision("permit", "permitted"),
             opportunity("below_min_pk"),
+            opportunity("no_window"),
         ];
-        assert_eq!(cause(true, true, &events).0, ChainCause::OutOfReach);
+        assert_eq!(
+            cause(true, true, &events),
+            (ChainCause::OutOfReach, Some("below_min_pk"))
+        );
         // Identified, but no fire unit's node ever held it: nothing to plan on.
         assert_eq!(
-            cause(true, true, &[identity("hostile")]).0,
-            ChainCause::OutOfReach
+            cause(true, true, &[identity("hostile")]),
+            (ChainCause::OutOfReach, Some("no_fire_unit_track"))
         );
     }
 

@@ -186,7 +186,8 @@ pub struct ThreatSummary {
     pub cause: crate::ChainCause,
     /// The reason behind `cause`: for `denied` the ROE reason code of the latest denial on
     /// it, for `late` the reason its latest order was called off (`pending_at_end`: the run
-    /// ended with an order waiting); otherwise null.
+    /// ended with an order waiting), for `out_of_reach` how far the fire units got
+    /// (`below_min_pk`, `no_window`, `no_fire_unit_track`); otherwise null.
     pub cause_reason: Option<&'static str>,
 }
 
@@ -285,6 +286,9 @@ pub struct Moe {
     /// The threats counted `late` in `leaker_causes`, by the reason the latest of their orders
     /// was called off (`engagement_aborted` reasons, or `pending_at_end`).
     pub leaker_late_reasons: BTreeMap<String, u64>,
+    /// The threats counted `out_of_reach` in `leaker_causes`, by how far the fire units got
+    /// (`below_min_pk`, `no_window`, `no_fire_unit_track`).
+    pub leaker_out_of_reach_reasons: BTreeMap<String, u64>,
 }
 
 /// `summary.json`.
@@ -460,13 +464,14 @@ impl Summary {
             for t in threats.iter().filter(|t| t.cause == cause) {
                 let r = t
                     .cause_reason
-                    .expect("denied and late threats carry a reason");
+                    .expect("denied, late and out-of-reach threats carry a reason");
                 *by.entry(r.to_owned()).or_default() += 1;
             }
             by
         };
         let leaker_denial_reasons = reasons(crate::ChainCause::Denied);
         let leaker_late_reasons = reasons(crate::ChainCause::Late);
+        let leaker_out_of_reach_reasons = reasons(crate::ChainCause::OutOfReach);
         let mut by_class: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         for t in threats.iter().filter(|t| t.launch_t_s <= end.as_secs_f64()) {
             let e = by_class.entry(t.class.to_owned()).or_default();
@@ -548,6 +553,7 @@ impl Summary {
                 leaker_causes,
                 leaker_denial_reasons,
                 leaker_late_reasons,
+                leaker_out_of_reach_reasons,
             },
             counts: SummaryCounts {
                 entities: EntityCounts {

@@ -340,10 +340,16 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
         }
         match t["cause_reason"].as_str() {
             Some(r) => {
-                assert!(["denied", "late"].contains(&cause), "{name}: reason {r}");
+                assert!(
+                    ["denied", "late", "out_of_reach"].contains(&cause),
+                    "{name}: reason {r}"
+                );
                 *reasons.entry((cause, r)).or_default() += 1;
             }
-            None => assert!(!["denied", "late"].contains(&cause), "{name}: no reason"),
+            None => assert!(
+                !["denied", "late", "out_of_reach"].contains(&cause),
+                "{name}: no reason"
+            ),
         }
     }
     for c in CAUSES {
@@ -358,6 +364,7 @@ fn chain_causes_follow_the_timelines(s: &Value, f: &FromEvents) -> BTreeMap<Stri
     for (cause, field) in [
         ("denied", "leaker_denial_reasons"),
         ("late", "leaker_late_reasons"),
+        ("out_of_reach", "leaker_out_of_reach_reasons"),
     ] {
         for (k, v) in moe[field].as_object().expect(field) {
             by_reason.insert((cause, k.as_str()), v.as_u64().expect("count"));

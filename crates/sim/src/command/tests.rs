@@ -178,8 +178,13 @@ fn check_partition(s: &Summary) {
     assert_eq!(denied, causes.denied);
     let late: u64 = s.moe.leaker_late_reasons.values().sum();
     assert_eq!(late, causes.late);
+    let out_of_reach: u64 = s.moe.leaker_out_of_reach_reasons.values().sum();
+    assert_eq!(out_of_reach, causes.out_of_reach);
     for t in &s.threats {
-        let reasoned = matches!(t.cause, ChainCause::Denied | ChainCause::Late);
+        let reasoned = matches!(
+            t.cause,
+            ChainCause::Denied | ChainCause::Late | ChainCause::OutOfReach
+        );
         assert_eq!(
             t.cause_reason.is_some(),
             reasoned,
