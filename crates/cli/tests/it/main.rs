@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod audit;
+mod audit_seeds;
 mod calibration;
 mod gen_bench;
 mod inputs;

@@ -9,8 +9,12 @@ use crate::log::EventKind;
 use crate::node::{HeldTrack, NodeRuntime, object_behind};
 use crate::world::World;
 use base::{NodeId, ObjectId, Side, SimDuration, SimTime};
+use fusion::{GateDims, pair_statistic};
 use geodesy::Position;
 
+/// χ²₃ quantile at 0.999: a track whose position gates with an engaged one at this level is
+/// where that round is going.
+const SAME_PLACE_D2: f64 = 16.266_236_196_238_1;
 /// Time from intercept to the kill-assessment report.
 pub(crate) const ASSESS_DELAY: SimDuration = SimDuration::from_secs(5);
 /// Largest aim-point change an in-flight update may make, as a fraction of the remaining path.
@@ -125,19 +129,41 @@ impl Engagement {
 
 impl CommandRuntime {
     /// Whether a round of another order than engagement `id`'s is in flight at the threat
-    /// `guide` belongs to (launched on it, or ordered on a threat that holds it, or engaged
-    /// `id`'s own threat).
-    fn in_flight_at(&self, id: u64, guide: TargetKey) -> bool {
+    /// `guide` belongs to: launched on it, ordered on a threat that holds it, engaged on
+    /// `id`'s own threat, or guided on a track that `held` (the unit's picture now) places
+    /// where `guide` is. The last is the dual track the threat grouping's 6-dof gate missed:
+    /// two numbers on one object whose velocity estimates disagree (measured on the default
+    /// scenario: two batteries' rounds on one SRBM through tracks 74 m and 482 m from it,
+    /// the next object 9 km away). Engagement status is shared, so the second round holds
+    /// and the threat is re-planned after the first one's kill assessment (shoot-look-shoot).
+    fn in_flight_at(&self, id: u64, guide: TargetKey, held: &[HeldTrack]) -> bool {
         let e = &self.engagements[&id];
+        let node = self.units[e.unit].node;
         let same_order =
             |o: &Engagement| o.unit == e.unit && o.ordered == e.ordered && o.target == e.target;
+        let state = |k: TargetKey| {
+            held.iter()
+                .find(|h| super::target_key(self.track_sharing, node, h.number) == k)
+                .map(super::targets::state_of)
+        };
+        let mine = state(guide);
+        let colocated = |k: TargetKey| {
+            let (Some(a), Some(b)) = (mine.as_ref(), state(k)) else {
+                return false;
+            };
+            pair_statistic(a, &b, SAME_PLACE_D2, GateDims::Position)
+                .is_some_and(|(d2, _)| d2 <= SAME_PLACE_D2)
+        };
         self.engagements.iter().any(|(&oid, o)| {
             oid != id
                 && !o.aborted
                 && o.flyout.is_some()
                 && o.killed.is_none()
                 && !same_order(o)
-                && (o.guide == guide || o.threat.contains(&guide) || e.threat.contains(&o.guide))
+                && (o.guide == guide
+                    || o.threat.contains(&guide)
+                    || e.threat.contains(&o.guide)
+                    || colocated(o.guide))
         })
     }
 }
@@ -194,7 +220,7 @@ impl CommandRuntime {
         } else {
             match cue {
                 None => Some(AbortReason::TrackLost),
-                Some((guide, _, _)) if self.in_flight_at(id, guide) => {
+                Some((guide, _, _)) if self.in_flight_at(id, guide, held) => {
                     Some(AbortReason::AlreadyEngaged)
                 }
                 Some((_, _, true)) => Some(AbortReason::TrackStale),

@@ -91,7 +91,7 @@ impl CommandRuntime {
     }
 }
 
-fn state_of(h: &HeldTrack) -> TrackState {
+pub(crate) fn state_of(h: &HeldTrack) -> TrackState {
     TrackState {
         time: h.time,
         x: fusion::Vector6::from_fn(|i, _| h.x[i]),
