@@ -238,8 +238,10 @@ impl CommandRuntime {
             e.guide = guide;
             e.planned_pk = p;
         }
-        e.launched_on = Some(e.guide.track);
-        e.followed_at_launch = object_behind(now, u_node, e.guide.track, world, nodes);
+        let (guide, followed) = (
+            e.guide.track,
+            object_behind(now, u_node, e.guide.track, world, nodes),
+        );
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -261,6 +263,8 @@ impl CommandRuntime {
         )
         .to_wgs84();
         e.flyout = Some(flyout);
+        e.launched_on = Some(guide);
+        e.followed_at_launch = followed;
         self.moe.fired += 1;
         if e.on_remote {
             self.moe.on_remote += 1;
