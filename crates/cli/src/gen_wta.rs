@@ -8,7 +8,7 @@
 //! `gen-bench`, so a Python reimplementation can reproduce a file). Same arguments, same bytes.
 
 use crate::gen_bench::numpy::Generator;
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,7 +62,7 @@ pub(crate) fn gen_wta(a: &GenWtaArgs) -> Result<ExitCode> {
         bail!("at most {MAX_PAIRS} weapon-target pairs");
     }
     let text = instance_text(a.weapons, a.targets, a.units, a.seed);
-    std::fs::write(&a.out, &text).with_context(|| format!("cannot write {}", a.out.display()))?;
+    crate::staging::write_file_atomically(&a.out, text.as_bytes())?;
     println!(
         "{} weapon types x {} targets, {} per type (seed {}) written to {}",
         a.weapons,

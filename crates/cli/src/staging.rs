@@ -41,6 +41,22 @@ fn sibling(dest: &Path, suffix: &str) -> Result<PathBuf> {
     Ok(dest.with_file_name(s))
 }
 
+/// Writes one output file whole or not at all: the bytes go to a hidden sibling, which is then
+/// renamed over `dest` (a rename within a directory is atomic), so an interrupted write never
+/// leaves a truncated file where a reader expects a complete one.
+pub(crate) fn write_file_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = sibling(dest, &format!(".partial-{}", std::process::id()))?;
+    let written = std::fs::write(&tmp, bytes)
+        .with_context(|| format!("cannot write {}", tmp.display()))
+        .and_then(|()| {
+            std::fs::rename(&tmp, dest).with_context(|| format!("cannot write {}", dest.display()))
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// Whether process `pid` is known to be gone (only decidable where `/proc` exists).
 fn process_gone(pid: u32) -> bool {
     Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
@@ -238,6 +254,25 @@ mod tests {
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).expect("write");
+    }
+
+    #[test]
+    fn a_file_is_written_whole_and_leaves_no_partial() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = tmp.path().join("instance.txt");
+        write_file_atomically(&out, b"first").expect("writes");
+        write_file_atomically(&out, b"second").expect("replaces");
+        assert_eq!(std::fs::read(&out).expect("reads"), b"second");
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["instance.txt"], "no temporary file left");
+        // A destination that cannot be written (a directory) fails and leaves nothing behind.
+        let dir = tmp.path().join("sub");
+        std::fs::create_dir(&dir).expect("mkdir");
+        assert!(write_file_atomically(&dir, b"x").is_err());
+        assert_eq!(std::fs::read_dir(tmp.path()).expect("lists").count(), 2);
     }
 
     #[test]

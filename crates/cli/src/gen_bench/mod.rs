@@ -552,8 +552,14 @@ pub(crate) fn generate(a: &GenBenchArgs) -> Result<Written> {
     };
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("cannot create output directory {}", a.out.display()))?;
+    // Each file is written under a hidden name and renamed into place when whole, so an
+    // interrupted run never leaves a truncated file a benchmark would read.
+    let partial = |name: &str| {
+        a.out
+            .join(format!(".{name}.partial-{}", std::process::id()))
+    };
     let open = |name: &str| {
-        let p = a.out.join(name);
+        let p = partial(name);
         std::fs::File::create(&p)
             .map(BufWriter::new)
             .with_context(|| format!("cannot create {}", p.display()))
@@ -617,6 +623,11 @@ pub(crate) fn generate(a: &GenBenchArgs) -> Result<Written> {
     }
     fm.flush().context("writing measurements.jsonl")?;
     ft.flush().context("writing truth.jsonl")?;
+    drop((fm, ft));
+    for name in ["measurements.jsonl", "truth.jsonl"] {
+        std::fs::rename(partial(name), a.out.join(name))
+            .with_context(|| format!("cannot write {}", a.out.join(name).display()))?;
+    }
     Ok(Written {
         half_width_m: l,
         target_detections: n_det,
