@@ -15,6 +15,7 @@ use geodesy::Position;
 /// χ²₃ quantile at 0.999: a track whose position gates with an engaged one at this level is
 /// where that round is going.
 const SAME_PLACE_D2: f64 = 16.266_236_196_238_1;
+
 /// Time from intercept to the kill-assessment report.
 pub(crate) const ASSESS_DELAY: SimDuration = SimDuration::from_secs(5);
 /// Largest aim-point change an in-flight update may make, as a fraction of the remaining path.
@@ -39,9 +40,10 @@ pub(crate) enum AbortReason {
     /// At launch every track of the threat the node holds is older than the ROE's maximum
     /// track age (no measurement for that long: it may be coasting on a dead object).
     TrackStale,
-    /// At launch another round of another order is in flight at the same threat (the
-    /// threat's tracks were grouped differently when the two were ordered): firing doctrine
-    /// fires the rounds of one order together, never a second order before the first's look.
+    /// At launch another round of another order is in flight at the same threat (its tracks
+    /// were grouped differently when the two were ordered, or a dual track sits where the
+    /// engaged one is): firing doctrine fires the rounds of one order together, never a
+    /// second order before the first's look.
     AlreadyEngaged,
 }
 
