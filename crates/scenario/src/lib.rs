@@ -49,7 +49,8 @@
 //!               # max_alt_km, reaction_s, sspk_ballistic, sspk_air (at least one > 0),
 //!               # basket_m, ka_detect = 0.95, ka_false_kill = 0.05 (all notional)
 //! [[fire_unit]] # name, nation, platform, interceptor (an [[interceptor]] name), inventory,
-//!               # channels, node, fallback = "hold" | "tight" | "free"
+//!               # channels, node, fallback = "hold" | "tight" | "free", remote_use,
+//!               # remote_from (absent: [c2]'s)
 //! [[threat]]    # name, launch_area = "RED-<n>", class = "srbm" | "mrbm" | "irbm" | "cruise",
 //!               # launch_s, count = 1, interval_s = 0, aim_cep_m = 0, launch_jitter_s = 0,
 //!               # target = "<asset>" (optional for cruise)
@@ -87,7 +88,9 @@
 //! [c2]          # decision_period_s = 2, solver = "local" | "greedy" | "exact", objective =
 //!               # "asset_based" | "target_value", shoot_look_shoot = true, salvo = 1 (1-8),
 //!               # max_shots_per_threat = 4 (1-16), reserve_fraction = 0 ([0, 1)),
-//!               # engage_on_remote = true, approval = "national" | "unit" | "combined",
+//!               # remote_use = "engage_on_remote" | "launch_on_remote" | "autonomous",
+//!               # remote_from = "allies" | "own_nation" | "own_node",
+//!               # approval = "national" | "unit" | "combined",
 //!               # min_track_quality = 6 (0-15), max_track_age_s = 12,
 //!               # self_defence_radius_km = 30
 //! [identification] # pending_s = 6, plan_gate_km = 10, attack_range_km = 80,

@@ -6,7 +6,7 @@
 //! | override                           | effect                                            |
 //! |------------------------------------|---------------------------------------------------|
 //! | `network.sharing="measurement"`    | a key of a table (`[network]` created if absent)  |
-//! | `c2.engage_on_remote=true`         | a boolean                                         |
+//! | `c2.shoot_look_shoot=false`        | a boolean                                         |
 //! | `link[*].latency_ms=500`           | the key in every `[[link]]`                       |
 //! | `link[CJTF-JPN].loss=0.1`          | the key in the `[[link]]` whose `name` is that    |
 //! | `sensor[*].release_to=["USA"]`     | an array                                          |

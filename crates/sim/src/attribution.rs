@@ -380,6 +380,7 @@ mod tests {
             track: 7,
             interceptor: "notional".to_owned(),
             on_remote: false,
+            provenance: "own_sensors",
             self_defence: false,
             planned_pk: 0.7,
             intercept_t_s: 130.0,

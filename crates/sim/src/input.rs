@@ -9,6 +9,7 @@ use base::{
     SimDuration,
 };
 use c2::identify::IdRules;
+pub use c2::roe::{RemoteAuthority, RemoteFrom, RemoteUse};
 use dynamics::{BallisticSpec, OrbitSpec, RouteSpec};
 use geodesy::Wgs84;
 use sensors::{SensorParams, Signature};
@@ -196,8 +197,6 @@ pub struct C2Config {
     pub max_shots_per_threat: u32,
     /// Fraction of each fire unit's starting inventory held back (not assigned).
     pub reserve_fraction: f64,
-    /// Whether a fire unit may engage on another nation's track.
-    pub engage_on_remote: bool,
     /// Who must approve an engagement.
     pub approval: ApprovalLevel,
     /// Minimum track quality for engagement planning.
@@ -211,7 +210,7 @@ pub struct C2Config {
 impl C2Config {
     /// Documented defaults: 2 s epochs, `local` solver on the asset-based objective,
     /// shoot-look-shoot with single rounds, at most 4 shots per threat, planned Pk ≥ 0.1, no
-    /// reserve, engage-on-remote allowed,
+    /// reserve,
     /// national approval, TQ ≥ 6 and tracks ≤ 12 s old, 30 km self-defence radius.
     pub fn defaults() -> Self {
         C2Config {
@@ -223,7 +222,6 @@ impl C2Config {
             max_shots_per_threat: 4,
             min_planned_pk: 0.1,
             reserve_fraction: 0.0,
-            engage_on_remote: true,
             approval: ApprovalLevel::National,
             min_track_quality: 6,
             max_track_age: SimDuration::from_secs(12),
@@ -386,6 +384,8 @@ pub struct FireUnit {
     pub node: NodeId,
     /// Weapons control status it falls back to when cut off from its command node.
     pub fallback: Wcs,
+    /// What it may do on data its own sensors did not contribute to, and from whom.
+    pub remote: RemoteAuthority,
 }
 
 /// Threat class (drives later RCS and engagement parameters).

@@ -49,8 +49,9 @@ pub use engine::{Simulation, run};
 pub use input::{
     Adversary, AdversaryKind, ApprovalLevel, Asset, C2Config, C2Node, ClassRelease, FireUnit,
     FusionRule, Input, InterceptorType, Link, Nation, NetworkConfig, NodeRole, OverflowPolicy,
-    Platform, PlatformMotion, Sensor, Sharing, TargetClass, Threat, ThreatClass, ThreatMotion,
-    Traffic, TrafficKind, Wcs, WcsOrder, WtaObjective, Zone, ZoneKind,
+    Platform, PlatformMotion, RemoteAuthority, RemoteFrom, RemoteUse, Sensor, Sharing, TargetClass,
+    Threat, ThreatClass, ThreatMotion, Traffic, TrafficKind, Wcs, WcsOrder, WtaObjective, Zone,
+    ZoneKind,
 };
 pub use log::{
     DetectionRow, EventKind, LogEvent, MemoryRecorder, NullRecorder, ObjectRef, Recorder, TrackRow,

@@ -217,8 +217,13 @@ pub enum EventKind {
         track: u32,
         /// Interceptor type.
         interceptor: String,
-        /// True if the guiding track came from another node's sensors (engage on remote).
+        /// True if the order was planned on remote data: a track none of the unit's own
+        /// fire-control sensors contributed to.
         on_remote: bool,
+        /// Whose sensors the track the round guides on at launch comes from, seen from the
+        /// unit: `own_sensors`, `own_node`, `own_nation` or `ally` (under launch-on-remote
+        /// always `own_sensors`).
+        provenance: &'static str,
         /// True if fired in self-defence.
         self_defence: bool,
         /// Planned kill probability.

@@ -250,7 +250,7 @@ pub struct Moe {
     pub defended_value_surviving: f64,
     /// Denied engagement decisions by ROE reason.
     pub engagements_denied: BTreeMap<String, u64>,
-    /// Launches guided by another node's sensors.
+    /// Launches ordered on remote data (no own fire-control sensor in the track).
     pub engagements_on_remote: u64,
     /// Launches in self-defence.
     pub self_defence_launches: u64,

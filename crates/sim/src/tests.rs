@@ -20,7 +20,7 @@ fn point(lat: f64, lon: f64, alt: f64) -> RoutePoint {
 }
 
 /// A notional all-round rotator on platform `platform`.
-fn radar(name: &str, platform: usize) -> Sensor {
+pub(crate) fn radar(name: &str, platform: usize) -> Sensor {
     use sensors::*;
     Sensor {
         name: name.to_owned(),

@@ -12,7 +12,9 @@ pub(crate) const DENY_REASONS: &[&str] = &[
     "track_quality",
     "track_age",
     "no_fire_area",
-    "engage_on_remote_not_authorised",
+    "remote_data_not_authorised_own_node",
+    "remote_data_not_authorised_own_nation",
+    "remote_data_not_authorised_ally",
     "not_releasable",
 ];
 

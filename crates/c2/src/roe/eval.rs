@@ -1,7 +1,7 @@
 //! Evaluating the ROE predicates for one (shooter, track) pair (order and semantics in the
 //! module docs of `roe`).
 
-use super::{ApprovalLevel, Shooter, TrackFacts, Wcs};
+use super::{ApprovalLevel, Provenance, Shooter, TrackFacts, Wcs};
 use crate::identify::Identity;
 use core::fmt;
 
@@ -19,8 +19,8 @@ pub enum Predicate {
     TrackAge,
     /// Intercept outside no-fire areas.
     NoFireArea,
-    /// Engage-on-remote authority for another nation's track.
-    EngageOnRemote,
+    /// Authority to use remote data of the track's provenance.
+    RemoteData,
     /// Track data releasable to the shooter's nation.
     Releasable,
     /// Engagement authority: permit or needs approval.
@@ -37,7 +37,7 @@ impl Predicate {
         Predicate::TrackQuality,
         Predicate::TrackAge,
         Predicate::NoFireArea,
-        Predicate::EngageOnRemote,
+        Predicate::RemoteData,
         Predicate::Releasable,
         Predicate::Authority,
     ];
@@ -50,7 +50,7 @@ impl Predicate {
             Predicate::TrackQuality => "track_quality",
             Predicate::TrackAge => "track_age",
             Predicate::NoFireArea => "no_fire_area",
-            Predicate::EngageOnRemote => "engage_on_remote",
+            Predicate::RemoteData => "remote_data",
             Predicate::Releasable => "releasable",
             Predicate::Authority => "authority",
         }
@@ -81,9 +81,9 @@ impl Predicate {
             // Written so a NaN age is denied.
             Predicate::TrackAge => pass(t.age_s <= s.max_age_s, D::TrackAge),
             Predicate::NoFireArea => pass(!t.intercept_in_no_fire, D::NoFireArea),
-            Predicate::EngageOnRemote => pass(
-                !t.remote || s.may_engage_on_remote,
-                D::EngageOnRemoteNotAuthorised,
+            Predicate::RemoteData => pass(
+                s.remote.permits(t.provenance),
+                D::RemoteDataNotAuthorised(t.provenance),
             ),
             Predicate::Releasable => pass(t.release.contains(s.nation), D::NotReleasable),
             Predicate::Authority => {
@@ -113,8 +113,9 @@ pub enum DenyReason {
     TrackAge,
     /// The planned intercept lies in a no-fire area.
     NoFireArea,
-    /// Another nation's track without engage-on-remote authority.
-    EngageOnRemoteNotAuthorised,
+    /// Remote data of this provenance (never [`Provenance::OwnSensors`]) without the
+    /// authority to use it.
+    RemoteDataNotAuthorised(Provenance),
     /// The shooter's nation is not cleared for the track's data.
     NotReleasable,
 }
@@ -129,7 +130,13 @@ impl DenyReason {
             DenyReason::TrackQuality => "track_quality",
             DenyReason::TrackAge => "track_age",
             DenyReason::NoFireArea => "no_fire_area",
-            DenyReason::EngageOnRemoteNotAuthorised => "engage_on_remote_not_authorised",
+            DenyReason::RemoteDataNotAuthorised(p) => match p {
+                Provenance::OwnSensors | Provenance::OwnNode => {
+                    "remote_data_not_authorised_own_node"
+                }
+                Provenance::OwnNation => "remote_data_not_authorised_own_nation",
+                Provenance::Ally => "remote_data_not_authorised_ally",
+            },
             DenyReason::NotReleasable => "not_releasable",
         }
     }

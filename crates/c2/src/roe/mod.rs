@@ -26,8 +26,14 @@
 //! 4. [`Predicate::TrackAge`]: age at most the shooter's maximum (`track_age`).
 //! 5. [`Predicate::NoFireArea`]: the planned intercept is not in a no-fire area
 //!    (`no_fire_area`).
-//! 6. [`Predicate::EngageOnRemote`]: a guiding track from another nation's sensors needs
-//!    engage-on-remote authority (`engage_on_remote_not_authorised`).
+//! 6. [`Predicate::RemoteData`]: a guiding track none of the shooter's own (fire-control)
+//!    sensors contributed to is *remote* data, classed by [`Provenance`] — its own node's other
+//!    sensors, another node of its nation, or an ally. The shooter's [`RemoteAuthority`] says
+//!    what it may do on remote data ([`RemoteUse`]: nothing when `autonomous`; launch, or the
+//!    whole engagement) and from whom ([`RemoteFrom`]); a track from farther away is denied
+//!    with a reason naming its class (`remote_data_not_authorised_own_node`,
+//!    `…_own_nation`, `…_ally`). Under launch-on-remote the ROE permit the launch decision; the
+//!    engine requires the unit's own sensors to hold the target by launch (PRIMER §4.5).
 //! 7. [`Predicate::Releasable`]: the shooter's nation is in the track's release set: it may not
 //!    use data it was not cleared for (`not_releasable`, PRIMER §5.5).
 //! 8. [`Predicate::Authority`]: permit if the shooter decides alone (`Unit`) or acts in
@@ -44,11 +50,13 @@
 mod eval;
 #[cfg(test)]
 mod props;
+mod remote;
 #[cfg(test)]
 mod tests;
 mod wcs;
 
 pub use eval::{Decision, DenyReason, Predicate, Verdict, evaluate};
+pub use remote::{Provenance, RemoteAuthority, RemoteFrom, RemoteUse};
 pub use wcs::{CommandLink, WcsOrder, WcsSchedule};
 
 use crate::identify::Identity;
@@ -120,8 +128,8 @@ pub struct Shooter {
     pub max_age_s: f64,
     /// Whose approval its engagements need.
     pub approval: ApprovalLevel,
-    /// May guide on another nation's track (engage on remote).
-    pub may_engage_on_remote: bool,
+    /// What it may do on data its own sensors did not contribute to, and from whom.
+    pub remote: RemoteAuthority,
 }
 
 /// What the ROE need to know about the track and the planned intercept.
@@ -133,8 +141,8 @@ pub struct TrackFacts {
     pub quality: u8,
     /// Time since the track's last update, s.
     pub age_s: f64,
-    /// The guiding track comes from another nation's sensors.
-    pub remote: bool,
+    /// Whose sensors the guiding track comes from, relative to the shooter.
+    pub provenance: Provenance,
     /// Releasability of the track used.
     pub release: NationSet,
     /// The threat endangers the shooter itself (e.g. within its self-defence radius).

@@ -24,9 +24,15 @@ prop_compose! {
         approval in proptest::sample::select(
             vec![ApprovalLevel::Unit, ApprovalLevel::National, ApprovalLevel::Combined],
         ),
-        may_engage_on_remote in any::<bool>(),
+        use_ in proptest::sample::select(
+            vec![RemoteUse::Autonomous, RemoteUse::LaunchOnRemote, RemoteUse::EngageOnRemote],
+        ),
+        from in proptest::sample::select(
+            vec![RemoteFrom::OwnNode, RemoteFrom::OwnNation, RemoteFrom::Allies],
+        ),
     ) -> Shooter {
-        Shooter { nation: nation(n), wcs, min_quality, max_age_s, approval, may_engage_on_remote }
+        let remote = RemoteAuthority { use_, from };
+        Shooter { nation: nation(n), wcs, min_quality, max_age_s, approval, remote }
     }
 }
 
@@ -35,12 +41,13 @@ prop_compose! {
         identity in any_identity(),
         quality in 0u8..16,
         age_s in 0.0..30.0f64,
-        flags in any::<[bool; 3]>(),
+        flags in any::<[bool; 2]>(),
+        provenance in proptest::sample::select(Provenance::ALL.to_vec()),
         release in any::<u8>(),
     ) -> TrackFacts {
-        let [remote, self_defence, intercept_in_no_fire] = flags;
+        let [self_defence, intercept_in_no_fire] = flags;
         TrackFacts {
-            identity, quality, age_s, remote, release: NationSet::from_bits(release),
+            identity, quality, age_s, provenance, release: NationSet::from_bits(release),
             self_defence, intercept_in_no_fire,
         }
     }
@@ -70,6 +77,38 @@ proptest! {
         let d = evaluate(&s, &t).decision;
         if t.identity != Identity::Hostile {
             prop_assert!(d.is_deny(), "{:?}", d);
+        }
+    }
+
+    /// Remote data: a unit's own sensors always pass; an autonomous unit uses nothing else;
+    /// otherwise a provenance passes exactly when the authority reaches that far, and the
+    /// denial names the provenance. Widening the authority never turns a permit into a denial.
+    #[test]
+    fn remote_data_follows_provenance_and_authority(s in any_shooter(), t in any_track()) {
+        let v = evaluate(&s, &t);
+        let remote = v.checks.iter().find(|c| c.0 == Predicate::RemoteData).map(|c| c.1);
+        let reach = match s.remote.from {
+            RemoteFrom::OwnNode => Provenance::OwnNode,
+            RemoteFrom::OwnNation => Provenance::OwnNation,
+            RemoteFrom::Allies => Provenance::Ally,
+        };
+        let ok = t.provenance == Provenance::OwnSensors
+            || (s.remote.use_ != RemoteUse::Autonomous && t.provenance <= reach);
+        let expected = if ok {
+            Decision::Permit
+        } else {
+            Decision::Deny(DenyReason::RemoteDataNotAuthorised(t.provenance))
+        };
+        prop_assert_eq!(remote, Some(expected));
+        if !v.decision.is_deny() {
+            let wider = Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::EngageOnRemote,
+                    from: RemoteFrom::Allies,
+                },
+                ..s
+            };
+            prop_assert!(!evaluate(&wider, &t).decision.is_deny());
         }
     }
 

@@ -16,9 +16,14 @@ fn shooter() -> Shooter {
         min_quality: 6,
         max_age_s: 12.0,
         approval: ApprovalLevel::Unit,
-        may_engage_on_remote: true,
+        remote: EOR_ALLIES,
     }
 }
+
+const EOR_ALLIES: RemoteAuthority = RemoteAuthority {
+    use_: RemoteUse::EngageOnRemote,
+    from: RemoteFrom::Allies,
+};
 
 /// A fresh, good, local, releasable hostile track.
 fn hostile() -> TrackFacts {
@@ -26,7 +31,7 @@ fn hostile() -> TrackFacts {
         identity: Identity::Hostile,
         quality: 9,
         age_s: 1.0,
-        remote: false,
+        provenance: Provenance::OwnSensors,
         release: NationSet::first(3),
         self_defence: false,
         intercept_in_no_fire: false,
@@ -224,19 +229,100 @@ fn every_predicate_and_reason() {
             deny(D::NoFireArea),
         ),
         (
-            "remote, authorised",
+            "an ally's track, engage on remote from allies",
             s,
-            TrackFacts { remote: true, ..t },
+            TrackFacts {
+                provenance: Provenance::Ally,
+                ..t
+            },
             Decision::Permit,
         ),
         (
-            "remote, not authorised",
+            "an ally's track, launch on remote from allies",
             Shooter {
-                may_engage_on_remote: false,
+                remote: RemoteAuthority {
+                    use_: RemoteUse::LaunchOnRemote,
+                    from: RemoteFrom::Allies,
+                },
                 ..s
             },
-            TrackFacts { remote: true, ..t },
-            deny(D::EngageOnRemoteNotAuthorised),
+            TrackFacts {
+                provenance: Provenance::Ally,
+                ..t
+            },
+            Decision::Permit,
+        ),
+        (
+            "an ally's track, remote from own nation only",
+            Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::EngageOnRemote,
+                    from: RemoteFrom::OwnNation,
+                },
+                ..s
+            },
+            TrackFacts {
+                provenance: Provenance::Ally,
+                ..t
+            },
+            deny(D::RemoteDataNotAuthorised(Provenance::Ally)),
+        ),
+        (
+            "own nation's track, remote from own nation",
+            Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::EngageOnRemote,
+                    from: RemoteFrom::OwnNation,
+                },
+                ..s
+            },
+            TrackFacts {
+                provenance: Provenance::OwnNation,
+                ..t
+            },
+            Decision::Permit,
+        ),
+        (
+            "own nation's track, remote from own node only",
+            Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::EngageOnRemote,
+                    from: RemoteFrom::OwnNode,
+                },
+                ..s
+            },
+            TrackFacts {
+                provenance: Provenance::OwnNation,
+                ..t
+            },
+            deny(D::RemoteDataNotAuthorised(Provenance::OwnNation)),
+        ),
+        (
+            "own node's track, autonomous",
+            Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::Autonomous,
+                    from: RemoteFrom::Allies,
+                },
+                ..s
+            },
+            TrackFacts {
+                provenance: Provenance::OwnNode,
+                ..t
+            },
+            deny(D::RemoteDataNotAuthorised(Provenance::OwnNode)),
+        ),
+        (
+            "own sensors, autonomous",
+            Shooter {
+                remote: RemoteAuthority {
+                    use_: RemoteUse::Autonomous,
+                    from: RemoteFrom::OwnNode,
+                },
+                ..s
+            },
+            t,
+            Decision::Permit,
         ),
         (
             "not releasable to the shooter's nation",
@@ -301,13 +387,16 @@ fn every_predicate_and_reason() {
 fn verdict_lists_every_check_and_every_denial() {
     let s = Shooter {
         approval: ApprovalLevel::National,
-        may_engage_on_remote: false,
+        remote: RemoteAuthority {
+            use_: RemoteUse::EngageOnRemote,
+            from: RemoteFrom::OwnNation,
+        },
         ..shooter()
     };
     let t = TrackFacts {
         identity: Identity::Neutral,
         quality: 2,
-        remote: true,
+        provenance: Provenance::Ally,
         release: NationSet::EMPTY,
         ..hostile()
     };
@@ -325,7 +414,7 @@ fn verdict_lists_every_check_and_every_denial() {
             ("track_quality", "track_quality"),
             ("track_age", "permit"),
             ("no_fire_area", "permit"),
-            ("engage_on_remote", "engage_on_remote_not_authorised"),
+            ("remote_data", "remote_data_not_authorised_ally"),
             ("releasable", "not_releasable"),
             ("authority", "needs_approval_national"),
         ]

@@ -11,10 +11,17 @@
 //! Built-in variants ([`variants::BUILTIN`]):
 //! - `national`: `release=national` (every `[[sensor]]` and `[[node]]` releases to its own
 //!   nation only: nations stop sharing, track sharing continues inside each nation),
-//!   `network.sharing="track"`, `c2.engage_on_remote=false`;
-//! - `networked`: `network.sharing="track"`, `c2.engage_on_remote=false`;
-//! - `composite`: `network.sharing="measurement"`, `c2.engage_on_remote=false`;
-//! - `networked+eor`: `network.sharing="track"`, `c2.engage_on_remote=true`.
+//!   `network.sharing="track"`, engagement on remote data of the unit's own nation
+//!   (`c2.remote_use="engage_on_remote"`, `c2.remote_from="own_nation"`: a battery without
+//!   radars fires on its nation's tracks);
+//! - `networked`: `network.sharing="track"`, remote data of the own nation only (the allies'
+//!   tracks are in the picture, a unit may not engage on them alone);
+//! - `composite`: `network.sharing="measurement"`, remote data of the own nation only;
+//! - `networked+eor`: `network.sharing="track"`, remote data from allies
+//!   (`c2.remote_from="allies"`).
+//!
+//! The remote-data overrides set the `[c2]` doctrine, which binds every fire unit that does
+//! not set its own `remote_use`/`remote_from`.
 //!
 //! Overrides (`scenario::apply_overrides`) edit the scenario text before validation, so a bad
 //! value is reported with file:line:col like the file's own. Run `i` of a study uses the seed
@@ -110,10 +117,12 @@ pub(crate) struct SweepArgs {
 /// Help text of `kizuna compare`: the built-in variants.
 pub(crate) const COMPARE_HELP: &str = "Built-in variants:
   national        every sensor and node releases to its own nation only (release=national),
-                  network.sharing=\"track\", c2.engage_on_remote=false
-  networked       network.sharing=\"track\", c2.engage_on_remote=false
-  composite       network.sharing=\"measurement\", c2.engage_on_remote=false
-  networked+eor   network.sharing=\"track\", c2.engage_on_remote=true
+                  network.sharing=\"track\", engage on own-nation remote data
+  networked       network.sharing=\"track\", engage on own-nation remote data
+  composite       network.sharing=\"measurement\", engage on own-nation remote data
+  networked+eor   network.sharing=\"track\", engage on remote data from allies
+  (own-nation: c2.remote_use=\"engage_on_remote\", c2.remote_from=\"own_nation\"; allies:
+  c2.remote_from=\"allies\"; they bind the fire units that set no remote_use/remote_from)
 
 Examples:
   kizuna compare --runs 8                       the four built-ins, national as baseline

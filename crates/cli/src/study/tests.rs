@@ -46,7 +46,8 @@ fn variants_builtin_user_and_errors() {
         ovs,
         [
             "network.sharing=\"track\"",
-            "c2.engage_on_remote=false",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"own_nation\"",
             "link[*].latency_ms=2000"
         ]
     );

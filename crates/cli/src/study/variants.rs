@@ -11,23 +11,33 @@ pub(super) const BUILTIN: &[(&str, &[&str])] = &[
         &[
             "release=national",
             "network.sharing=\"track\"",
-            "c2.engage_on_remote=false",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"own_nation\"",
         ],
     ),
     (
         "networked",
-        &["network.sharing=\"track\"", "c2.engage_on_remote=false"],
+        &[
+            "network.sharing=\"track\"",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"own_nation\"",
+        ],
     ),
     (
         "composite",
         &[
             "network.sharing=\"measurement\"",
-            "c2.engage_on_remote=false",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"own_nation\"",
         ],
     ),
     (
         "networked+eor",
-        &["network.sharing=\"track\"", "c2.engage_on_remote=true"],
+        &[
+            "network.sharing=\"track\"",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"allies\"",
+        ],
     ),
 ];
 

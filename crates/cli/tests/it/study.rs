@@ -90,7 +90,7 @@ fn compare_writes_paired_differences() {
     assert_eq!(json["baseline"], "national");
     let variants = json["variants"].as_array().expect("variants");
     assert_eq!(variants.len(), 2);
-    assert_eq!(variants[1]["overrides"][2], "link[*].loss=0.5");
+    assert_eq!(variants[1]["overrides"][3], "link[*].loss=0.5");
     let diffs = json["diffs"].as_array().expect("diffs");
     let d = diffs
         .iter()

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use base::ZoneId;
-use sim::{TargetClass, Wcs, WcsOrder, Zone, ZoneKind};
+use sim::{RemoteAuthority, RemoteFrom, RemoteUse, TargetClass, Wcs, WcsOrder, Zone, ZoneKind};
 
 use super::sensing::M_PER_KM;
 use super::{Ctx, all, position, secs};
@@ -42,6 +42,81 @@ pub(super) fn status(value: &str) -> Wcs {
         "free" => Wcs::Free,
         "tight" => Wcs::Tight,
         _ => Wcs::Hold,
+    }
+}
+
+/// The `[c2]` remote-data authority every fire unit has unless it sets its own: the
+/// `remote_use`/`remote_from` keys (defaults included), or the former `engage_on_remote`
+/// boolean read as them (`false`: another nation's track is remote data, as the key was
+/// documented; the walker rejects it together with the new keys).
+pub(super) fn doctrine_remote(cx: &Ctx<'_>) -> RemoteAuthority {
+    let eor_allies = RemoteAuthority {
+        use_: RemoteUse::EngageOnRemote,
+        from: RemoteFrom::Allies,
+    };
+    let Some(c2) = cx.root.table("c2") else {
+        return eor_allies;
+    };
+    if let Some(eor) = c2.bool("engage_on_remote") {
+        return RemoteAuthority {
+            use_: RemoteUse::EngageOnRemote,
+            from: if eor {
+                RemoteFrom::Allies
+            } else {
+                RemoteFrom::OwnNation
+            },
+        };
+    }
+    RemoteAuthority {
+        use_: c2.text("remote_use").map_or(eor_allies.use_, remote_use),
+        from: c2.text("remote_from").map_or(eor_allies.from, remote_from),
+    }
+}
+
+/// A fire unit's remote-data authority: its own keys over the doctrine's. `remote_from` on an
+/// autonomous unit is an error: it uses no remote data, so the key would say something false.
+pub(super) fn unit_remote(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<RemoteAuthority> {
+    let doctrine = doctrine_remote(cx);
+    let use_ = obj.text("remote_use").map_or(doctrine.use_, remote_use);
+    if use_ == RemoteUse::Autonomous && obj.given("remote_from") {
+        let at = if obj.given("remote_use") {
+            "the unit's `remote_use` is \"autonomous\""
+        } else {
+            "[c2] remote_use is \"autonomous\""
+        };
+        let mut p = diag.error(
+            ProblemKind::Mismatch,
+            obj.span_of("remote_from"),
+            &obj.path_of("remote_from"),
+            format!(
+                "remote_from has no effect on an autonomous fire unit ({at}: it uses its own sensors only); remove it or set remote_use"
+            ),
+        );
+        if obj.given("remote_use") {
+            p = p.related(obj.span_of("remote_use"), "remote_use set here");
+        }
+        p.help("an autonomous unit engages on tracks its own sensors contribute to only");
+        return None;
+    }
+    Some(RemoteAuthority {
+        use_,
+        from: obj.text("remote_from").map_or(doctrine.from, remote_from),
+    })
+}
+
+fn remote_use(value: &str) -> RemoteUse {
+    match value {
+        "autonomous" => RemoteUse::Autonomous,
+        "launch_on_remote" => RemoteUse::LaunchOnRemote,
+        _ => RemoteUse::EngageOnRemote,
+    }
+}
+
+fn remote_from(value: &str) -> RemoteFrom {
+    match value {
+        "own_node" => RemoteFrom::OwnNode,
+        "own_nation" => RemoteFrom::OwnNation,
+        _ => RemoteFrom::Allies,
     }
 }
 

@@ -82,6 +82,7 @@ pub(super) fn fire_unit(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<
         channels: u32::try_from(obj.int("channels")?).ok()?,
         node: NodeId::new(node?),
         fallback: super::roe::status(obj.text("fallback")?),
+        remote: super::roe::unit_remote(diag, cx, obj)?,
     })
 }
 

@@ -19,6 +19,31 @@ pub(super) const FALLBACK: FieldSpec = field(
     "Weapons control status the unit falls back to when cut off from its commanding node.",
 );
 
+/// Values of `remote_use` (`c2::roe::RemoteUse`).
+pub(super) const REMOTE_USE_VALUES: &[&str] =
+    &["autonomous", "launch_on_remote", "engage_on_remote"];
+/// Values of `remote_from` (`c2::roe::RemoteFrom`).
+pub(super) const REMOTE_FROM_VALUES: &[&str] = &["own_node", "own_nation", "allies"];
+
+const REMOTE_USE_DOC: &str = "What a fire unit may do on remote data (a track none of its own fire-control sensors contributed to; its own sensors are those on its platform reporting to its node): autonomous (own sensors only), launch_on_remote (launch on a remote track; its own sensors must hold the target by launch and guide the intercept, else the launch is called off) or engage_on_remote (the whole engagement on remote data).";
+const REMOTE_FROM_DOC: &str = "Whose remote data a fire unit may use (unless autonomous): own_node (other sensors reporting to its node), own_nation (any sensor of its nation) or allies (any nation's, when releasable to it).";
+
+/// `remote_use` of a `[[fire_unit]]`.
+pub(super) const UNIT_REMOTE_USE: FieldSpec = field(
+    "remote_use",
+    Kind::Enum(REMOTE_USE_VALUES),
+    OPT,
+    "What the unit may do on remote data (absent: [c2] remote_use): autonomous, launch_on_remote or engage_on_remote.",
+);
+
+/// `remote_from` of a `[[fire_unit]]`.
+pub(super) const UNIT_REMOTE_FROM: FieldSpec = field(
+    "remote_from",
+    Kind::Enum(REMOTE_FROM_VALUES),
+    OPT,
+    "Whose remote data the unit may use (absent: [c2] remote_from): own_node, own_nation or allies; not with remote_use = \"autonomous\".",
+);
+
 /// `declares_identity` of a `[[node]]`.
 pub(super) const DECLARES_IDENTITY: FieldSpec = field(
     "declares_identity",
@@ -208,9 +233,13 @@ pub(crate) static WCS: TableSpec = TableSpec {
 /// `[c2]`.
 pub(crate) static C2: TableSpec = TableSpec {
     name: "c2",
-    doc: "Engagement doctrine: weapon-target assignment, firing policy, approval, track criteria (absent: every default below).",
+    doc: "Engagement doctrine: weapon-target assignment, firing policy, approval, track criteria, every fire unit's remote-data authority unless it sets its own (absent: every default below).",
     tag: None,
-    conflicts: &[],
+    conflicts: &[Conflict {
+        key: "engage_on_remote",
+        with: &["remote_use", "remote_from"],
+        why: "the former boolean is read as remote_use and remote_from; give only the new keys",
+    }],
     fields: &[
         field(
             "decision_period_s",
@@ -261,10 +290,22 @@ pub(crate) static C2: TableSpec = TableSpec {
             "Fraction of each fire unit's starting inventory held back.",
         ),
         field(
+            "remote_use",
+            Kind::Enum(REMOTE_USE_VALUES),
+            Presence::Default(DefaultValue::Text("engage_on_remote")),
+            REMOTE_USE_DOC,
+        ),
+        field(
+            "remote_from",
+            Kind::Enum(REMOTE_FROM_VALUES),
+            Presence::Default(DefaultValue::Text("allies")),
+            REMOTE_FROM_DOC,
+        ),
+        field(
             "engage_on_remote",
             Kind::Bool,
-            dflt_bool(true),
-            "Whether a fire unit may engage on another nation's track.",
+            OPT,
+            "Former key, still read: true is remote_use = \"engage_on_remote\" with remote_from = \"allies\"; false is remote_from = \"own_nation\" (another nation's track is remote data).",
         ),
         field(
             "approval",

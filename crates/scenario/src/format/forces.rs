@@ -52,6 +52,8 @@ pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
             "C2 node commanding it (same nation).",
         ),
         super::engagement::FALLBACK,
+        super::engagement::UNIT_REMOTE_USE,
+        super::engagement::UNIT_REMOTE_FROM,
     ],
     one_of: &[],
 };

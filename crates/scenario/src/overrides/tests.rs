@@ -146,7 +146,7 @@ fn overridden_builtins_still_load_and_take_effect() {
             text,
             &ov(&[
                 "release=national",
-                "c2.engage_on_remote=false",
+                "c2.remote_from=own_nation",
                 "network.sharing=measurement",
                 "link[*].latency_ms=500",
                 "link[*].loss=0.1",
@@ -162,6 +162,13 @@ fn overridden_builtins_still_load_and_take_effect() {
             "{name}"
         );
         assert!(input.sensors.iter().all(|s| s.release_to.len() == 1));
+        assert!(
+            input
+                .fire_units
+                .iter()
+                .all(|f| f.remote.from == sim::RemoteFrom::OwnNation),
+            "{name}"
+        );
     }
     // A bad value is reported by the validator at the edited line.
     let text = builtin::get("two-nation-salvo").expect("built-in");

@@ -45,6 +45,9 @@ pub(crate) enum AbortReason {
     /// engaged one is): firing doctrine fires the rounds of one order together, never a
     /// second order before the first's look.
     AlreadyEngaged,
+    /// Launch on remote: at launch the unit's own fire-control sensors hold no track of the
+    /// threat, so nothing of its own could guide the intercept.
+    NoOwnFireControlTrack,
 }
 
 impl AbortReason {
@@ -57,6 +60,7 @@ impl AbortReason {
             AbortReason::CueDegraded => "cue_degraded",
             AbortReason::TrackStale => "track_stale",
             AbortReason::AlreadyEngaged => "already_engaged",
+            AbortReason::NoOwnFireControlTrack => "no_own_fire_control_track",
             AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
             AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
             AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
@@ -199,7 +203,9 @@ impl CommandRuntime {
         }
         let u = &self.units[e.unit];
         let u_node = u.node;
-        let cue = best_member(self.track_sharing, u.node, &e.threat, held).map(|(k, h)| {
+        // Under launch-on-remote the round guides only on a track its own sensors hold.
+        let held_any = best_member(self.track_sharing, u.node, &e.threat, held).is_some();
+        let cue = guide_member(self.track_sharing, u, &e.threat, held).map(|(k, h)| {
             let sspk = if h.ballistic {
                 u.interceptor.sspk_ballistic
             } else {
@@ -207,7 +213,12 @@ impl CommandRuntime {
             };
             let fly_s = (e.plan.time - now).as_secs_f64().max(0.0);
             let stale = now - h.last_update > c2.max_track_age;
-            (k, pairs::planned_pk(u, h, sspk, now, fly_s), stale)
+            (
+                k,
+                pairs::planned_pk(u, h, sspk, now, fly_s),
+                stale,
+                u.provenance(h),
+            )
         });
         let called_off = if e.threat.iter().any(|k| self.dead.contains(k)) {
             Some(AbortReason::TargetAssessedKilled)
@@ -221,12 +232,13 @@ impl CommandRuntime {
             Some(AbortReason::InterceptAfterImpact)
         } else {
             match cue {
+                None if held_any => Some(AbortReason::NoOwnFireControlTrack),
                 None => Some(AbortReason::TrackLost),
-                Some((guide, _, _)) if self.in_flight_at(id, guide, held) => {
+                Some((guide, _, _, _)) if self.in_flight_at(id, guide, held) => {
                     Some(AbortReason::AlreadyEngaged)
                 }
-                Some((_, _, true)) => Some(AbortReason::TrackStale),
-                Some((_, p, _)) if p < c2.min_planned_pk || p <= 0.0 => {
+                Some((_, _, true, _)) => Some(AbortReason::TrackStale),
+                Some((_, p, _, _)) if p < c2.min_planned_pk || p <= 0.0 => {
                     Some(AbortReason::CueDegraded)
                 }
                 Some(_) => None,
@@ -236,9 +248,11 @@ impl CommandRuntime {
             return self.abort(id, reason).map(|ev| (ev, None));
         }
         let e = self.engagements.get_mut(&id)?;
-        if let Some((guide, p, _)) = cue {
+        let mut provenance = c2::roe::Provenance::Ally;
+        if let Some((guide, p, _, from)) = cue {
             e.guide = guide;
             e.planned_pk = p;
+            provenance = from;
         }
         let (guide, followed) = (
             e.guide.track,
@@ -282,6 +296,7 @@ impl CommandRuntime {
                 track: e.logged_track(),
                 interceptor: u.interceptor.name.clone(),
                 on_remote: e.on_remote,
+                provenance: provenance.as_str(),
                 self_defence: e.self_defence,
                 planned_pk: e.planned_pk,
                 intercept_t_s: t.as_secs_f64(),
@@ -371,11 +386,11 @@ impl CommandRuntime {
             if f.intercept_time() <= now {
                 continue;
             }
-            let node = self.units[e.unit].node;
+            let unit = &self.units[e.unit];
             let Some((guide, h)) = epoch
                 .pictures
-                .get(&node)
-                .and_then(|held| best_member(sharing, node, &e.threat, held))
+                .get(&unit.node)
+                .and_then(|held| guide_member(sharing, unit, &e.threat, held))
             else {
                 continue;
             };
@@ -576,12 +591,38 @@ pub(crate) fn best_member<'h>(
     members: &[TargetKey],
     held: &'h [HeldTrack],
 ) -> Option<(TargetKey, &'h HeldTrack)> {
+    best_where(track_sharing, node, members, held, |_| true)
+}
+
+/// The track unit `u` guides a round on: the best member its node holds, or under
+/// launch-on-remote the best one its own fire-control sensors contribute to (PRIMER §4.5:
+/// the launch may be on remote data, the intercept is its own radar's).
+pub(crate) fn guide_member<'h>(
+    track_sharing: bool,
+    u: &super::units::FireUnitRuntime,
+    members: &[TargetKey],
+    held: &'h [HeldTrack],
+) -> Option<(TargetKey, &'h HeldTrack)> {
+    let own_only = u.remote.use_ == c2::roe::RemoteUse::LaunchOnRemote;
+    best_where(track_sharing, u.node, members, held, |h| {
+        !own_only || u.provenance(h) == c2::roe::Provenance::OwnSensors
+    })
+}
+
+fn best_where<'h>(
+    track_sharing: bool,
+    node: NodeId,
+    members: &[TargetKey],
+    held: &'h [HeldTrack],
+    allowed: impl Fn(&HeldTrack) -> bool,
+) -> Option<(TargetKey, &'h HeldTrack)> {
     let variance = |h: &HeldTrack| h.p[0][0] + h.p[1][1] + h.p[2][2];
     members
         .iter()
         .filter_map(|k| {
             held.iter()
                 .find(|h| super::target_key(track_sharing, node, h.number) == *k)
+                .filter(|h| allowed(h))
                 .map(|h| (*k, h))
         })
         .min_by(|a, b| variance(a.1).total_cmp(&variance(b.1)))

@@ -31,6 +31,8 @@ mod targets;
 mod tests;
 #[cfg(test)]
 mod tests_identity;
+#[cfg(test)]
+mod tests_remote;
 mod units;
 
 pub(crate) use engage::{ASSESS_DELAY, Engagement};

@@ -13,7 +13,7 @@ pub struct EngagementMoe {
     pub fired: u64,
     /// Hostile objects destroyed.
     pub kills: u64,
-    /// Launches guided by another node's sensors (engage on remote).
+    /// Launches ordered on remote data (no own fire-control sensor in the planning track).
     pub on_remote: u64,
     /// Launches in self-defence.
     pub self_defence: u64,

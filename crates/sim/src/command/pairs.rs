@@ -9,7 +9,7 @@ use super::{CommandRuntime, TargetKey};
 use crate::input::{TargetClass, ZoneKind};
 use crate::node::HeldTrack;
 use base::{SimDuration, SimTime};
-use c2::roe::{Decision, Shooter, TrackFacts};
+use c2::roe::{Decision, Provenance, Shooter, TrackFacts};
 
 /// Planning allowance for unmodelled target acceleration over a cue's age, m/s²: ballistic
 /// re-entry (drag-estimate error), air-breathers (manoeuvres).
@@ -122,7 +122,7 @@ impl CommandRuntime {
             track: key,
             p,
             window,
-            on_remote: facts.remote,
+            on_remote: facts.provenance != Provenance::OwnSensors,
             self_defence: facts.self_defence,
         })
     }
@@ -148,15 +148,11 @@ impl CommandRuntime {
             })
             .unwrap_or_else(|| distance([h.x[0], h.x[1], h.x[2]], launcher))
             <= input.c2.self_defence_radius_m;
-        let on_remote = match &h.sources {
-            Some(s) => s.is_disjoint(&u.own_sensors),
-            None => !h.first_hand,
-        };
         TrackFacts {
             identity: self.identity_for(u.node, h.number),
             quality: h.quality,
             age_s: (epoch.now - h.last_update).as_secs_f64().max(0.0),
-            remote: on_remote,
+            provenance: u.provenance(h),
             release: h.release,
             self_defence,
             intercept_in_no_fire: input
@@ -204,7 +200,7 @@ impl CommandRuntime {
             min_quality: input.c2.min_track_quality,
             max_age_s: input.c2.max_track_age.as_secs_f64(),
             approval: super::plan::approval(input.c2.approval),
-            may_engage_on_remote: input.c2.engage_on_remote,
+            remote: u.remote,
         }
     }
 

@@ -1,5 +1,5 @@
 //! Command and engagements inside whole runs: the defence works, weapons hold fires only in
-//! self-defence, engage-on-remote is used (and refused when not authorised), and no run
+//! self-defence, engage-on-remote is used (and refused when not authorised; more in `tests_remote`), and no run
 //! engages a friendly or neutral object.
 
 use crate::tests::small_input;
@@ -37,8 +37,15 @@ fn battery(name: &str, platform: usize, node: usize) -> FireUnit {
         channels: 4,
         node: NodeId::new(node),
         fallback: Wcs::Hold,
+        remote: EOR_ALLIES,
     }
 }
+
+/// Engage on remote data from any ally (the scenario's default).
+pub(super) const EOR_ALLIES: c2::roe::RemoteAuthority = c2::roe::RemoteAuthority {
+    use_: c2::roe::RemoteUse::EngageOnRemote,
+    from: c2::roe::RemoteFrom::Allies,
+};
 
 /// The engine test world defended by one battery next to Fukuoka, on the node that owns the
 /// radars.
@@ -141,13 +148,15 @@ fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_auth
         "{:?}",
         s.moe
     );
-    input.c2.engage_on_remote = false;
+    // The battery's node has no sensor: allowed only its own node's data, it may not use
+    // the national node's tracks.
+    input.fire_units[0].remote.from = c2::roe::RemoteFrom::OwnNode;
     let (s, _) = summary(&input, 3);
     assert_eq!(s.moe.interceptors_fired, 0, "{:?}", s.moe);
     assert!(
         s.moe
             .engagements_denied
-            .contains_key("engage_on_remote_not_authorised"),
+            .contains_key("remote_data_not_authorised_own_nation"),
         "{:?}",
         s.moe
     );

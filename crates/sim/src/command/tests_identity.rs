@@ -51,7 +51,7 @@ fn unit_node(name: &str, nation: NationId, parent: usize) -> C2Node {
 
 /// The engine test world (JPN-NAT holds both radars and identification authority) defended
 /// by a battery on a second node without sensors: every identity it acts on crossed the link.
-fn remote_battery(latency_ms: i64, loss: f64) -> Input {
+pub(super) fn remote_battery(latency_ms: i64, loss: f64) -> Input {
     let mut input = small_input();
     input.interceptors = vec![terminal()];
     input.fire_units = vec![FireUnit {
@@ -63,6 +63,7 @@ fn remote_battery(latency_ms: i64, loss: f64) -> Input {
         channels: 4,
         node: NodeId::new(1),
         fallback: Wcs::Tight,
+        remote: super::tests::EOR_ALLIES,
     }];
     input.c2.approval = ApprovalLevel::Unit;
     // No self-defence exception: under weapons tight only a Hostile identity permits a shot.
@@ -191,7 +192,7 @@ fn loss_on_the_link_delays_identities_by_repeats() {
 
 /// JPN-RADAR reports both radars' tracks to everyone; JPN-NAT (no radars) holds
 /// identification authority; a USA battery node under JPN-NAT engages on remote data.
-fn coalition(authority_releases_to_usa: bool) -> Input {
+pub(super) fn coalition(authority_releases_to_usa: bool) -> Input {
     let mut input = remote_battery(40, 0.0);
     input.nations.push(Nation {
         id: usa(),

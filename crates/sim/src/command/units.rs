@@ -1,9 +1,11 @@
 //! Fire units at run time: inventory, channels, where the launcher is, which radars are its own.
 
 use crate::input::{Input, InterceptorType};
+use crate::node::HeldTrack;
 use crate::world::World;
 use base::rng::{Rng, StreamKind, stream};
 use base::{NationIndex, NodeId, ObjectId, SensorId, SensorSet, SimTime};
+use c2::roe::{Provenance, RemoteAuthority};
 
 /// One fire unit's state.
 #[derive(Debug)]
@@ -26,8 +28,16 @@ pub(crate) struct FireUnitRuntime {
     pub(crate) channels: u32,
     /// Channels busy with an interceptor in flight or ordered.
     pub(crate) busy: u32,
-    /// Sensors on its own node: its own fire-control radars.
+    /// Its own fire-control sensors: those on its platform reporting to its node.
     pub(crate) own_sensors: SensorSet,
+    /// The other sensors reporting to its node.
+    pub(crate) node_sensors: SensorSet,
+    /// Its nation's other sensors.
+    pub(crate) nation_sensors: SensorSet,
+    /// Its nation's nodes, by index (network address).
+    pub(crate) nation_nodes: Vec<u8>,
+    /// What it may do on remote data, and from whom.
+    pub(crate) remote: RemoteAuthority,
     /// End-game and kill-assessment draws.
     pub(crate) rng: Rng,
     /// Cumulative decision latency from the unit to its approving node, s.
@@ -48,12 +58,29 @@ impl FireUnitRuntime {
                     .position(|n| n.id == f.nation)
                     .and_then(NationIndex::new)
                     .expect("the scenario validates fire-unit nations against the roster");
-                let own_sensors = input
-                    .sensors
+                let (mut own_sensors, mut node_sensors, mut nation_sensors) = (
+                    SensorSet::default(),
+                    SensorSet::default(),
+                    SensorSet::default(),
+                );
+                for (k, s) in input.sensors.iter().enumerate() {
+                    let set = if s.node == f.node && s.platform == f.platform {
+                        &mut own_sensors
+                    } else if s.node == f.node {
+                        &mut node_sensors
+                    } else if s.nation == f.nation {
+                        &mut nation_sensors
+                    } else {
+                        continue;
+                    };
+                    set.insert(SensorId::new(k));
+                }
+                let nation_nodes = input
+                    .nodes
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| s.node == f.node)
-                    .map(|(k, _)| SensorId::new(k))
+                    .filter(|(_, n)| n.nation == f.nation)
+                    .filter_map(|(k, _)| u8::try_from(k).ok())
                     .collect();
                 FireUnitRuntime {
                     name: f.name.clone(),
@@ -81,11 +108,33 @@ impl FireUnitRuntime {
                     channels: f.channels,
                     busy: 0,
                     own_sensors,
+                    node_sensors,
+                    nation_sensors,
+                    nation_nodes,
+                    remote: f.remote,
                     rng: stream(seed, StreamKind::KillAssessment, i as u64),
                     approval_latency_s: approval_latency_s(input, f.node),
                 }
             })
             .collect()
+    }
+
+    /// Whose sensors `h` comes from, seen from this unit: the nearest class among its
+    /// contributors. A fused track whose own local contribution could not be named by sensor
+    /// counts as its node's.
+    pub(crate) fn provenance(&self, h: &HeldTrack) -> Provenance {
+        let any = |set: &SensorSet| !h.sources.is_disjoint(set);
+        if any(&self.own_sensors) {
+            Provenance::OwnSensors
+        } else if any(&self.node_sensors) || (h.first_hand && h.sources.is_empty()) {
+            Provenance::OwnNode
+        } else if any(&self.nation_sensors)
+            || h.remote_nodes.iter().any(|n| self.nation_nodes.contains(n))
+        {
+            Provenance::OwnNation
+        } else {
+            Provenance::Ally
+        }
     }
 
     /// Rounds it may still assign.

@@ -29,8 +29,12 @@ pub(crate) struct HeldTrack {
     pub(crate) ballistic_history: Ballistic,
     /// Who may see data derived from it.
     pub(crate) release: NationSet,
-    /// Sensor sources of a local or composite track; `None` for a fused network track.
-    pub(crate) sources: Option<SensorSet>,
+    /// Sensors behind it that this node knows by name: a local or composite track's sources,
+    /// or the sources of a fused network track's own local contribution.
+    pub(crate) sources: SensorSet,
+    /// Nodes (by index) whose reports a fused network track holds; empty for a local or
+    /// composite track.
+    pub(crate) remote_nodes: Vec<u8>,
     /// Holds a first-hand (own-sensor) contribution.
     pub(crate) first_hand: bool,
     /// Accumulated IFF evidence.
@@ -46,6 +50,14 @@ impl NodeRuntime {
         release_of: &dyn Fn(&tracking::tracker::TrackReport) -> NationSet,
     ) -> Vec<HeldTrack> {
         if let Some(p) = &self.picture {
+            // Sources of the node's own local tracks, for the provenance of fused tracks.
+            let local: BTreeMap<u32, SensorSet> =
+                self.tracker.as_ref().map_or_else(BTreeMap::new, |t| {
+                    t.latest()
+                        .into_iter()
+                        .map(|r| (r.number.0, r.sources))
+                        .collect()
+                });
             return p
                 .system_tracks(now)
                 .into_iter()
@@ -76,7 +88,11 @@ impl NodeRuntime {
                         ballistic: s.ballistic,
                         ballistic_history,
                         release: s.release,
-                        sources: None,
+                        sources: s
+                            .local_id
+                            .and_then(|l| local.get(&l).cloned())
+                            .unwrap_or_default(),
+                        remote_nodes: s.remote_origins.clone(),
                         first_hand: s.local_id.is_some(),
                         iff,
                     }
@@ -95,7 +111,8 @@ impl NodeRuntime {
                 ballistic: r.ballistic,
                 ballistic_history: self.evidence.ballistic(r, &self.id_rules),
                 release: release_of(r),
-                sources: Some(r.sources.clone()),
+                sources: r.sources.clone(),
+                remote_nodes: Vec::new(),
                 first_hand: true,
                 iff: self.evidence.iff(r.number),
             })

@@ -2,7 +2,10 @@
 
 use base::{NationId, SimDuration, ZoneId};
 use proptest::prelude::*;
-use sim::{ApprovalLevel, C2Config, IdRules, TargetClass, Wcs, WtaObjective, ZoneKind};
+use sim::{
+    ApprovalLevel, C2Config, IdRules, RemoteAuthority, RemoteFrom, RemoteUse, TargetClass, Wcs,
+    WtaObjective, ZoneKind,
+};
 
 /// One interceptor type "T" with the required keys and `extra` lines.
 fn interceptor(name: &str, extra: &str) -> String {
@@ -116,14 +119,24 @@ salvo = 3
 max_shots_per_threat = 3
 min_planned_pk = 0.3
 reserve_fraction = 0.25
-engage_on_remote = false
+remote_use = "launch_on_remote"
+remote_from = "own_node"
 approval = "combined"
 min_track_quality = 9
 max_track_age_s = 4.5
 self_defence_radius_km = 12.5"#,
         interceptor("T", "")
     );
-    let c2 = load(&scenario("T", "", "", &tail)).c2;
+    let input = load(&scenario("T", "", "", &tail));
+    assert_eq!(
+        input.fire_units[0].remote,
+        RemoteAuthority {
+            use_: RemoteUse::LaunchOnRemote,
+            from: RemoteFrom::OwnNode
+        },
+        "[c2] remote keys are every unit's default"
+    );
+    let c2 = input.c2;
     assert_eq!(
         c2,
         C2Config {
@@ -135,7 +148,6 @@ self_defence_radius_km = 12.5"#,
             max_shots_per_threat: 3,
             min_planned_pk: 0.3,
             reserve_fraction: 0.25,
-            engage_on_remote: false,
             approval: ApprovalLevel::Combined,
             min_track_quality: 9,
             max_track_age: SimDuration::from_millis(4500),
@@ -228,6 +240,90 @@ fn fallback_defaults_to_hold() {
             wcs
         );
     }
+}
+
+fn remote(use_: RemoteUse, from: RemoteFrom) -> RemoteAuthority {
+    RemoteAuthority { use_, from }
+}
+
+#[test]
+fn remote_authority_defaults_to_engage_on_remote_from_allies_and_units_override_it() {
+    let t = interceptor("T", "");
+    let unit =
+        |fu: &str, c2: &str| load(&scenario("T", fu, "", &format!("{t}{c2}"))).fire_units[0].remote;
+    use {RemoteFrom as F, RemoteUse as U};
+    assert_eq!(unit("", ""), remote(U::EngageOnRemote, F::Allies));
+    assert_eq!(
+        unit("remote_use = \"autonomous\"", ""),
+        remote(U::Autonomous, F::Allies)
+    );
+    assert_eq!(
+        unit(
+            "remote_from = \"own_nation\"",
+            "[c2]\nremote_use = \"launch_on_remote\""
+        ),
+        remote(U::LaunchOnRemote, F::OwnNation)
+    );
+    // The former boolean: true is every ally's data, false another nation's data is remote
+    // data the unit may not use (its own nation's it may).
+    assert_eq!(
+        unit("", "[c2]\nengage_on_remote = true"),
+        remote(U::EngageOnRemote, F::Allies)
+    );
+    assert_eq!(
+        unit("", "[c2]\nengage_on_remote = false"),
+        remote(U::EngageOnRemote, F::OwnNation)
+    );
+    assert_eq!(
+        unit(
+            "remote_from = \"own_node\"",
+            "[c2]\nengage_on_remote = false"
+        ),
+        remote(U::EngageOnRemote, F::OwnNode)
+    );
+}
+
+#[test]
+fn remote_keys_reject_contradictions_and_the_former_key_beside_the_new_ones() {
+    let t = interceptor("T", "");
+    assert_eq!(
+        messages(&scenario(
+            "T",
+            "",
+            "",
+            &format!("{t}[c2]\nengage_on_remote = false\nremote_from = \"allies\"")
+        )),
+        [
+            "c2.engage_on_remote: `engage_on_remote` conflicts with `remote_from`: the former boolean is read as remote_use and remote_from; give only the new keys"
+        ]
+    );
+    assert_eq!(
+        messages(&scenario(
+            "T",
+            "remote_use = \"autonomous\"\nremote_from = \"allies\"",
+            "",
+            &t
+        )),
+        [
+            "fire_unit[0].remote_from: remote_from has no effect on an autonomous fire unit (the unit's `remote_use` is \"autonomous\": it uses its own sensors only); remove it or set remote_use"
+        ]
+    );
+    assert_eq!(
+        messages(&scenario(
+            "T",
+            "remote_from = \"allies\"",
+            "",
+            &format!("{t}[c2]\nremote_use = \"autonomous\"")
+        )),
+        [
+            "fire_unit[0].remote_from: remote_from has no effect on an autonomous fire unit ([c2] remote_use is \"autonomous\": it uses its own sensors only); remove it or set remote_use"
+        ]
+    );
+    assert_eq!(
+        messages(&scenario("T", "remote_use = \"launch\"", "", &t)).len(),
+        1,
+        "an unknown value"
+    );
 }
 
 #[test]
