@@ -292,24 +292,18 @@ pub(crate) struct Interval {
     pub(crate) marked: bool,
 }
 
-/// Horizontal interval chart (one row per item, value on the x axis, a zero line).
-pub(crate) fn interval_chart(
+/// The opening of a horizontal chart of height `h` whose values run along x from `left` to
+/// `right` on `f`'s ticks: the svg element, the title, the x axis with its label, and the y
+/// axis group left open for the caller's row labels.
+fn horizontal_frame(
     title: &str,
     x_label: &str,
-    items: &[Interval],
-    marked_note: &str,
+    f: &Frame,
+    (left, right): (f64, f64),
+    h: f64,
 ) -> String {
-    let rows = items.len().max(1) as f64;
-    let h = MT + MB + rows * 26.0;
-    let left = 260.0;
-    let right = 610.0;
-    let xs: Vec<f64> = items
-        .iter()
-        .flat_map(|i| [i.low, i.high, i.mean])
-        .chain([0.0])
-        .collect();
-    let f = Frame::new(xs.iter().copied(), [0.0, 1.0].into_iter());
     let sx = |v: f64| left + (v - f.x.0) / (f.x.1 - f.x.0) * (right - left);
+    let bottom = h - MB;
     let mut out =
         format!(r#"<svg class="chart" viewBox="0 0 {W} {h}" width="{W}" height="{h}" role="img">"#);
     let _ = write!(
@@ -318,7 +312,6 @@ pub(crate) fn interval_chart(
         px((left + right) / 2.0),
         esc(title)
     );
-    let bottom = h - MB;
     let step = f.xt.get(1).map_or(1.0, |b| b - f.xt[0]);
     out.push_str(r#"<g class="axis-x">"#);
     let _ = write!(
@@ -346,6 +339,29 @@ pub(crate) fn interval_chart(
         out,
         r#"<g class="axis-y"><line x1="{left}" y1="{MT}" x2="{left}" y2="{bottom}"/>"#
     );
+    out
+}
+
+/// Horizontal interval chart (one row per item, value on the x axis, a zero line).
+pub(crate) fn interval_chart(
+    title: &str,
+    x_label: &str,
+    items: &[Interval],
+    marked_note: &str,
+) -> String {
+    let rows = items.len().max(1) as f64;
+    let h = MT + MB + rows * 26.0;
+    let left = 260.0;
+    let right = 610.0;
+    let xs: Vec<f64> = items
+        .iter()
+        .flat_map(|i| [i.low, i.high, i.mean])
+        .chain([0.0])
+        .collect();
+    let f = Frame::new(xs.iter().copied(), [0.0, 1.0].into_iter());
+    let sx = |v: f64| left + (v - f.x.0) / (f.x.1 - f.x.0) * (right - left);
+    let bottom = h - MB;
+    let mut out = horizontal_frame(title, x_label, &f, (left, right), h);
     for (i, it) in items.iter().enumerate() {
         let y = MT + 13.0 + i as f64 * 26.0;
         let star = if it.marked { " *" } else { "" };
@@ -432,42 +448,7 @@ pub(crate) fn stacked_bar_chart(
     let totals: Vec<f64> = bars.iter().map(|b| b.values.iter().sum()).collect();
     let f = Frame::new(totals.iter().copied().chain([0.0]), [0.0, 1.0].into_iter());
     let sx = |v: f64| left + (v - f.x.0) / (f.x.1 - f.x.0) * (right - left);
-    let mut out =
-        format!(r#"<svg class="chart" viewBox="0 0 {W} {h}" width="{W}" height="{h}" role="img">"#);
-    let _ = write!(
-        out,
-        r#"<text class="title" x="{}" y="18" text-anchor="middle">{}</text>"#,
-        px((left + right) / 2.0),
-        esc(title)
-    );
-    let bottom = h - MB;
-    let step = f.xt.get(1).map_or(1.0, |b| b - f.xt[0]);
-    out.push_str(r#"<g class="axis-x">"#);
-    let _ = write!(
-        out,
-        r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}"/>"#
-    );
-    for &t in &f.xt {
-        let x = px(sx(t));
-        let _ = write!(
-            out,
-            r#"<line class="tick" x1="{x}" y1="{bottom}" x2="{x}" y2="{}"/><line class="grid" x1="{x}" y1="{MT}" x2="{x}" y2="{bottom}"/><text x="{x}" y="{}" text-anchor="middle">{}</text>"#,
-            bottom + 5.0,
-            bottom + 18.0,
-            tick_label(t, step)
-        );
-    }
-    let _ = write!(
-        out,
-        r#"<text class="label" x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
-        px((left + right) / 2.0),
-        h - 10.0,
-        esc(x_label)
-    );
-    let _ = write!(
-        out,
-        r#"<g class="axis-y"><line x1="{left}" y1="{MT}" x2="{left}" y2="{bottom}"/>"#
-    );
+    let mut out = horizontal_frame(title, x_label, &f, (left, right), h);
     let row_y = |i: usize| MT + 6.0 + i as f64 * ROW;
     for (i, bar) in bars.iter().enumerate() {
         let _ = write!(
