@@ -4,10 +4,13 @@
 //!
 //! "The same": every line has the same structure, keys, strings, integers (ids, frames,
 //! detection origins, counts) and the same numbers to a relative 1e-12 (plus 1e-9 absolute for
-//! values near zero). Most lines are byte-identical; a value that passed through a normal draw
-//! can differ in its last bits because numpy's ziggurat tables and ours were rounded
-//! differently (`gen_bench::numpy`): measured on these cases, ≤ 0.1 % of measurement values
-//! and ≤ 6 % of truth values differ, by at most 4.4e-13 relative.
+//! values near zero). Most numbers are byte-identical; a value can differ in its last bits
+//! because numpy's ziggurat tables and ours were rounded differently (`gen_bench::numpy`), and
+//! because numpy picks its `arctan2`/`hypot`/`sin` kernels by CPU (an AVX-512 machine takes
+//! SIMD kernels that are not correctly rounded). Measured on these cases: on a machine without
+//! AVX-512 most *lines* were byte-identical; on an AVX-512 one only 66 of 238 lines are, yet
+//! 96 % of the numbers still are, and none differs by more than 4.4e-13 relative. So the
+//! tolerance is the contract, and the identity share is counted per number.
 
 use super::{kizuna, stderr, stdout};
 use std::path::{Path, PathBuf};
@@ -179,8 +182,7 @@ fn gen_bench_writes_the_same_files_as_the_shared_python_generator() {
         }
     };
     let tmp = tempfile::tempdir().expect("temp dir");
-    let mut identical_lines = 0;
-    let mut lines = 0;
+    let (mut identical, mut numbers) = (0usize, 0usize);
     for (i, case) in CASES.iter().enumerate() {
         let (py, rs) = (
             tmp.path().join(format!("py{i}")),
@@ -204,29 +206,36 @@ fn gen_bench_writes_the_same_files_as_the_shared_python_generator() {
             let (al, bl): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
             assert_eq!(al.len(), bl.len(), "{case:?} {f}: line count");
             for (n, (x, y)) in al.iter().zip(&bl).enumerate() {
-                lines += 1;
-                if x == y {
-                    identical_lines += 1;
-                } else if let Err(e) = same_up_to_last_bits(x, y) {
-                    panic!("{case:?} {f}:{}: {e}\n python: {x}\n kizuna: {y}", n + 1);
+                match same_up_to_last_bits(x, y) {
+                    Ok((same, all)) => {
+                        identical += same;
+                        numbers += all;
+                    }
+                    Err(e) => panic!("{case:?} {f}:{}: {e}\n python: {x}\n kizuna: {y}", n + 1),
                 }
             }
         }
     }
-    eprintln!("gen-bench vs gen_scenario.py: {identical_lines} of {lines} lines byte-identical");
-    assert!(identical_lines * 2 > lines, "most lines are byte-identical");
+    eprintln!("gen-bench vs gen_scenario.py: {identical} of {numbers} numbers byte-identical");
+    // Same streams give mostly identical bits; a different stream could never meet the
+    // tolerance above, but a systematic rounding difference would show up here.
+    assert!(identical * 2 > numbers, "most numbers are byte-identical");
 }
 
 /// Compares two JSON lines token by token: everything but numbers exactly, integers exactly,
-/// floats within 1e-12 relative + 1e-9 absolute.
-fn same_up_to_last_bits(a: &str, b: &str) -> Result<(), String> {
+/// floats within 1e-12 relative + 1e-9 absolute. Gives (byte-identical numbers, numbers).
+fn same_up_to_last_bits(a: &str, b: &str) -> Result<(usize, usize), String> {
     let (ta, tb) = (tokens(a), tokens(b));
     if ta.len() != tb.len() {
         return Err(format!("{} tokens vs {}", ta.len(), tb.len()));
     }
+    let (mut same, mut all) = (0, 0);
     for (x, y) in ta.iter().zip(&tb) {
+        if let Tok::Num(_) = x {
+            all += 1;
+        }
         match (x, y) {
-            (Tok::Num(p), Tok::Num(q)) if p == q => {}
+            (Tok::Num(p), Tok::Num(q)) if p == q => same += 1,
             (Tok::Num(p), Tok::Num(q)) => {
                 let is_float = |s: &str| s.contains(['.', 'e', 'E']);
                 if !(is_float(p) && is_float(q)) {
@@ -241,7 +250,7 @@ fn same_up_to_last_bits(a: &str, b: &str) -> Result<(), String> {
             _ => return Err(format!("{x:?} vs {y:?}")),
         }
     }
-    Ok(())
+    Ok((same, all))
 }
 
 #[derive(Debug, PartialEq)]
