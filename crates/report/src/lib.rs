@@ -17,6 +17,7 @@ mod chart;
 mod data;
 mod export;
 mod kill_chain;
+mod ladder_page;
 mod map;
 pub mod measures;
 mod page;

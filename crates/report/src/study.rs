@@ -142,6 +142,32 @@ pub struct CompareStudy {
     pub variants: Vec<Variant>,
     /// Paired differences of every other variant against the baseline.
     pub diffs: Vec<PairedDiff>,
+    /// When the variants are the built-in ladder (`--ladder`): each rung against the one
+    /// below it. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ladder: Option<Ladder>,
+}
+
+/// The ladder of a comparison: its rungs in order and the step between each pair of
+/// neighbours, over the same common seeds as the rest of the study.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ladder {
+    /// Rung names, lowest first (the baseline).
+    pub rungs: Vec<String>,
+    /// One step per pair of neighbouring rungs, in order.
+    pub steps: Vec<LadderStep>,
+}
+
+/// One step of the ladder: paired differences `to − from` of every measure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LadderStep {
+    /// The rung below.
+    pub from: String,
+    /// The rung above.
+    pub to: String,
+    /// Per measure, the paired difference `to − from` (its `variant` is `to`), with its 95 %
+    /// interval and whether that excludes 0.
+    pub diffs: Vec<PairedDiff>,
 }
 
 /// A sensitivity sweep over one parameter.

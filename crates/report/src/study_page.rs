@@ -313,6 +313,9 @@ pub fn compare_html(s: &CompareStudy) -> String {
         &rows,
     ));
     b.push_str("</section>");
+    if let Some(l) = &s.ladder {
+        b.push_str(&crate::ladder_page::ladder_section(l, s.seeds.len()));
+    }
     let cells: Option<Vec<(String, Vec<f64>)>> = s
         .variants
         .iter()

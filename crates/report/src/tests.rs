@@ -2,7 +2,8 @@
 //! layer, self-containment, well-formed markup, CZML/KML structure, and the study pages.
 
 use crate::study::{
-    ClassFunnel, CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant,
+    ClassFunnel, CompareStudy, Ladder, LadderStep, McStudy, MeasureStats, PairedDiff, SweepStudy,
+    Variant,
 };
 use crate::{RunData, compare_html, czml, kml, mc_html, run_html, sweep_html};
 use sim::{EventKind, MemoryRecorder};
@@ -345,6 +346,7 @@ fn study_pages_chart_their_measures() {
             diff("moe.leakers", -1.5, true),
             diff("moe.intercepts", 0.2, false),
         ],
+        ladder: None,
     });
     well_formed(&cmp).expect("compare markup");
     assert_eq!(cmp.matches(r#"class="mean marked""#).count(), 1);
@@ -541,6 +543,7 @@ fn study_pages_show_the_kill_chain_attribution() {
             diff("out_of_reach", -2.0, true),
             diff("late", 0.1, false),
         ],
+        ladder: None,
     });
     well_formed(&cmp).expect("compare markup");
     let section = &cmp[cmp
@@ -572,4 +575,121 @@ fn study_pages_show_the_kill_chain_attribution() {
     let funnel = &funnel[..funnel.find("</section>").expect("closed")];
     assert_eq!(funnel.matches("<rect").count(), 2 * 8, "a bar per value");
     assert!(funnel.contains("by c2.salvo") && funnel.contains(r#"text-anchor="end">2</text>"#));
+}
+
+#[test]
+fn a_ladder_comparison_shows_each_step_and_its_cause_differences() {
+    let diff = |to: &str, measure: &str, mean: f64, significant| PairedDiff {
+        measure: measure.into(),
+        variant: to.into(),
+        n: 4,
+        mean,
+        ci_low: mean - 0.5,
+        ci_high: mean + 0.5,
+        significant,
+    };
+    let step = |from: &str, to: &str, leakers: f64, killed: f64| LadderStep {
+        from: from.into(),
+        to: to.into(),
+        diffs: vec![
+            diff(to, "moe.leakers", leakers, leakers.abs() > 0.5),
+            diff(to, "moe.intercepts", -leakers, false),
+            diff(to, "moe.leaker_causes.killed", killed, killed.abs() > 0.5),
+            // Never moved: the same count in every pair.
+            PairedDiff {
+                ci_low: 0.0,
+                ci_high: 0.0,
+                ..diff(to, "moe.leaker_causes.late", 0.0, false)
+            },
+        ],
+    };
+    let rungs = ["standalone", "national", "allied-eor"];
+    let ladder = Ladder {
+        rungs: rungs.iter().map(|r| (*r).to_owned()).collect(),
+        steps: vec![
+            step("standalone", "national", -2.0, 2.0),
+            step("national", "allied-eor", -0.25, 0.0),
+        ],
+    };
+    let variant = |name: &str| Variant {
+        name: name.into(),
+        overrides: vec![],
+        measures: vec![stats("moe.leakers", 3.0)],
+        calibration: Vec::new(),
+        attribution: Vec::new(),
+    };
+    let study = CompareStudy {
+        scenario: "s".into(),
+        seeds: vec![1, 2, 3, 4],
+        baseline: "standalone".into(),
+        variants: rungs.iter().map(|r| variant(r)).collect(),
+        diffs: vec![diff("national", "moe.leakers", -2.0, true)],
+        ladder: Some(ladder.clone()),
+    };
+    // study.json: the ladder section as documented (docs/outputs.md).
+    let json = serde_json::to_value(&study).expect("serialises");
+    let steps = json["ladder"]["steps"].as_array().expect("steps");
+    assert_eq!(json["ladder"]["rungs"], serde_json::json!(rungs));
+    assert_eq!(steps.len(), 2);
+    assert_eq!(
+        steps[0],
+        serde_json::json!({
+            "from": "standalone", "to": "national",
+            "diffs": [
+                {"measure": "moe.leakers", "variant": "national", "n": 4, "mean": -2.0,
+                 "ci_low": -2.5, "ci_high": -1.5, "significant": true},
+                {"measure": "moe.intercepts", "variant": "national", "n": 4, "mean": 2.0,
+                 "ci_low": 1.5, "ci_high": 2.5, "significant": false},
+                {"measure": "moe.leaker_causes.killed", "variant": "national", "n": 4,
+                 "mean": 2.0, "ci_low": 1.5, "ci_high": 2.5, "significant": true},
+                {"measure": "moe.leaker_causes.late", "variant": "national", "n": 4,
+                 "mean": 0.0, "ci_low": 0.0, "ci_high": 0.0, "significant": false},
+            ]
+        })
+    );
+    // Without a ladder the key is absent, so earlier study.json files read the same.
+    let plain = CompareStudy {
+        ladder: None,
+        ..study.clone()
+    };
+    assert!(
+        serde_json::to_value(&plain)
+            .expect("serialises")
+            .get("ladder")
+            .is_none()
+    );
+    assert!(!compare_html(&plain).contains(r#"id="ladder""#));
+    let html = compare_html(&study);
+    well_formed(&html).expect("compare markup");
+    let section = &html[html.find(r#"<section id="ladder""#).expect("ladder")..];
+    let section = &section[..section.find("</section>").expect("closed")];
+    assert!(
+        section.contains("standalone → national → allied-eor"),
+        "{section}"
+    );
+    // The leakers chart (2 steps, the first significant) and the causes chart (killed moved
+    // on a step; late never did, so it is only in the table).
+    assert_eq!(section.matches(r#"<svg class="chart""#).count(), 2);
+    assert_eq!(section.matches(r#"class="errbar""#).count(), 2 + 2);
+    assert_eq!(section.matches(r#"class="mean marked""#).count(), 1 + 1);
+    let table_of = |class: &str| {
+        let t = &section[section
+            .find(&format!(r#"<table class="{class}""#))
+            .unwrap_or_else(|| panic!("{class}"))..];
+        t[..t.find("</table>").expect("closed")].to_owned()
+    };
+    // A row per (measure, step) present: leakers and intercepts on two steps.
+    let ladder_table = table_of("ladder");
+    assert_eq!(ladder_table.matches("<tr>").count(), 1 + 4);
+    assert!(ladder_table.contains("<td>standalone → national</td><td>leakers</td>"));
+    assert!(ladder_table.contains("<td>yes: better</td>"));
+    // A row per step, a column per cause (chain order), `*` on significant ones.
+    let causes = table_of("ladder-causes");
+    assert_eq!(causes.matches("<tr>").count(), 1 + 2);
+    assert_eq!(
+        causes.matches("<th>").count(),
+        1 + sim::ChainCause::ALL.len()
+    );
+    assert!(causes.contains("<td>2 [1.50, 2.50] *</td>"), "{causes}");
+    assert!(causes.contains("<td>0 [0, 0]</td>"), "{causes}");
 }

@@ -5,23 +5,38 @@
 //! - `compare`: the same N seeds under each variant (common random numbers: truth and sensor
 //!   noise streams are keyed by entity, so a seed gives the same truth and noise in every
 //!   variant); paired differences against the first variant (the baseline) with 95 % intervals,
-//!   flagged significant when the interval excludes zero.
+//!   flagged significant when the interval excludes zero. With `--ladder` (or no `--variant`)
+//!   the variants are the built-in ladder and each rung is also differenced against the rung
+//!   below it (`ladder` in `study.json`): what each step of integration buys.
 //! - `sweep`: the same N seeds at each value of one parameter; a curve per measure.
 //!
-//! Built-in variants ([`variants::BUILTIN`]):
-//! - `national`: `release=national` (every `[[sensor]]` and `[[node]]` releases to its own
-//!   nation only: nations stop sharing, track sharing continues inside each nation),
-//!   `network.sharing="track"`, engagement on remote data of the unit's own nation
-//!   (`c2.remote_use="engage_on_remote"`, `c2.remote_from="own_nation"`: a battery without
-//!   radars fires on its nation's tracks);
-//! - `networked`: `network.sharing="track"`, remote data of the own nation only (the allies'
-//!   tracks are in the picture, a unit may not engage on them alone);
-//! - `composite`: `network.sharing="measurement"`, remote data of the own nation only;
-//! - `networked+eor`: `network.sharing="track"`, remote data from allies
-//!   (`c2.remote_from="allies"`).
+//! The built-in variants ([`variants::LADDER`]) are a ladder of integration, each one step
+//! above the one before:
+//! - `standalone`: every fire unit on its own sensors (`c2.remote_use="autonomous"`: it plans
+//!   only on tracks its own fire-control sensors contribute to; a battery without a radar
+//!   fires nothing). The rest is `national`'s: `release=national`, track sharing inside each
+//!   nation, so identification still comes from the nation's authority and a fused track the
+//!   unit's radar contributes to is its own data. Step to `national`: remote engagement.
+//! - `national`: each nation integrated internally: `release=national` (every `[[sensor]]`
+//!   and `[[node]]` releases to its own nation only), `network.sharing="track"`, engagement on
+//!   remote data of the unit's own nation (`c2.remote_use="engage_on_remote"`,
+//!   `c2.remote_from="own_nation"`).
+//! - `allied-picture` (formerly `networked`): as `national` without `release=national`: the
+//!   allies' tracks are in every picture, a unit engages on its own nation's data only.
+//! - `allied-lor`: as `allied-picture`, with launch-on-remote on allies' data
+//!   (`c2.remote_use="launch_on_remote"`, `c2.remote_from="allies"`): a unit may launch on any
+//!   releasable track, its own fire-control radar guides the intercept. Known limit: one
+//!   `remote_use` binds a unit for every source, so a battery without a radar, which engages on
+//!   its own nation's data from `national` up, fires nothing on this rung (a per-source
+//!   authority, engage on own-nation and launch on allied data, is not modelled).
+//! - `allied-eor` (formerly `networked+eor`): engagement on remote data from allies
+//!   (`c2.remote_use="engage_on_remote"`, `c2.remote_from="allies"`).
+//! - `composite`: `allied-eor` with measurement-level sharing (`network.sharing="measurement"`,
+//!   CEC-like composite tracks at every node) instead of track-level.
 //!
 //! The remote-data overrides set the `[c2]` doctrine, which binds every fire unit that does
-//! not set its own `remote_use`/`remote_from`.
+//! not set its own `remote_use`/`remote_from`. A variant keeps the name it was given, so the
+//! former names still read as before in tables and files.
 //!
 //! Overrides (`scenario::apply_overrides`) edit the scenario text before validation, so a bad
 //! value is reported with file:line:col like the file's own. Run `i` of a study uses the seed
@@ -43,7 +58,7 @@ mod variants;
 
 use anyhow::{Context, Result, bail};
 use measures::MeasureTable;
-use report::study::{CompareStudy, McStudy, SweepStudy, Variant};
+use report::study::{CompareStudy, Ladder, LadderStep, McStudy, SweepStudy, Variant};
 use runs::{Cell, Plan};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,11 +112,16 @@ pub(crate) struct McArgs {
 pub(crate) struct CompareArgs {
     #[command(flatten)]
     common: StudyArgs,
-    /// A variant: a built-in name (national, networked, composite, networked+eor) or
-    /// NAME=PATH=VALUE[;PATH=VALUE...] (an item may also be a built-in name to start from).
-    /// Repeatable; the first is the baseline. Default: the four built-ins, national first.
+    /// A variant: a built-in name (standalone, national, allied-picture, allied-lor,
+    /// allied-eor, composite; formerly networked = allied-picture, networked+eor = allied-eor)
+    /// or NAME=PATH=VALUE[;PATH=VALUE...] (an item may also be a built-in name to start from).
+    /// Repeatable; the first is the baseline. Default: the ladder (as --ladder).
     #[arg(long = "variant", value_name = "VARIANT")]
     variants: Vec<String>,
+    /// Run the built-in ladder in order (standalone first) and difference every rung against
+    /// the one below it as well as against the baseline. Takes no --variant.
+    #[arg(long)]
+    ladder: bool,
 }
 
 /// Arguments of `kizuna sweep`.
@@ -115,19 +135,23 @@ pub(crate) struct SweepArgs {
 }
 
 /// Help text of `kizuna compare`: the built-in variants.
-pub(crate) const COMPARE_HELP: &str = "Built-in variants:
+pub(crate) const COMPARE_HELP: &str =
+    "Built-in variants, the ladder of integration (each one step above the one before):
+  standalone      every fire unit on its own sensors only (c2.remote_use=\"autonomous\"),
+                  otherwise as national
   national        every sensor and node releases to its own nation only (release=national),
                   network.sharing=\"track\", engage on own-nation remote data
-  networked       network.sharing=\"track\", engage on own-nation remote data
-  composite       network.sharing=\"measurement\", engage on own-nation remote data
-  networked+eor   network.sharing=\"track\", engage on remote data from allies
+  allied-picture  as national, tracks shared across nations (formerly: networked)
+  allied-lor      launch on remote data from allies, own radar guides (launch_on_remote)
+  allied-eor      engage on remote data from allies (formerly: networked+eor)
+  composite       allied-eor with network.sharing=\"measurement\"
   (own-nation: c2.remote_use=\"engage_on_remote\", c2.remote_from=\"own_nation\"; allies:
   c2.remote_from=\"allies\"; they bind the fire units that set no remote_use/remote_from)
 
 Examples:
-  kizuna compare --runs 8                       the four built-ins, national as baseline
-  kizuna compare two-nation-salvo --variant national --variant networked+eor
-  kizuna compare --variant networked --variant 'slow=networked;link[*].latency_ms=2000'";
+  kizuna compare --ladder --runs 8              the ladder: each rung against the one below
+  kizuna compare two-nation-salvo --variant national --variant allied-eor
+  kizuna compare --variant allied-picture --variant 'slow=allied-picture;link[*].latency_ms=2000'";
 
 /// `kizuna mc`.
 pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
@@ -161,6 +185,14 @@ pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
 /// `kizuna compare`.
 pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     let a = &args.common;
+    if args.ladder && !args.variants.is_empty() {
+        bail!(
+            "--ladder runs the built-in ladder ({}) and takes no --variant; compare your own \
+             variants with --variant alone",
+            variants::names()
+        );
+    }
+    let ladder = args.ladder || args.variants.is_empty();
     let cells = variants::parse_all(&args.variants)?;
     let Some(mut plan) = Plan::new(a, cells)? else {
         return Ok(ExitCode::from(1));
@@ -183,12 +215,23 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     let diffs = (1..plan.cells.len())
         .flat_map(|i| table.paired(i, 0, &plan.cells[i].name))
         .collect();
+    let ladder = ladder.then(|| Ladder {
+        rungs: plan.cells.iter().map(|c| c.name.clone()).collect(),
+        steps: (1..plan.cells.len())
+            .map(|i| LadderStep {
+                from: plan.cells[i - 1].name.clone(),
+                to: plan.cells[i].name.clone(),
+                diffs: table.paired(i, i - 1, &plan.cells[i].name),
+            })
+            .collect(),
+    });
     let study = CompareStudy {
         scenario: plan.scenario.clone(),
         seeds: plan.seeds.clone(),
         baseline: plan.cells[0].name.clone(),
         variants,
         diffs,
+        ladder,
     };
     let dir = staged.dir();
     output::write_runs(dir, Some("variant"), &plan, &table)?;

@@ -4,7 +4,7 @@ use super::measures::{Hidden, MeasureTable};
 use super::runs::Plan;
 use crate::staging::Staged;
 use anyhow::{Context, Result};
-use report::study::{CompareStudy, McStudy, MeasureStats, SweepStudy};
+use report::study::{CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant};
 use std::path::{Path, PathBuf};
 
 /// The measures the terminal tables show, in this order, when present and not hidden (every
@@ -274,41 +274,31 @@ pub(super) fn print_compare(study: &CompareStudy, hidden: &Hidden) {
         study.scenario,
         study.baseline
     );
-    let base = &study.variants[0].measures;
-    for v in &study.variants[1..] {
+    let base = &study.variants[0];
+    // With a ladder, each step is shown, then the top rung against the baseline (the whole
+    // ladder); the other differences against the baseline are in study.json and the report.
+    let against_base = match &study.ladder {
+        Some(_) => &study.variants[study.variants.len() - 1..],
+        None => &study.variants[1..],
+    };
+    if let Some(ladder) = &study.ladder {
         println!(
-            "  {:<LABEL_W$} {:>10} {:>10} {:>10}  95 % CI of the difference",
-            format!("{} − {}", v.name, study.baseline),
-            "baseline",
-            "variant",
-            "diff"
+            "  The ladder, each rung against the one below: {}\n",
+            ladder.rungs.join(" → ")
         );
-        for (m, label) in shown(base.iter().map(|s| s.measure.clone()), hidden) {
-            let d = study
-                .diffs
-                .iter()
-                .find(|d| d.variant == v.name && d.measure == m);
-            let (Some(b), Some(x), Some(d)) = (find(base, &m), find(&v.measures, &m), d) else {
+        for step in &ladder.steps {
+            let of = |name: &str| study.variants.iter().find(|v| v.name == name);
+            let (Some(from), Some(to)) = (of(&step.from), of(&step.to)) else {
                 continue;
             };
-            let verdict = if d.significant {
-                match report::measures::describe(&m).better.improves(d.mean) {
-                    Some(true) => "  better",
-                    Some(false) => "  worse",
-                    None => "  differs",
-                }
-            } else {
-                ""
-            };
-            println!(
-                "  {label:<LABEL_W$} {:>10} {:>10} {:>10}  {}{verdict}",
-                num(b.mean),
-                num(x.mean),
-                num(d.mean),
-                ci(d.ci_low, d.ci_high),
-            );
+            let diffs: Vec<&PairedDiff> = step.diffs.iter().collect();
+            print_diffs(from, to, &diffs, ["lower", "upper"], hidden);
         }
-        println!();
+        println!("  The whole ladder:\n");
+    }
+    for v in against_base.iter().filter(|v| v.name != base.name) {
+        let diffs: Vec<&PairedDiff> = study.diffs.iter().filter(|d| d.variant == v.name).collect();
+        print_diffs(base, v, &diffs, ["baseline", "variant"], hidden);
     }
     println!(
         "  better / worse: the 95 % CI of the paired difference excludes 0 (differs: no better direction)"
@@ -319,6 +309,47 @@ pub(super) fn print_compare(study: &CompareStudy, hidden: &Hidden) {
         println!("  planned Pk calibration, {} (pooled):", v.name);
         print_calibration(&v.calibration);
     }
+}
+
+/// One table of paired differences `v − base`; `columns` names the two means' columns.
+fn print_diffs(
+    base: &Variant,
+    v: &Variant,
+    diffs: &[&PairedDiff],
+    columns: [&str; 2],
+    hidden: &Hidden,
+) {
+    println!(
+        "  {:<LABEL_W$} {:>10} {:>10} {:>10}  95 % CI of the difference",
+        format!("{} − {}", v.name, base.name),
+        columns[0],
+        columns[1],
+        "diff"
+    );
+    for (m, label) in shown(base.measures.iter().map(|s| s.measure.clone()), hidden) {
+        let d = diffs.iter().find(|d| d.measure == m);
+        let (Some(b), Some(x), Some(d)) = (find(&base.measures, &m), find(&v.measures, &m), d)
+        else {
+            continue;
+        };
+        let verdict = if d.significant {
+            match report::measures::describe(&m).better.improves(d.mean) {
+                Some(true) => "  better",
+                Some(false) => "  worse",
+                None => "  differs",
+            }
+        } else {
+            ""
+        };
+        println!(
+            "  {label:<LABEL_W$} {:>10} {:>10} {:>10}  {}{verdict}",
+            num(b.mean),
+            num(x.mean),
+            num(d.mean),
+            ci(d.ci_low, d.ci_high),
+        );
+    }
+    println!();
 }
 
 pub(super) fn print_sweep(study: &SweepStudy, hidden: &Hidden) {

@@ -33,11 +33,18 @@ fn variants_builtin_user_and_errors() {
     let names: Vec<_> = all.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         names,
-        ["national", "networked", "composite", "networked+eor"]
+        [
+            "standalone",
+            "national",
+            "allied-picture",
+            "allied-lor",
+            "allied-eor",
+            "composite"
+        ]
     );
     let v = parse_all(&[
-        "networked+eor".to_owned(),
-        "slow=networked;link[*].latency_ms=2000".to_owned(),
+        "allied-eor".to_owned(),
+        "slow=allied-picture;link[*].latency_ms=2000".to_owned(),
     ])
     .expect("parses");
     assert_eq!(v[1].name, "slow");
@@ -55,6 +62,75 @@ fn variants_builtin_user_and_errors() {
     assert!(parse_all(&["x=nope".to_owned()]).is_err());
     assert!(parse_all(&["x=a..b=1".to_owned()]).is_err());
     assert!(parse_all(&["national".to_owned(), "national".to_owned()]).is_err());
+}
+
+#[test]
+fn former_names_are_aliases_that_keep_the_name_given() {
+    let overrides = |c: &super::runs::Cell| -> Vec<String> {
+        c.overrides.iter().map(ToString::to_string).collect()
+    };
+    for (old, new) in [
+        ("networked", "allied-picture"),
+        ("networked+eor", "allied-eor"),
+    ] {
+        let cells = parse_all(&[old.to_owned(), new.to_owned()]).expect("parses");
+        assert_eq!((cells[0].name.as_str(), cells[1].name.as_str()), (old, new));
+        assert_eq!(overrides(&cells[0]), overrides(&cells[1]), "{old} = {new}");
+    }
+}
+
+#[test]
+fn each_rung_of_the_ladder_changes_one_thing() {
+    use super::variants::LADDER;
+    let set = |i: usize| -> std::collections::BTreeSet<&str> {
+        LADDER[i].overrides.iter().copied().collect()
+    };
+    // What each step adds and removes, in ladder order.
+    let steps: Vec<(Vec<&str>, Vec<&str>)> = (1..LADDER.len())
+        .map(|i| {
+            let (a, b) = (set(i - 1), set(i));
+            (
+                b.difference(&a).copied().collect(),
+                a.difference(&b).copied().collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            // standalone → national: remote engagement inside the nation.
+            (
+                vec![
+                    "c2.remote_from=\"own_nation\"",
+                    "c2.remote_use=\"engage_on_remote\""
+                ],
+                vec!["c2.remote_use=\"autonomous\""]
+            ),
+            // national → allied-picture: nations release to each other.
+            (vec![], vec!["release=national"]),
+            // allied-picture → allied-lor: launch on allies' data.
+            (
+                vec![
+                    "c2.remote_from=\"allies\"",
+                    "c2.remote_use=\"launch_on_remote\""
+                ],
+                vec![
+                    "c2.remote_from=\"own_nation\"",
+                    "c2.remote_use=\"engage_on_remote\""
+                ]
+            ),
+            // allied-lor → allied-eor: engage on them.
+            (
+                vec!["c2.remote_use=\"engage_on_remote\""],
+                vec!["c2.remote_use=\"launch_on_remote\""]
+            ),
+            // allied-eor → composite: measurement-level sharing.
+            (
+                vec!["network.sharing=\"measurement\""],
+                vec!["network.sharing=\"track\""]
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -4,54 +4,101 @@
 use super::runs::Cell;
 use anyhow::{Result, bail};
 
-/// The built-in variants: name and overrides (see the module docs of `study`).
-pub(super) const BUILTIN: &[(&str, &[&str])] = &[
-    (
-        "national",
-        &[
+/// A built-in variant: a rung of the integration ladder.
+pub(super) struct Builtin {
+    /// Its name.
+    pub(super) name: &'static str,
+    /// Former names it still answers to (a variant keeps the name it was given).
+    pub(super) aliases: &'static [&'static str],
+    /// The overrides that define it.
+    pub(super) overrides: &'static [&'static str],
+}
+
+/// The built-in variants, in ladder order: each adds one step of integration to the one
+/// before (see the module docs of `study` for what each step is and its known limits).
+pub(super) const LADDER: &[Builtin] = &[
+    Builtin {
+        name: "standalone",
+        aliases: &[],
+        overrides: &[
+            "release=national",
+            "network.sharing=\"track\"",
+            "c2.remote_use=\"autonomous\"",
+        ],
+    },
+    Builtin {
+        name: "national",
+        aliases: &[],
+        overrides: &[
             "release=national",
             "network.sharing=\"track\"",
             "c2.remote_use=\"engage_on_remote\"",
             "c2.remote_from=\"own_nation\"",
         ],
-    ),
-    (
-        "networked",
-        &[
+    },
+    Builtin {
+        name: "allied-picture",
+        aliases: &["networked"],
+        overrides: &[
             "network.sharing=\"track\"",
             "c2.remote_use=\"engage_on_remote\"",
             "c2.remote_from=\"own_nation\"",
         ],
-    ),
-    (
-        "composite",
-        &[
-            "network.sharing=\"measurement\"",
-            "c2.remote_use=\"engage_on_remote\"",
-            "c2.remote_from=\"own_nation\"",
+    },
+    Builtin {
+        name: "allied-lor",
+        aliases: &[],
+        overrides: &[
+            "network.sharing=\"track\"",
+            "c2.remote_use=\"launch_on_remote\"",
+            "c2.remote_from=\"allies\"",
         ],
-    ),
-    (
-        "networked+eor",
-        &[
+    },
+    Builtin {
+        name: "allied-eor",
+        aliases: &["networked+eor"],
+        overrides: &[
             "network.sharing=\"track\"",
             "c2.remote_use=\"engage_on_remote\"",
             "c2.remote_from=\"allies\"",
         ],
-    ),
+    },
+    Builtin {
+        name: "composite",
+        aliases: &[],
+        overrides: &[
+            "network.sharing=\"measurement\"",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"allies\"",
+        ],
+    },
 ];
 
-fn builtin(name: &str) -> Option<&'static [&'static str]> {
-    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, o)| *o)
+/// The overrides of the built-in called `name` (or one of its former names).
+pub(super) fn builtin(name: &str) -> Option<&'static [&'static str]> {
+    LADDER
+        .iter()
+        .find(|b| b.name == name || b.aliases.contains(&name))
+        .map(|b| b.overrides)
 }
 
-/// The `--variant` arguments as cells, the baseline first; none given: every built-in.
+/// The built-in ladder as cells, in order (`standalone` first: the baseline).
+pub(super) fn ladder() -> Result<Vec<Cell>> {
+    LADDER
+        .iter()
+        .map(|b| {
+            Cell::new(
+                b.name,
+                b.overrides.iter().map(|s| (*s).to_owned()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The `--variant` arguments as cells, the baseline first; none given: the ladder.
 pub(super) fn parse_all(args: &[String]) -> Result<Vec<Cell>> {
     if args.is_empty() {
-        return BUILTIN
-            .iter()
-            .map(|(name, o)| Cell::new(name, o.iter().map(|s| (*s).to_owned()).collect()))
-            .collect();
+        return ladder();
     }
     let cells = args.iter().map(|a| parse(a)).collect::<Result<Vec<_>>>()?;
     for (i, c) in cells.iter().enumerate() {
@@ -62,15 +109,13 @@ pub(super) fn parse_all(args: &[String]) -> Result<Vec<Cell>> {
     Ok(cells)
 }
 
+/// The names of the built-ins, in ladder order, for messages.
+pub(super) fn names() -> String {
+    LADDER.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
+}
+
 /// `NAME` (built-in) or `NAME=ITEM;ITEM...` where an item is `PATH=VALUE` or a built-in name.
 fn parse(arg: &str) -> Result<Cell> {
-    let names = || {
-        BUILTIN
-            .iter()
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let Some((name, items)) = arg.split_once('=') else {
         return match builtin(arg) {
             Some(o) => Cell::new(arg, o.iter().map(|s| (*s).to_owned()).collect()),

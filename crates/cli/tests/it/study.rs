@@ -2,6 +2,7 @@
 //! independence, paired differences, sweep points, and a bad override's exit code.
 
 use super::{kizuna, stderr, stdout};
+use serde_json::json;
 use std::path::Path;
 
 fn study(args: &[&str], out: &Path) -> (serde_json::Value, String) {
@@ -171,7 +172,7 @@ fn networking_with_engage_on_remote_beats_national_defence() {
             "--variant",
             "national",
             "--variant",
-            "networked+eor",
+            "allied-eor",
         ],
         tmp.path(),
     );
@@ -224,6 +225,119 @@ fn networking_with_engage_on_remote_beats_national_defence() {
             assert!(pk > 0.0 && pk <= 1.0, "{r}");
         }
     }
+}
+
+/// `--ladder`: the built-in rungs in order, each step's paired difference of every measure
+/// (leaker causes included) in `study.json`, and the ladder section of the report.
+#[test]
+fn compare_ladder_differences_each_rung_against_the_one_below() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (json, csv) = study(
+        &[
+            "compare",
+            "two-nation-salvo",
+            "--ladder",
+            "--runs",
+            "2",
+            "--until",
+            "300",
+        ],
+        tmp.path(),
+    );
+    let rungs = [
+        "standalone",
+        "national",
+        "allied-picture",
+        "allied-lor",
+        "allied-eor",
+        "composite",
+    ];
+    assert_eq!(json["baseline"], "standalone");
+    assert_eq!(json["ladder"]["rungs"], serde_json::json!(rungs));
+    assert_eq!(csv.lines().count(), 1 + 6 * 2);
+    let steps = json["ladder"]["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 5);
+    let n_measures = json["variants"][0]["measures"]
+        .as_array()
+        .expect("measures")
+        .len();
+    for (i, s) in steps.iter().enumerate() {
+        assert_eq!(
+            (&s["from"], &s["to"]),
+            (&json!(rungs[i]), &json!(rungs[i + 1]))
+        );
+        let diffs = s["diffs"].as_array().expect("diffs");
+        // Every measure with a value in some run of both rungs has a paired difference.
+        assert!(
+            diffs.len() <= n_measures && diffs.len() > 10,
+            "{}",
+            diffs.len()
+        );
+        for c in ["killed", "out_of_reach", "denied", "missed"] {
+            let name = format!("moe.leaker_causes.{c}");
+            assert!(
+                diffs.iter().any(|d| d["measure"] == name.as_str()),
+                "{name}"
+            );
+        }
+        for d in diffs {
+            assert_eq!(d["variant"], rungs[i + 1]);
+            assert!(d["significant"].is_boolean() && d["n"] == 2, "{d}");
+        }
+        // A step is the difference of the rungs' means (paired over the same seeds).
+        let mean = |v: usize, m: &str| {
+            json["variants"][v]["measures"]
+                .as_array()
+                .expect("measures")
+                .iter()
+                .find(|x| x["measure"] == m)
+                .and_then(|x| x["mean"].as_f64())
+                .expect(m)
+        };
+        let leakers = diffs
+            .iter()
+            .find(|d| d["measure"] == "moe.leakers")
+            .and_then(|d| d["mean"].as_f64())
+            .expect("leakers");
+        let expected = mean(i + 1, "moe.leakers") - mean(i, "moe.leakers");
+        assert!((leakers - expected).abs() < 1e-9, "{leakers} vs {expected}");
+    }
+    let html = std::fs::read_to_string(tmp.path().join("report.html")).expect("report");
+    assert!(html.contains(r#"<section id="ladder">"#));
+    assert!(html.contains(r#"<table class="ladder-causes">"#));
+    // Without --ladder and with explicit variants, no ladder section.
+    let tmp2 = tempfile::tempdir().expect("temp dir");
+    let (json, _) = study(
+        &[
+            "compare",
+            "two-nation-salvo",
+            "--runs",
+            "1",
+            "--until",
+            "100",
+            "--variant",
+            "standalone",
+            "--variant",
+            "national",
+        ],
+        tmp2.path(),
+    );
+    assert!(json.get("ladder").is_none());
+    // --ladder takes no --variant: a clear error, exit 2, nothing run.
+    let o = kizuna(&[
+        "compare",
+        "two-nation-salvo",
+        "--ladder",
+        "--variant",
+        "national",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--ladder runs the built-in ladder"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
 }
 
 #[test]
@@ -298,7 +412,16 @@ fn study_commands_have_help_with_examples() {
         assert!(stdout(&o).contains("Example"), "{cmd}");
     }
     let o = kizuna(&["compare", "--help"]);
-    for v in ["national", "networked", "composite", "networked+eor"] {
+    for v in [
+        "--ladder",
+        "standalone",
+        "national",
+        "allied-picture",
+        "allied-lor",
+        "allied-eor",
+        "composite",
+        "networked+eor",
+    ] {
         assert!(stdout(&o).contains(v), "compare --help lacks {v}");
     }
 }
