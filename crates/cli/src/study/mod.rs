@@ -54,6 +54,8 @@ mod output;
 mod runs;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ladder;
 mod variants;
 
 use anyhow::{Context, Result, bail};
