@@ -32,7 +32,7 @@ const STEPS: &[(&str, Check)] = &[
     ("sed -i 's/\"Tokio\"/\"Tokyo\"/' salvo.toml", succeeds),
     ("kizuna run salvo.toml --out runs/salvo --quiet", salvo_run),
     (
-        "kizuna compare two-nation-salvo --runs 8 --variant national --variant networked+eor --out runs/compare",
+        "kizuna compare two-nation-salvo --runs 8 --variant national --variant allied-eor --out runs/compare",
         compare,
     ),
     (
@@ -197,7 +197,7 @@ fn salvo_run(o: &Output, dir: &Path) -> Result<(), String> {
 
 fn compare(o: &Output, dir: &Path) -> Result<(), String> {
     ok(o)?;
-    contains(o, "networked+eor − national")?;
+    contains(o, "allied-eor − national")?;
     contains(o, "↑ more is better, ↓ less is better")?;
     let s = json(&dir.join("runs/compare/study.json"))?;
     let variants = s["variants"].as_array().map_or(0, Vec::len);

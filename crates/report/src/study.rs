@@ -117,7 +117,7 @@ pub struct McStudy {
 /// One variant of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Variant {
-    /// Variant name (`national`, `networked`, …).
+    /// Variant name (`national`, `allied-eor`, …).
     pub name: String,
     /// The overrides that define it (`path=value`), for the record.
     pub overrides: Vec<String>,
