@@ -154,8 +154,9 @@ fn causes(l: &Ladder) -> String {
         }
         for s in &l.steps {
             if let Some(d) = find(s, &name(c)) {
+                // The upper rung names the step (the label column is narrow).
                 items.push(Interval {
-                    label: format!("{}: {}", step_label(s), cause_label(c)),
+                    label: format!("→ {}: {}", s.to, cause_label(c)),
                     mean: d.mean,
                     low: d.ci_low,
                     high: d.ci_high,
