@@ -187,13 +187,18 @@ impl Flyout {
     /// distance opens its eye. Measured along the path flown, legs and all, so a late short
     /// update leg does not move the eye next to the aim point.
     pub fn handover_point(&self, distance_m: f64) -> [f64; 3] {
+        self.position_at(self.handover_time(distance_m))
+    }
+
+    /// When `distance_m` of profile path remain before the intercept (the launch time when the
+    /// whole fly-out is shorter): the instant a seeker with that handover distance opens its
+    /// eye, by which the fire-control radar must have given it its cue.
+    pub fn handover_time(&self, distance_m: f64) -> SimTime {
         let remaining_from = self.flown_m(self.intercept_time()) - distance_m;
         if remaining_from <= 0.0 {
-            return self.launch_point();
+            return self.launch;
         }
-        let t =
-            self.launch + SimDuration::from_secs_f64(self.kinematics.fly_time_s(remaining_from));
-        self.position_at(t)
+        self.launch + SimDuration::from_secs_f64(self.kinematics.fly_time_s(remaining_from))
     }
 
     /// Where the interceptor left its launcher, ECEF, m (the envelope's reference).

@@ -42,8 +42,9 @@ impl Provenance {
 pub enum RemoteUse {
     /// Own sensors only.
     Autonomous,
-    /// Launch on a remote track; the unit's own fire-control sensors must hold the target by
-    /// launch and guide the intercept.
+    /// Launch on a remote track, the intercept planned inside the unit's own fire-control
+    /// radars' range; the round flies its launch solution until they hold the target and
+    /// take over its guidance (by seeker handover, or the round is lost).
     LaunchOnRemote,
     /// The whole engagement on remote data.
     EngageOnRemote,

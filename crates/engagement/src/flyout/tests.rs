@@ -180,3 +180,17 @@ fn cross_path_miss_keeps_the_end_game_honest() {
         "3-D miss would bias Pk low"
     );
 }
+
+#[test]
+fn handover_time_is_when_the_handover_distance_remains() {
+    let (f, aim) = launched();
+    let k = notional();
+    // 5 km short of the aim point on a straight leg: the profile distance left is 5 km.
+    let t = f.handover_time(5_000.0);
+    assert!(t > aim.launch && t < aim.time, "{t:?}");
+    let left = k.distance_m(aim.fly_s) - k.distance_m((t - aim.launch).as_secs_f64());
+    assert!((left - 5_000.0).abs() < 1.0, "{left} m left");
+    assert_eq!(f.position_at(t), f.handover_point(5_000.0));
+    // A handover distance longer than the fly-out: the seeker looks from the launcher.
+    assert_eq!(f.handover_time(1e9), aim.launch);
+}

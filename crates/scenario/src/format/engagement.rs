@@ -25,7 +25,7 @@ pub(super) const REMOTE_USE_VALUES: &[&str] =
 /// Values of `remote_from` (`c2::roe::RemoteFrom`).
 pub(super) const REMOTE_FROM_VALUES: &[&str] = &["own_node", "own_nation", "allies"];
 
-const REMOTE_USE_DOC: &str = "What a fire unit may do on remote data (a track none of its own fire-control sensors contributed to; its own sensors are those on its platform reporting to its node): autonomous (own sensors only), launch_on_remote (launch on a remote track; its own sensors must hold the target by launch and guide the intercept, else the launch is called off) or engage_on_remote (the whole engagement on remote data).";
+const REMOTE_USE_DOC: &str = "What a fire unit may do on remote data (a track none of its own fire-control sensors contributed to; its own sensors are those on its platform reporting to its node): autonomous (own sensors only), launch_on_remote (launch on a remote track, with the intercept planned inside its own radars' range; the round flies its launch solution until its own sensors hold the target and take over the guidance, and one they have not taken over by seeker handover is destroyed in flight) or engage_on_remote (the whole engagement on remote data).";
 const REMOTE_FROM_DOC: &str = "Whose remote data a fire unit may use (unless autonomous): own_node (other sensors reporting to its node), own_nation (any sensor of its nation) or allies (any nation's, when releasable to it).";
 
 /// `remote_use` of a `[[fire_unit]]`.

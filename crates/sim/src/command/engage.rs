@@ -100,6 +100,10 @@ pub(crate) struct Engagement {
     followed_at_launch: Option<ObjectId>,
     /// Cancelled (hold fire: the target was identified friendly or neutral).
     pub(crate) aborted: bool,
+    /// Under launch-on-remote, when the unit's own fire-control sensors first held the
+    /// threat from launch on (at launch when they already did): before that the round flies
+    /// its launch solution, since remote data may launch it but not guide it.
+    took_over: Option<SimTime>,
 }
 
 impl Engagement {
@@ -129,6 +133,7 @@ impl Engagement {
             killed: None,
             followed_at_launch: None,
             aborted: false,
+            took_over: None,
         }
     }
 }
@@ -203,9 +208,7 @@ impl CommandRuntime {
         }
         let u = &self.units[e.unit];
         let u_node = u.node;
-        // Under launch-on-remote the round guides only on a track its own sensors hold.
-        let held_any = best_member(self.track_sharing, u.node, &e.threat, held).is_some();
-        let cue = guide_member(self.track_sharing, u, &e.threat, held).map(|(k, h)| {
+        let cue = launch_member(self.track_sharing, u, &e.threat, held).map(|(k, h)| {
             let sspk = if h.ballistic {
                 u.interceptor.sspk_ballistic
             } else {
@@ -232,7 +235,6 @@ impl CommandRuntime {
             Some(AbortReason::InterceptAfterImpact)
         } else {
             match cue {
-                None if held_any => Some(AbortReason::NoOwnFireControlTrack),
                 None => Some(AbortReason::TrackLost),
                 Some((guide, _, _, _)) if self.in_flight_at(id, guide, held) => {
                     Some(AbortReason::AlreadyEngaged)
@@ -253,6 +255,9 @@ impl CommandRuntime {
             e.guide = guide;
             e.planned_pk = p;
             provenance = from;
+        }
+        if provenance == c2::roe::Provenance::OwnSensors {
+            e.took_over = Some(now);
         }
         let (guide, followed) = (
             e.guide.track,
@@ -377,23 +382,30 @@ impl CommandRuntime {
     ) -> (Vec<EventKind>, Vec<(SimTime, u64)>) {
         let now = epoch.now;
         let sharing = self.track_sharing;
-        let mut leaving: Vec<(u64, engagement::Limit)> = Vec::new();
+        let mut leaving: Vec<(u64, AbortReason)> = Vec::new();
         let mut moved: Vec<(SimTime, u64)> = Vec::new();
         for (id, e) in &mut self.engagements {
-            let Some(f) = e.flyout.as_mut() else {
-                continue;
-            };
-            if f.intercept_time() <= now {
+            if e.flyout.as_ref().is_none_or(|f| f.intercept_time() <= now) {
                 continue;
             }
             let unit = &self.units[e.unit];
+            let waiting = needs_takeover(unit, e.took_over);
+            let Some(f) = e.flyout.as_mut() else {
+                continue;
+            };
             let Some((guide, h)) = epoch
                 .pictures
                 .get(&unit.node)
                 .and_then(|held| guide_member(sharing, unit, &e.threat, held))
             else {
+                // Launched on remote data, the own radar has not taken over by the time the
+                // seeker needs its cue: the round cannot be guided home.
+                if waiting && now >= f.handover_time(unit.seeker.handover_distance_m()) {
+                    leaving.push((*id, AbortReason::NoOwnFireControlTrack));
+                }
                 continue;
             };
+            e.took_over.get_or_insert(now);
             e.guide = guide;
             let t = f.intercept_time();
             let est = estimate(h, self.drag.get(&guide));
@@ -433,13 +445,13 @@ impl CommandRuntime {
                         moved.push((f.intercept_time(), *id));
                     }
                 }
-                (false, true, Some(l)) => leaving.push((*id, l)),
+                (false, true, Some(l)) => leaving.push((*id, AbortReason::LeftEnvelope(l))),
                 _ => self.moe.reaims_refused += 1,
             }
         }
         let aborted = leaving
             .into_iter()
-            .filter_map(|(id, limit)| self.abort(id, AbortReason::LeftEnvelope(limit)))
+            .filter_map(|(id, reason)| self.abort(id, reason))
             .collect();
         (aborted, moved)
     }
@@ -460,6 +472,10 @@ impl CommandRuntime {
         // An in-flight update moved the intercept: this event is stale (another is scheduled).
         let f = e.flyout.as_ref().filter(|f| f.intercept_time() == now)?;
         let u = &self.units[e.unit];
+        if needs_takeover(u, e.took_over) {
+            // No in-flight update found the own radar holding the threat before the end.
+            return self.abort(id, AbortReason::NoOwnFireControlTrack);
+        }
         let truth: Vec<(ObjectId, [f64; 3])> = world
             .objects
             .iter()
@@ -594,7 +610,26 @@ pub(crate) fn best_member<'h>(
     best_where(track_sharing, node, members, held, |_| true)
 }
 
-/// The track unit `u` guides a round on: the best member its node holds, or under
+/// Whether a round of unit `u` still waits for its own radar: launched on remote data under
+/// launch-on-remote, not taken over yet (`took_over`).
+fn needs_takeover(u: &super::units::FireUnitRuntime, took_over: Option<SimTime>) -> bool {
+    u.remote.use_ == c2::roe::RemoteUse::LaunchOnRemote && took_over.is_none()
+}
+
+/// The track unit `u` launches a round on: under launch-on-remote its own fire-control
+/// sensors' best track when they hold the threat, else the best track its node holds (the
+/// remote cue); otherwise the best track its node holds.
+fn launch_member<'h>(
+    track_sharing: bool,
+    u: &super::units::FireUnitRuntime,
+    members: &[TargetKey],
+    held: &'h [HeldTrack],
+) -> Option<(TargetKey, &'h HeldTrack)> {
+    guide_member(track_sharing, u, members, held)
+        .or_else(|| best_member(track_sharing, u.node, members, held))
+}
+
+/// The track unit `u` guides a round in flight on: the best member its node holds, or under
 /// launch-on-remote the best one its own fire-control sensors contribute to (PRIMER §4.5:
 /// the launch may be on remote data, the intercept is its own radar's).
 pub(crate) fn guide_member<'h>(

@@ -89,8 +89,11 @@ impl CommandRuntime {
             return Evaluation::NoWindow;
         };
         let ordered_at = epoch.now + SimDuration::from_secs_f64(u.approval_latency_s);
+        let Some(kinematics) = u.planning_kinematics(u.provenance(h)) else {
+            return Evaluation::NoWindow;
+        };
         let Some(window) =
-            engagement::engagement_window(&u.kinematics, launcher, ordered_at, &assessed.path)
+            engagement::engagement_window(&kinematics, launcher, ordered_at, &assessed.path)
         else {
             return Evaluation::NoWindow;
         };

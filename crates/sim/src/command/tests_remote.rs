@@ -1,7 +1,7 @@
 //! Remote data inside whole runs (PRIMER §4.5): a fire unit on a node without sensors fires
 //! on its own nation's tracks under own-nation authority but not on an ally's, and on the
-//! ally's under allied authority; a launch-on-remote unit launches on an ally's track and
-//! guides with its own radar, or is called off when its radar never holds the target.
+//! ally's under allied authority; a launch-on-remote unit launches on an ally's track and its
+//! own radar takes over in flight, or the round is lost when its radar never holds the target.
 
 use super::tests::EOR_ALLIES;
 use super::tests_identity::{coalition, remote_battery};
@@ -95,9 +95,10 @@ fn a_radarless_unit_fires_on_an_allys_track_only_under_allied_authority() {
     assert_eq!(s.moe.interceptors_fired, 0, "{:?}", s.moe);
 }
 
-/// The coalition world with a short-range radar of the USA battery's own on its platform,
-/// reporting to the battery's node.
-fn with_own_radar(max_range_m: f64) -> Input {
+/// The coalition world with a fire-control radar of the USA battery's own on its platform
+/// (a 1-s phased array instrumented to `max_range_m`, detecting a 1 m² target at 13 dB at
+/// `ref_range_m`), reporting to the battery's node.
+fn with_own_radar(max_range_m: f64, ref_range_m: f64) -> Input {
     let mut input = with(
         coalition(true),
         RemoteUse::LaunchOnRemote,
@@ -109,40 +110,97 @@ fn with_own_radar(max_range_m: f64) -> Input {
     own.release_to = base::NationSet::first(2);
     if let sensors::SensorParams::Radar(r) = &mut own.params {
         r.max_range_m = max_range_m;
+        r.scan = sensors::ScanKind::PhasedArray;
+        r.scan_period_s = 1.0;
+        r.detection = sensors::DetectionModel::RadarEquation {
+            ref_range_m,
+            ref_snr_db: 13.0,
+            pfa: 1e-8,
+        };
     }
     input.sensors.push(own);
     input
 }
 
+/// Per launched engagement: its launch provenance and how it ended (`intercept`, or the
+/// abort reason).
+fn outcomes(input: &Input) -> (Summary, Vec<(&'static str, String)>) {
+    let mut rec = MemoryRecorder::default();
+    let s = run(input, 3, None, &mut rec).expect("builds");
+    let mut launched: Vec<(u64, &'static str, String)> = Vec::new();
+    for e in &rec.events {
+        match &e.kind {
+            EventKind::InterceptorLaunch {
+                engagement,
+                provenance,
+                ..
+            } => launched.push((*engagement, provenance, "in_flight".to_owned())),
+            EventKind::Intercept { engagement, .. } => {
+                if let Some(l) = launched.iter_mut().find(|l| l.0 == *engagement) {
+                    l.2 = "intercept".to_owned();
+                }
+            }
+            EventKind::EngagementAborted {
+                engagement, reason, ..
+            } => {
+                if let Some(l) = launched.iter_mut().find(|l| l.0 == *engagement) {
+                    l.2 = (*reason).to_owned();
+                }
+            }
+            _ => {}
+        }
+    }
+    (s, launched.into_iter().map(|(_, p, o)| (p, o)).collect())
+}
+
 #[test]
-fn launch_on_remote_launches_on_an_allys_track_and_guides_with_its_own_radar() {
-    // A 100-km radar holds the threats only late, after the ally's 800-km radars: at seed 3
-    // an order is planned on the ally's track and launched once the own radar holds it.
-    // (Measured at this seed: 65, 120 and 150 km ranges order only on the own radar's
-    // track; 80 km never holds a threat by the launch instant — every order is called off.)
-    let (s, launches) = run_it(&with_own_radar(100_000.0));
+fn launch_on_remote_launches_on_an_allys_track_and_its_own_radar_takes_over() {
+    // A 100-km fire-control radar holds the threats only late, after the ally's 800-km
+    // radars: rounds leave on the ally's track and reach their intercept guided by the own
+    // radar.
+    let (s, rounds) = outcomes(&with_own_radar(100_000.0, 300_000.0));
     assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
     assert!(
-        launches.iter().all(|(_, p)| *p == "own_sensors"),
-        "every round guides on its own radar's track: {launches:?}"
+        rounds.iter().any(|(p, o)| *p == "ally" && o == "intercept"),
+        "a round launched on the ally's track is guided home by the own radar: {rounds:?}"
     );
     assert!(
-        launches.iter().any(|(remote, _)| *remote),
-        "some order was planned on the ally's track before the own radar held it: {launches:?}"
+        rounds.iter().all(|(_, o)| o != "in_flight"),
+        "every round ends: {rounds:?}"
     );
 }
 
 #[test]
-fn launch_on_remote_is_called_off_when_its_own_radar_never_holds_the_target() {
-    // A radar that sees nothing beyond 2 km: orders on the ally's tracks, no launch.
-    let (s, launches) = run_it(&with_own_radar(2_000.0));
-    assert!(launches.is_empty(), "{launches:?}");
+fn launch_on_remote_loses_the_round_when_its_own_radar_never_takes_over() {
+    // A radar instrumented to 100 km but too weak to detect anything (1 m² at 13 dB at 1 km):
+    // rounds leave on the ally's tracks, and each is destroyed in flight once its seeker
+    // needs a cue the own radar never gave.
+    let blind = with_own_radar(100_000.0, 1_000.0);
+    let (s, rounds) = outcomes(&blind);
+    assert!(!rounds.is_empty(), "{:?}", s.moe);
     assert!(
-        s.moe
-            .engagements_aborted_by_reason
-            .get("no_own_fire_control_track")
-            .is_some_and(|n| *n > 0),
+        rounds
+            .iter()
+            .all(|(p, o)| *p == "ally" && o == "no_own_fire_control_track"),
+        "{rounds:?}"
+    );
+    assert_eq!(s.moe.intercepts, 0, "{:?}", s.moe);
+    // Engage-on-remote on the same data guides the whole way and intercepts.
+    let mut eor = blind;
+    eor.fire_units[0].remote.use_ = RemoteUse::EngageOnRemote;
+    let (_, rounds) = outcomes(&eor);
+    assert!(rounds.iter().any(|(_, o)| o == "intercept"), "{rounds:?}");
+}
+
+#[test]
+fn launch_on_remote_plans_intercepts_only_inside_its_own_radars_range() {
+    // A 2-km radar: no intercept of the envelope (3 km minimum range) lies where it could
+    // take a round over, so nothing is launched on the ally's data.
+    let (s, rounds) = outcomes(&with_own_radar(2_000.0, 300_000.0));
+    assert!(rounds.is_empty(), "{rounds:?}");
+    assert!(
+        s.moe.leaker_out_of_reach_reasons.contains_key("no_window"),
         "{:?}",
-        s.moe.engagements_aborted_by_reason
+        s.moe
     );
 }

@@ -38,6 +38,10 @@ pub(crate) struct FireUnitRuntime {
     pub(crate) nation_nodes: Vec<u8>,
     /// What it may do on remote data, and from whom.
     pub(crate) remote: RemoteAuthority,
+    /// The longest instrumented range of its own fire-control radars, m (none: no radar of
+    /// its own). A launch on remote data must intercept inside it, where its own radar can
+    /// take the round over.
+    pub(crate) fire_control_range_m: Option<f64>,
     /// End-game and kill-assessment draws.
     pub(crate) rng: Rng,
     /// Cumulative decision latency from the unit to its approving node, s.
@@ -45,6 +49,28 @@ pub(crate) struct FireUnitRuntime {
 }
 
 impl FireUnitRuntime {
+    /// The envelope a pair is planned in: the interceptor's, and under launch-on-remote on
+    /// a track of `provenance` other than its own sensors', limited in range to its own
+    /// fire-control radars' (the intercept must happen where they can take the round over;
+    /// none when it has no radar or that range is inside the minimum range). The field of
+    /// regard and the horizon are left to the in-flight take-over.
+    pub(crate) fn planning_kinematics(
+        &self,
+        provenance: c2::roe::Provenance,
+    ) -> Option<engagement::Kinematics> {
+        let k = self.kinematics;
+        if self.remote.use_ != c2::roe::RemoteUse::LaunchOnRemote
+            || provenance == c2::roe::Provenance::OwnSensors
+        {
+            return Some(k);
+        }
+        let reach = self.fire_control_range_m?.min(k.max_range_m);
+        (reach > k.min_range_m).then_some(engagement::Kinematics {
+            max_range_m: reach,
+            ..k
+        })
+    }
+
     pub(crate) fn build(input: &Input, world: &World, seed: u64) -> Vec<FireUnitRuntime> {
         input
             .fire_units
@@ -82,8 +108,16 @@ impl FireUnitRuntime {
                     .filter(|(_, n)| n.nation == f.nation)
                     .filter_map(|(k, _)| u8::try_from(k).ok())
                     .collect();
+                let fire_control_range_m = own_sensors
+                    .iter()
+                    .filter_map(|k| match &input.sensors[k.index()].params {
+                        sensors::SensorParams::Radar(r) => Some(r.max_range_m),
+                        _ => None,
+                    })
+                    .reduce(f64::max);
                 FireUnitRuntime {
                     name: f.name.clone(),
+                    fire_control_range_m,
                     nation,
                     node: f.node,
                     platform: world.platform_objects[f.platform.index()],
