@@ -275,7 +275,7 @@ pub(crate) static C2: TableSpec = TableSpec {
             "max_shots_per_threat",
             Kind::Integer { min: 1, max: 16 },
             dflt_int(4),
-            "Most interceptors committed against one threat over the run.",
+            "Most interceptors at one threat over the run: rounds launched plus orders waiting for launch (an order called off before launch gives its shot back).",
         ),
         field(
             "min_planned_pk",

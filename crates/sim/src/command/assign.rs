@@ -1,8 +1,9 @@
 //! The alliance-wide weapon-target assignment over the permitted pairs, and the orders it gives.
 //!
 //! Doctrine: each engagement fires `salvo` rounds together; under shoot-look-shoot a threat
-//! with rounds ordered or in flight gets no more until they are assessed. Rounds already spent
-//! or pending on any track of a threat count against its `max_shots_per_threat`.
+//! with rounds ordered or in flight gets no more until they are assessed. Rounds launched, and
+//! orders still waiting for their launch, on any track of a threat count against its
+//! `max_shots_per_threat`; an order called off before launch is given back (`engage::abort`).
 
 use super::pairs::Pair;
 use super::targets::Threat;

@@ -268,9 +268,10 @@ impl CommandRuntime {
         let launcher = u.position(world, now);
         if u.inventory == 0 || launcher.is_none() {
             u.busy = u.busy.saturating_sub(1);
-            if let Some(n) = self.pending.get_mut(&e.target) {
-                *n = n.saturating_sub(1);
-            }
+            let target = e.target;
+            give_back(&mut self.pending, target);
+            // The round never left: it is no shot at the threat.
+            give_back(&mut self.shots, target);
             return None;
         }
         u.inventory -= 1;
@@ -330,8 +331,13 @@ impl CommandRuntime {
             u.committed = u.committed.saturating_sub(1);
         }
         u.busy = u.busy.saturating_sub(1);
-        if let Some(n) = self.pending.get_mut(&e.target) {
-            *n = n.saturating_sub(1);
+        give_back(&mut self.pending, e.target);
+        if !launched {
+            // Called off in its launcher: no shot spent, so the threat's `max_shots_per_threat`
+            // room comes back and another unit may be ordered (a unit that can never launch,
+            // e.g. under launch-on-remote with no own radar holding the threat, would
+            // otherwise use up every shot the threat is allowed).
+            give_back(&mut self.shots, e.target);
         }
         self.moe.aborted += 1;
         *self
@@ -582,9 +588,7 @@ impl CommandRuntime {
             u.interceptor.ka_detect,
             u.interceptor.ka_false_kill,
         );
-        if let Some(n) = self.pending.get_mut(&e.target) {
-            *n = n.saturating_sub(1);
-        }
+        give_back(&mut self.pending, e.target);
         if reported {
             self.dead.insert(e.target);
         }
@@ -596,6 +600,13 @@ impl CommandRuntime {
             track: e.logged_track(),
             reported_killed: reported,
         })
+    }
+}
+
+/// One round less counted against `target` in `counts` (shots or pending rounds).
+fn give_back(counts: &mut std::collections::BTreeMap<TargetKey, u32>, target: TargetKey) {
+    if let Some(n) = counts.get_mut(&target) {
+        *n = n.saturating_sub(1);
     }
 }
 

@@ -33,6 +33,8 @@ mod tests;
 mod tests_identity;
 #[cfg(test)]
 mod tests_remote;
+#[cfg(test)]
+mod tests_shots;
 mod units;
 
 pub(crate) use engage::{ASSESS_DELAY, Engagement};
@@ -88,7 +90,9 @@ pub(crate) struct CommandRuntime {
     /// Declarations made since the engine last took them (it puts them on the link).
     declarations: Vec<Declaration>,
     first_held: BTreeMap<(NodeId, u32), SimTime>,
-    /// Interceptors fired or ordered per target.
+    /// Shots per target against `max_shots_per_threat`: rounds launched plus orders still
+    /// waiting for their launch. An order called off in its launcher is given back (a round
+    /// that never left is no shot); one destroyed in flight stays spent.
     shots: BTreeMap<TargetKey, u32>,
     /// Interceptors ordered or in flight per target (shoot-look-shoot waits for them).
     pending: BTreeMap<TargetKey, u32>,
