@@ -50,7 +50,7 @@
 //!               # basket_m, ka_detect = 0.95, ka_false_kill = 0.05 (all notional)
 //! [[fire_unit]] # name, nation, platform, interceptor (an [[interceptor]] name), inventory,
 //!               # channels, node, fallback = "hold" | "tight" | "free", remote_use,
-//!               # remote_from (absent: [c2]'s)
+//!               # remote_from, launch_on_remote_from (absent: [c2]'s)
 //! [[threat]]    # name, launch_area = "RED-<n>", class = "srbm" | "mrbm" | "irbm" | "cruise",
 //!               # launch_s, count = 1, interval_s = 0, aim_cep_m = 0, launch_jitter_s = 0,
 //!               # target = "<asset>" (optional for cruise)
@@ -90,6 +90,7 @@
 //!               # max_shots_per_threat = 4 (1-16), reserve_fraction = 0 ([0, 1)),
 //!               # remote_use = "engage_on_remote" | "launch_on_remote" | "autonomous",
 //!               # remote_from = "allies" | "own_nation" | "own_node",
+//!               # launch_on_remote_from (absent; beyond remote_from, under engage_on_remote),
 //!               # approval = "national" | "unit" | "combined",
 //!               # min_track_quality = 6 (0-15), max_track_age_s = 12,
 //!               # self_defence_radius_km = 30
@@ -161,7 +162,9 @@
 //!   something (`sspk_ballistic` or `sspk_air` > 0); a `[[wcs]]` order names a roster nation
 //!   and, if any, a zone of kind `area` (not `no_fire`), takes effect before the run ends, and
 //!   no two orders share nation, class, zone and `from_s`; a `[c2]` salvo fired without
-//!   shoot-look-shoot is at most `max_shots_per_threat`. Orders reach the engine sorted by
+//!   shoot-look-shoot is at most `max_shots_per_threat`; `launch_on_remote_from` (in `[c2]` or
+//!   a fire unit) only with `remote_use = "engage_on_remote"` and farther than `remote_from`
+//!   (`[c2]`'s is inherited by a unit only where it reaches beyond the unit's own). Orders reach the engine sorted by
 //!   `from_s` (file order among equal times); kilometres become metres.
 //! - Flyability: every ballistic threat table is flown once with the engine's force model
 //!   (`dynamics::fly_ballistic`) and an unreachable aim point is reported at the threat, with

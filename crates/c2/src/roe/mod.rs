@@ -30,10 +30,12 @@
 //!    sensors contributed to is *remote* data, classed by [`Provenance`] — its own node's other
 //!    sensors, another node of its nation, or an ally. The shooter's [`RemoteAuthority`] says
 //!    what it may do on remote data ([`RemoteUse`]: nothing when `autonomous`; launch, or the
-//!    whole engagement) and from whom ([`RemoteFrom`]); a track from farther away is denied
-//!    with a reason naming its class (`remote_data_not_authorised_own_node`,
-//!    `…_own_nation`, `…_ally`). Under launch-on-remote the ROE permit the launch decision; the
-//!    engine requires the unit's own sensors to hold the target by launch (PRIMER §4.5).
+//!    whole engagement) and from whom ([`RemoteFrom`]), and beyond that source, launch-on-remote
+//!    up to a farther one (`launch_from`: engage on the own nation's data, launch on allies');
+//!    a track from farther away is denied with a reason naming its class
+//!    (`remote_data_not_authorised_own_node`, `…_own_nation`, `…_ally`). On launch-only data
+//!    the ROE permit the launch decision; the engine plans the intercept inside the unit's own
+//!    radars' range and requires a track it may guide on to take the round over (PRIMER §4.5).
 //! 7. [`Predicate::Releasable`]: the shooter's nation is in the track's release set: it may not
 //!    use data it was not cleared for (`not_releasable`, PRIMER §5.5).
 //! 8. [`Predicate::Authority`]: permit if the shooter decides alone (`Unit`) or acts in

@@ -15,6 +15,22 @@ fn any_identity() -> impl Strategy<Value = Identity> {
     proptest::sample::select(Identity::ALL.to_vec())
 }
 
+fn any_from() -> impl Strategy<Value = RemoteFrom> {
+    proptest::sample::select(vec![
+        RemoteFrom::OwnNode,
+        RemoteFrom::OwnNation,
+        RemoteFrom::Allies,
+    ])
+}
+
+fn reach(from: RemoteFrom) -> Provenance {
+    match from {
+        RemoteFrom::OwnNode => Provenance::OwnNode,
+        RemoteFrom::OwnNation => Provenance::OwnNation,
+        RemoteFrom::Allies => Provenance::Ally,
+    }
+}
+
 prop_compose! {
     fn any_shooter()(
         n in 0usize..8,
@@ -27,11 +43,10 @@ prop_compose! {
         use_ in proptest::sample::select(
             vec![RemoteUse::Autonomous, RemoteUse::LaunchOnRemote, RemoteUse::EngageOnRemote],
         ),
-        from in proptest::sample::select(
-            vec![RemoteFrom::OwnNode, RemoteFrom::OwnNation, RemoteFrom::Allies],
-        ),
+        from in any_from(),
+        launch_from in proptest::option::of(any_from()),
     ) -> Shooter {
-        let remote = RemoteAuthority { use_, from };
+        let remote = RemoteAuthority { use_, from, launch_from };
         Shooter { nation: nation(n), wcs, min_quality, max_age_s, approval, remote }
     }
 }
@@ -80,20 +95,17 @@ proptest! {
         }
     }
 
-    /// Remote data: a unit's own sensors always pass; an autonomous unit uses nothing else;
-    /// otherwise a provenance passes exactly when the authority reaches that far, and the
-    /// denial names the provenance. Widening the authority never turns a permit into a denial.
+    /// Remote data: a unit's own sensors always pass; an autonomous unit uses nothing else
+    /// but what its launch-on-remote part covers; otherwise a provenance passes exactly when
+    /// the authority, or its launch-on-remote part, reaches that far, and the denial names the
+    /// provenance. Widening the authority never turns a permit into a denial.
     #[test]
     fn remote_data_follows_provenance_and_authority(s in any_shooter(), t in any_track()) {
         let v = evaluate(&s, &t);
         let remote = v.checks.iter().find(|c| c.0 == Predicate::RemoteData).map(|c| c.1);
-        let reach = match s.remote.from {
-            RemoteFrom::OwnNode => Provenance::OwnNode,
-            RemoteFrom::OwnNation => Provenance::OwnNation,
-            RemoteFrom::Allies => Provenance::Ally,
-        };
         let ok = t.provenance == Provenance::OwnSensors
-            || (s.remote.use_ != RemoteUse::Autonomous && t.provenance <= reach);
+            || (s.remote.use_ != RemoteUse::Autonomous && t.provenance <= reach(s.remote.from))
+            || s.remote.launch_from.is_some_and(|l| t.provenance <= reach(l));
         let expected = if ok {
             Decision::Permit
         } else {
@@ -102,14 +114,37 @@ proptest! {
         prop_assert_eq!(remote, Some(expected));
         if !v.decision.is_deny() {
             let wider = Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::EngageOnRemote,
-                    from: RemoteFrom::Allies,
-                },
+                remote: RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::Allies),
                 ..s
             };
             prop_assert!(!evaluate(&wider, &t).decision.is_deny());
         }
+    }
+
+    /// Per provenance, one use: the nearer sources get `use_` (up to `from`), the farther
+    /// ones up to `launch_from` launch-on-remote; a launch-only source never guides a round,
+    /// a guiding one is never launch-only, and a source is permitted exactly when it does
+    /// one of the two. Own sensors always guide.
+    #[test]
+    fn each_provenance_has_one_use(s in any_shooter()) {
+        let a = s.remote;
+        prop_assert!(a.guides(Provenance::OwnSensors));
+        for p in Provenance::ALL {
+            prop_assert!(!(a.guides(p) && a.launch_only(p)), "{:?} {:?}", a, p);
+            prop_assert_eq!(a.permits(p), a.guides(p) || a.launch_only(p), "{:?} {:?}", a, p);
+            let primary = a.use_ != RemoteUse::Autonomous && p != Provenance::OwnSensors
+                && p <= reach(a.from);
+            if primary {
+                prop_assert_eq!(a.use_on(p), Some(a.use_));
+            } else if p != Provenance::OwnSensors
+                && a.launch_from.is_some_and(|l| p <= reach(l))
+            {
+                prop_assert_eq!(a.use_on(p), Some(RemoteUse::LaunchOnRemote));
+            } else {
+                prop_assert_eq!(a.use_on(p), None);
+            }
+        }
+        prop_assert_eq!(a.any_launch_only(), Provenance::ALL.iter().any(|&p| a.launch_only(p)));
     }
 
     #[test]

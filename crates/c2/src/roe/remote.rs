@@ -93,20 +93,66 @@ impl RemoteFrom {
     }
 }
 
-/// A fire unit's authority over remote data.
+/// A fire unit's authority over remote data, per provenance: `use_` on every source up to
+/// `from`, then launch-on-remote on the farther sources up to `launch_from`. So a unit may
+/// engage on its own nation's tracks and launch on allies' (the `allied-lor` rung): the
+/// doctrine of one nation trusting its own network to guide a round but an ally's only to
+/// cue a launch its own radar takes over.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RemoteAuthority {
-    /// What it may do on remote data.
+    /// What it may do on remote data up to `from`.
     pub use_: RemoteUse,
     /// From whom (irrelevant when `autonomous`).
     pub from: RemoteFrom,
+    /// Beyond `from`, launch-on-remote up to this source (none: nothing beyond `from`). Only
+    /// meaningful above engage-on-remote and farther than `from` (the scenario checks it).
+    pub launch_from: Option<RemoteFrom>,
 }
 
 impl RemoteAuthority {
+    /// `use_` on every source up to `from`, nothing beyond.
+    pub const fn new(use_: RemoteUse, from: RemoteFrom) -> Self {
+        RemoteAuthority {
+            use_,
+            from,
+            launch_from: None,
+        }
+    }
+
+    /// What it may do on a track of this provenance: `None` for its own sensors' (not
+    /// remote data: anything) and for a source it may not use at all.
+    pub fn use_on(self, p: Provenance) -> Option<RemoteUse> {
+        if p == Provenance::OwnSensors {
+            return None;
+        }
+        if self.use_ != RemoteUse::Autonomous && p <= self.from.farthest() {
+            return Some(self.use_);
+        }
+        self.launch_from
+            .filter(|l| p <= l.farthest())
+            .map(|_| RemoteUse::LaunchOnRemote)
+    }
+
     /// Whether it may plan an engagement (or, under launch-on-remote, a launch) on a track of
     /// this provenance.
     pub fn permits(self, p: Provenance) -> bool {
-        p == Provenance::OwnSensors
-            || (self.use_ != RemoteUse::Autonomous && p <= self.from.farthest())
+        p == Provenance::OwnSensors || self.use_on(p).is_some()
+    }
+
+    /// Whether a track of this provenance may launch a round but not guide it: the
+    /// launch-on-remote part of the authority covers it.
+    pub fn launch_only(self, p: Provenance) -> bool {
+        self.use_on(p) == Some(RemoteUse::LaunchOnRemote)
+    }
+
+    /// Whether a track of this provenance may guide a round in flight: its own sensors', or
+    /// one it may engage on.
+    pub fn guides(self, p: Provenance) -> bool {
+        p == Provenance::OwnSensors || self.use_on(p) == Some(RemoteUse::EngageOnRemote)
+    }
+
+    /// Whether any source is under launch-on-remote (some rounds may wait for a take-over).
+    pub fn any_launch_only(self) -> bool {
+        Provenance::ALL.iter().any(|&p| self.launch_only(p))
     }
 }

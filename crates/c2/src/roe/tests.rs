@@ -20,10 +20,8 @@ fn shooter() -> Shooter {
     }
 }
 
-const EOR_ALLIES: RemoteAuthority = RemoteAuthority {
-    use_: RemoteUse::EngageOnRemote,
-    from: RemoteFrom::Allies,
-};
+const EOR_ALLIES: RemoteAuthority =
+    RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::Allies);
 
 /// A fresh, good, local, releasable hostile track.
 fn hostile() -> TrackFacts {
@@ -240,10 +238,7 @@ fn every_predicate_and_reason() {
         (
             "an ally's track, launch on remote from allies",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::LaunchOnRemote,
-                    from: RemoteFrom::Allies,
-                },
+                remote: RemoteAuthority::new(RemoteUse::LaunchOnRemote, RemoteFrom::Allies),
                 ..s
             },
             TrackFacts {
@@ -255,10 +250,7 @@ fn every_predicate_and_reason() {
         (
             "an ally's track, remote from own nation only",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::EngageOnRemote,
-                    from: RemoteFrom::OwnNation,
-                },
+                remote: RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNation),
                 ..s
             },
             TrackFacts {
@@ -270,10 +262,7 @@ fn every_predicate_and_reason() {
         (
             "own nation's track, remote from own nation",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::EngageOnRemote,
-                    from: RemoteFrom::OwnNation,
-                },
+                remote: RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNation),
                 ..s
             },
             TrackFacts {
@@ -285,10 +274,7 @@ fn every_predicate_and_reason() {
         (
             "own nation's track, remote from own node only",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::EngageOnRemote,
-                    from: RemoteFrom::OwnNode,
-                },
+                remote: RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNode),
                 ..s
             },
             TrackFacts {
@@ -300,10 +286,7 @@ fn every_predicate_and_reason() {
         (
             "own node's track, autonomous",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::Autonomous,
-                    from: RemoteFrom::Allies,
-                },
+                remote: RemoteAuthority::new(RemoteUse::Autonomous, RemoteFrom::Allies),
                 ..s
             },
             TrackFacts {
@@ -315,10 +298,7 @@ fn every_predicate_and_reason() {
         (
             "own sensors, autonomous",
             Shooter {
-                remote: RemoteAuthority {
-                    use_: RemoteUse::Autonomous,
-                    from: RemoteFrom::OwnNode,
-                },
+                remote: RemoteAuthority::new(RemoteUse::Autonomous, RemoteFrom::OwnNode),
                 ..s
             },
             t,
@@ -387,10 +367,7 @@ fn every_predicate_and_reason() {
 fn verdict_lists_every_check_and_every_denial() {
     let s = Shooter {
         approval: ApprovalLevel::National,
-        remote: RemoteAuthority {
-            use_: RemoteUse::EngageOnRemote,
-            from: RemoteFrom::OwnNation,
-        },
+        remote: RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNation),
         ..shooter()
     };
     let t = TrackFacts {
@@ -545,4 +522,52 @@ fn uninterrogated_friend_is_engageable_under_free() {
         },
     );
     assert_eq!(v.decision, Decision::Permit);
+}
+
+/// `allied-lor`: engage on the own nation's data, launch on allies'. Each provenance gets one
+/// use, and the ROE permit a launch decision on every one of them.
+#[test]
+fn a_split_authority_engages_near_and_launches_far() {
+    let a = RemoteAuthority {
+        launch_from: Some(RemoteFrom::Allies),
+        ..RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNation)
+    };
+    use {Provenance as P, RemoteUse as U};
+    let uses: Vec<_> = P::ALL.iter().map(|&p| a.use_on(p)).collect();
+    assert_eq!(
+        uses,
+        [
+            None,
+            Some(U::EngageOnRemote),
+            Some(U::EngageOnRemote),
+            Some(U::LaunchOnRemote)
+        ]
+    );
+    let guides: Vec<_> = P::ALL.iter().map(|&p| a.guides(p)).collect();
+    assert_eq!(guides, [true, true, true, false]);
+    assert!(a.launch_only(P::Ally) && a.any_launch_only());
+    let s = Shooter {
+        remote: a,
+        ..shooter()
+    };
+    for p in P::ALL {
+        let t = TrackFacts {
+            provenance: p,
+            ..hostile()
+        };
+        assert_eq!(evaluate(&s, &t).decision, Decision::Permit, "{p:?}");
+    }
+    // Without the launch part, an ally's track is denied; one use for every source, nothing
+    // is launch-only.
+    let eor = RemoteAuthority::new(U::EngageOnRemote, RemoteFrom::OwnNation);
+    assert!(!eor.permits(P::Ally) && !eor.any_launch_only());
+    let lor = RemoteAuthority::new(U::LaunchOnRemote, RemoteFrom::Allies);
+    assert!(lor.launch_only(P::OwnNode) && lor.launch_only(P::Ally) && lor.guides(P::OwnSensors));
+    // Autonomous with a launch part: launch-on-remote on every remote source up to it.
+    let auto = RemoteAuthority {
+        launch_from: Some(RemoteFrom::OwnNation),
+        ..RemoteAuthority::new(U::Autonomous, RemoteFrom::Allies)
+    };
+    assert!(auto.launch_only(P::OwnNode) && auto.launch_only(P::OwnNation));
+    assert!(!auto.permits(P::Ally));
 }

@@ -23,19 +23,18 @@
 //!   `c2.remote_from="own_nation"`).
 //! - `allied-picture` (formerly `networked`): as `national` without `release=national`: the
 //!   allies' tracks are in every picture, a unit engages on its own nation's data only.
-//! - `allied-lor`: as `allied-picture`, with launch-on-remote on allies' data
-//!   (`c2.remote_use="launch_on_remote"`, `c2.remote_from="allies"`): a unit may launch on any
-//!   releasable track, its own fire-control radar guides the intercept. Known limit: one
-//!   `remote_use` binds a unit for every source, so a battery without a radar, which engages on
-//!   its own nation's data from `national` up, fires nothing on this rung (a per-source
-//!   authority, engage on own-nation and launch on allied data, is not modelled).
+//! - `allied-lor`: as `allied-picture` (engagement on own-nation data), plus launch-on-remote
+//!   on allies' data (`c2.launch_on_remote_from="allies"`): a unit may launch on an ally's
+//!   releasable track, the intercept planned inside its own fire-control radars' range, and
+//!   the round is guided only once its own radar (or its own nation's data) holds the threat.
+//!   A battery without a radar still engages on its own nation's data, as from `national` up.
 //! - `allied-eor` (formerly `networked+eor`): engagement on remote data from allies
 //!   (`c2.remote_use="engage_on_remote"`, `c2.remote_from="allies"`).
 //! - `composite`: `allied-eor` with measurement-level sharing (`network.sharing="measurement"`,
 //!   CEC-like composite tracks at every node) instead of track-level.
 //!
 //! The remote-data overrides set the `[c2]` doctrine, which binds every fire unit that does
-//! not set its own `remote_use`/`remote_from`. A variant keeps the name it was given, so the
+//! not set its own `remote_use`/`remote_from`/`launch_on_remote_from`. A variant keeps the name it was given, so the
 //! former names still read as before in tables and files.
 //!
 //! Overrides (`scenario::apply_overrides`) edit the scenario text before validation, so a bad
@@ -144,11 +143,13 @@ pub(crate) const COMPARE_HELP: &str =
   national        every sensor and node releases to its own nation only (release=national),
                   network.sharing=\"track\", engage on own-nation remote data
   allied-picture  as national, tracks shared across nations (formerly: networked)
-  allied-lor      launch on remote data from allies, own radar guides (launch_on_remote)
+  allied-lor      as allied-picture, and launch on allies' data, own radar guides
+                  (c2.launch_on_remote_from=\"allies\")
   allied-eor      engage on remote data from allies (formerly: networked+eor)
   composite       allied-eor with network.sharing=\"measurement\"
   (own-nation: c2.remote_use=\"engage_on_remote\", c2.remote_from=\"own_nation\"; allies:
-  c2.remote_from=\"allies\"; they bind the fire units that set no remote_use/remote_from)
+  c2.remote_from=\"allies\"; they bind the fire units that set no remote_use/remote_from/
+  launch_on_remote_from)
 
 Examples:
   kizuna compare --ladder --runs 8              the ladder: each rung against the one below

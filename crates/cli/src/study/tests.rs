@@ -108,21 +108,15 @@ fn each_rung_of_the_ladder_changes_one_thing() {
             ),
             // national → allied-picture: nations release to each other.
             (vec![], vec!["release=national"]),
-            // allied-picture → allied-lor: launch on allies' data.
-            (
-                vec![
-                    "c2.remote_from=\"allies\"",
-                    "c2.remote_use=\"launch_on_remote\""
-                ],
-                vec![
-                    "c2.remote_from=\"own_nation\"",
-                    "c2.remote_use=\"engage_on_remote\""
-                ]
-            ),
+            // allied-picture → allied-lor: launch on allies' data too.
+            (vec!["c2.launch_on_remote_from=\"allies\""], vec![]),
             // allied-lor → allied-eor: engage on them.
             (
-                vec!["c2.remote_use=\"engage_on_remote\""],
-                vec!["c2.remote_use=\"launch_on_remote\""]
+                vec!["c2.remote_from=\"allies\""],
+                vec![
+                    "c2.launch_on_remote_from=\"allies\"",
+                    "c2.remote_from=\"own_nation\""
+                ]
             ),
             // allied-eor → composite: measurement-level sharing.
             (

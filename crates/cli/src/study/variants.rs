@@ -48,10 +48,13 @@ pub(super) const LADDER: &[Builtin] = &[
     Builtin {
         name: "allied-lor",
         aliases: &[],
+        // allied-picture's engagement on own-nation data, plus launches on allies' data that
+        // the unit's own radar (or own-nation data) takes over.
         overrides: &[
             "network.sharing=\"track\"",
-            "c2.remote_use=\"launch_on_remote\"",
-            "c2.remote_from=\"allies\"",
+            "c2.remote_use=\"engage_on_remote\"",
+            "c2.remote_from=\"own_nation\"",
+            "c2.launch_on_remote_from=\"allies\"",
         ],
     },
     Builtin {

@@ -68,6 +68,7 @@ pub(super) fn c2(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<C2Config> {
         return (!cx.root.given("c2")).then(C2Config::defaults);
     };
     let salvo_ok = salvo_within_shots(diag, obj);
+    let launch_ok = super::roe::doctrine_launch_from_ok(diag, cx, obj);
     let objective = match obj.text("objective")? {
         "target_value" => WtaObjective::TargetValue,
         _ => WtaObjective::AssetBased,
@@ -77,7 +78,7 @@ pub(super) fn c2(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<C2Config> {
         "combined" => ApprovalLevel::Combined,
         _ => ApprovalLevel::National,
     };
-    if !salvo_ok {
+    if !salvo_ok || !launch_ok {
         return None;
     }
     Some(C2Config {

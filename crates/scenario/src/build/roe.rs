@@ -46,35 +46,79 @@ pub(super) fn status(value: &str) -> Wcs {
 }
 
 /// The `[c2]` remote-data authority every fire unit has unless it sets its own: the
-/// `remote_use`/`remote_from` keys (defaults included), or the former `engage_on_remote`
+/// `remote_use`/`remote_from`/`launch_on_remote_from` keys (defaults included), or the former `engage_on_remote`
 /// boolean read as them (`false`: another nation's track is remote data, as the key was
 /// documented; the walker rejects it together with the new keys).
 pub(super) fn doctrine_remote(cx: &Ctx<'_>) -> RemoteAuthority {
-    let eor_allies = RemoteAuthority {
-        use_: RemoteUse::EngageOnRemote,
-        from: RemoteFrom::Allies,
-    };
+    let eor_allies = RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::Allies);
     let Some(c2) = cx.root.table("c2") else {
         return eor_allies;
     };
     if let Some(eor) = c2.bool("engage_on_remote") {
-        return RemoteAuthority {
-            use_: RemoteUse::EngageOnRemote,
-            from: if eor {
+        return RemoteAuthority::new(
+            RemoteUse::EngageOnRemote,
+            if eor {
                 RemoteFrom::Allies
             } else {
                 RemoteFrom::OwnNation
             },
-        };
+        );
     }
     RemoteAuthority {
         use_: c2.text("remote_use").map_or(eor_allies.use_, remote_use),
         from: c2.text("remote_from").map_or(eor_allies.from, remote_from),
+        launch_from: c2.text(LAUNCH_FROM).map(remote_from),
     }
+}
+
+/// The key that extends engagement on remote data with launches on farther sources.
+const LAUNCH_FROM: &str = "launch_on_remote_from";
+
+/// `[c2] launch_on_remote_from` must extend `[c2]`'s own engagement on remote data (checked
+/// once, here, rather than at every unit that inherits it). True if fine or absent.
+pub(super) fn doctrine_launch_from_ok(diag: &mut Diag<'_>, cx: &Ctx<'_>, c2: &Obj) -> bool {
+    if !c2.given(LAUNCH_FROM) {
+        return true;
+    }
+    launch_from_ok(diag, c2, doctrine_remote(cx), "[c2]")
+}
+
+/// Whether `obj`'s `launch_on_remote_from` extends authority `a` (`where_` names whose
+/// `remote_use`/`remote_from` they are): only above engage-on-remote, and only to sources
+/// farther than `remote_from` (else it would say nothing, or contradict). Reports and returns
+/// false when not.
+fn launch_from_ok(diag: &mut Diag<'_>, obj: &Obj, a: RemoteAuthority, where_: &str) -> bool {
+    let Some(launch) = a.launch_from else {
+        return true;
+    };
+    let problem = if a.use_ != RemoteUse::EngageOnRemote {
+        format!(
+            "launch_on_remote_from extends engagement on remote data to farther sources, but {where_} remote_use is \"{}\"",
+            a.use_.as_str()
+        )
+    } else if launch <= a.from {
+        format!(
+            "launch_on_remote_from (\"{}\") must reach beyond {where_} remote_from (\"{}\"): engagement on remote data already covers those sources",
+            launch.as_str(),
+            a.from.as_str()
+        )
+    } else {
+        return true;
+    };
+    diag.error(
+        ProblemKind::Mismatch,
+        obj.span_of(LAUNCH_FROM),
+        &obj.path_of(LAUNCH_FROM),
+        problem,
+    )
+    .help("e.g. remote_use = \"engage_on_remote\", remote_from = \"own_nation\", launch_on_remote_from = \"allies\": engage on the own nation's tracks, launch on allies'");
+    false
 }
 
 /// A fire unit's remote-data authority: its own keys over the doctrine's. `remote_from` on an
 /// autonomous unit is an error: it uses no remote data, so the key would say something false.
+/// Its own `launch_on_remote_from` must extend its engagement on remote data; `[c2]`'s is
+/// inherited only where it does.
 pub(super) fn unit_remote(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Option<RemoteAuthority> {
     let doctrine = doctrine_remote(cx);
     let use_ = obj.text("remote_use").map_or(doctrine.use_, remote_use);
@@ -98,9 +142,25 @@ pub(super) fn unit_remote(diag: &mut Diag<'_>, cx: &Ctx<'_>, obj: &Obj) -> Optio
         p.help("an autonomous unit engages on tracks its own sensors contribute to only");
         return None;
     }
-    Some(RemoteAuthority {
+    let a = RemoteAuthority::new(
         use_,
-        from: obj.text("remote_from").map_or(doctrine.from, remote_from),
+        obj.text("remote_from").map_or(doctrine.from, remote_from),
+    );
+    if obj.given(LAUNCH_FROM) {
+        let a = RemoteAuthority {
+            launch_from: obj.text(LAUNCH_FROM).map(remote_from),
+            ..a
+        };
+        return launch_from_ok(diag, obj, a, "the unit's").then_some(a);
+    }
+    // [c2]'s launch-on-remote part applies where it extends the unit's engagement on remote
+    // data; a unit with its own narrower or wider keys keeps them as they say.
+    let inherited = doctrine
+        .launch_from
+        .filter(|l| use_ == RemoteUse::EngageOnRemote && *l > a.from);
+    Some(RemoteAuthority {
+        launch_from: inherited,
+        ..a
     })
 }
 

@@ -44,6 +44,16 @@ pub(super) const UNIT_REMOTE_FROM: FieldSpec = field(
     "Whose remote data the unit may use (absent: [c2] remote_from): own_node, own_nation or allies; not with remote_use = \"autonomous\".",
 );
 
+const LAUNCH_FROM_DOC: &str = "Beyond remote_from, whose remote data a fire unit may launch on (launch-on-remote, as remote_use = \"launch_on_remote\" says: the intercept planned inside its own radars' range, the round guided only once its own sensors, or data it may engage on, hold the target): own_nation or allies. Only with remote_use = \"engage_on_remote\" and farther than remote_from; e.g. remote_from = \"own_nation\" with launch_on_remote_from = \"allies\" engages on the own nation's tracks and launches on allies'. Absent: nothing beyond remote_from.";
+
+/// `launch_on_remote_from` of a `[[fire_unit]]`.
+pub(super) const UNIT_LAUNCH_FROM: FieldSpec = field(
+    "launch_on_remote_from",
+    Kind::Enum(REMOTE_FROM_VALUES),
+    OPT,
+    "Beyond the unit's remote_from, whose remote data it may launch on (absent: [c2] launch_on_remote_from where it reaches beyond the unit's engagement on remote data): own_nation or allies; only with remote_use = \"engage_on_remote\" and farther than remote_from.",
+);
+
 /// `declares_identity` of a `[[node]]`.
 pub(super) const DECLARES_IDENTITY: FieldSpec = field(
     "declares_identity",
@@ -237,7 +247,7 @@ pub(crate) static C2: TableSpec = TableSpec {
     tag: None,
     conflicts: &[Conflict {
         key: "engage_on_remote",
-        with: &["remote_use", "remote_from"],
+        with: &["remote_use", "remote_from", "launch_on_remote_from"],
         why: "the former boolean is read as remote_use and remote_from; give only the new keys",
     }],
     fields: &[
@@ -300,6 +310,12 @@ pub(crate) static C2: TableSpec = TableSpec {
             Kind::Enum(REMOTE_FROM_VALUES),
             Presence::Default(DefaultValue::Text("allies")),
             REMOTE_FROM_DOC,
+        ),
+        field(
+            "launch_on_remote_from",
+            Kind::Enum(REMOTE_FROM_VALUES),
+            OPT,
+            LAUNCH_FROM_DOC,
         ),
         field(
             "engage_on_remote",

@@ -54,6 +54,7 @@ pub(crate) static FIRE_UNIT: TableSpec = TableSpec {
         super::engagement::FALLBACK,
         super::engagement::UNIT_REMOTE_USE,
         super::engagement::UNIT_REMOTE_FROM,
+        super::engagement::UNIT_LAUNCH_FROM,
     ],
     one_of: &[],
 };

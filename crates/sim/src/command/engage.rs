@@ -45,8 +45,9 @@ pub(crate) enum AbortReason {
     /// engaged one is): firing doctrine fires the rounds of one order together, never a
     /// second order before the first's look.
     AlreadyEngaged,
-    /// Launch on remote: at launch the unit's own fire-control sensors hold no track of the
-    /// threat, so nothing of its own could guide the intercept.
+    /// Launch on remote: by seeker handover no track the round may guide on (its unit's own
+    /// fire-control sensors', or data its authority engages on) has held the threat since
+    /// launch, so nothing could guide the intercept.
     NoOwnFireControlTrack,
 }
 
@@ -100,9 +101,10 @@ pub(crate) struct Engagement {
     followed_at_launch: Option<ObjectId>,
     /// Cancelled (hold fire: the target was identified friendly or neutral).
     pub(crate) aborted: bool,
-    /// Under launch-on-remote, when the unit's own fire-control sensors first held the
-    /// threat from launch on (at launch when they already did): before that the round flies
-    /// its launch solution, since remote data may launch it but not guide it.
+    /// When a track the round may guide on (its unit's own fire-control sensors', or remote
+    /// data its authority engages on) first held the threat from launch on: at launch unless
+    /// it was launched on launch-on-remote data, which may launch a round but not guide it;
+    /// until then the round flies its launch solution.
     took_over: Option<SimTime>,
 }
 
@@ -207,7 +209,7 @@ impl CommandRuntime {
             return None;
         }
         let u = &self.units[e.unit];
-        let u_node = u.node;
+        let (u_node, remote) = (u.node, u.remote);
         let cue = launch_member(self.track_sharing, u, &e.threat, held).map(|(k, h)| {
             let sspk = if h.ballistic {
                 u.interceptor.sspk_ballistic
@@ -256,7 +258,7 @@ impl CommandRuntime {
             e.planned_pk = p;
             provenance = from;
         }
-        if provenance == c2::roe::Provenance::OwnSensors {
+        if remote.guides(provenance) {
             e.took_over = Some(now);
         }
         let (guide, followed) = (
@@ -621,37 +623,40 @@ pub(crate) fn best_member<'h>(
     best_where(track_sharing, node, members, held, |_| true)
 }
 
-/// Whether a round of unit `u` still waits for its own radar: launched on remote data under
-/// launch-on-remote, not taken over yet (`took_over`).
+/// Whether a round of unit `u` still waits to be taken over: launched on data its authority
+/// covers by launch-on-remote only, no track it may guide on held since (`took_over`).
 fn needs_takeover(u: &super::units::FireUnitRuntime, took_over: Option<SimTime>) -> bool {
-    u.remote.use_ == c2::roe::RemoteUse::LaunchOnRemote && took_over.is_none()
+    u.remote.any_launch_only() && took_over.is_none()
 }
 
-/// The track unit `u` launches a round on: under launch-on-remote its own fire-control
-/// sensors' best track when they hold the threat, else the best track its node holds (the
-/// remote cue); otherwise the best track its node holds.
+/// The track unit `u` launches a round on: the best it may guide on (`guide_member`), else
+/// the best its authority permits at all (launch-on-remote data: the remote cue).
 fn launch_member<'h>(
     track_sharing: bool,
     u: &super::units::FireUnitRuntime,
     members: &[TargetKey],
     held: &'h [HeldTrack],
 ) -> Option<(TargetKey, &'h HeldTrack)> {
-    guide_member(track_sharing, u, members, held)
-        .or_else(|| best_member(track_sharing, u.node, members, held))
+    guide_member(track_sharing, u, members, held).or_else(|| {
+        best_where(track_sharing, u.node, members, held, |h| {
+            u.remote.permits(u.provenance(h))
+        })
+    })
 }
 
-/// The track unit `u` guides a round in flight on: the best member its node holds, or under
-/// launch-on-remote the best one its own fire-control sensors contribute to (PRIMER §4.5:
-/// the launch may be on remote data, the intercept is its own radar's).
+/// The track unit `u` guides a round in flight on: the best member its node holds among
+/// those its own fire-control sensors contribute to or its authority engages on. Data its
+/// authority covers by launch-on-remote only never guides (PRIMER §4.5: the launch may be
+/// on remote data, the intercept is its own radar's), so under `allied-lor` a round
+/// launched on an ally's track is taken over by the unit's own radar or its own nation's.
 pub(crate) fn guide_member<'h>(
     track_sharing: bool,
     u: &super::units::FireUnitRuntime,
     members: &[TargetKey],
     held: &'h [HeldTrack],
 ) -> Option<(TargetKey, &'h HeldTrack)> {
-    let own_only = u.remote.use_ == c2::roe::RemoteUse::LaunchOnRemote;
     best_where(track_sharing, u.node, members, held, |h| {
-        !own_only || u.provenance(h) == c2::roe::Provenance::OwnSensors
+        u.remote.guides(u.provenance(h))
     })
 }
 

@@ -42,10 +42,10 @@ fn battery(name: &str, platform: usize, node: usize) -> FireUnit {
 }
 
 /// Engage on remote data from any ally (the scenario's default).
-pub(super) const EOR_ALLIES: c2::roe::RemoteAuthority = c2::roe::RemoteAuthority {
-    use_: c2::roe::RemoteUse::EngageOnRemote,
-    from: c2::roe::RemoteFrom::Allies,
-};
+pub(super) const EOR_ALLIES: c2::roe::RemoteAuthority = c2::roe::RemoteAuthority::new(
+    c2::roe::RemoteUse::EngageOnRemote,
+    c2::roe::RemoteFrom::Allies,
+);
 
 /// The engine test world defended by one battery next to Fukuoka, on the node that owns the
 /// radars.

@@ -29,7 +29,7 @@ fn run_it(input: &Input) -> (Summary, Vec<(bool, &'static str)>) {
 }
 
 fn with(mut input: Input, use_: RemoteUse, from: RemoteFrom) -> Input {
-    input.fire_units[0].remote = RemoteAuthority { use_, from };
+    input.fire_units[0].remote = RemoteAuthority::new(use_, from);
     input
 }
 
@@ -202,5 +202,47 @@ fn launch_on_remote_plans_intercepts_only_inside_its_own_radars_range() {
         s.moe.leaker_out_of_reach_reasons.contains_key("no_window"),
         "{:?}",
         s.moe
+    );
+}
+
+#[test]
+fn a_split_authority_launches_on_allies_data_and_engages_on_its_own_nations() {
+    // Engage on own-nation data, launch on allies': the ally's tracks are launch-only, so the
+    // round is planned inside the own radar's range and taken over by it, as under
+    // launch-on-remote from allies.
+    let mut split = with_own_radar(100_000.0, 300_000.0);
+    split.fire_units[0].remote = RemoteAuthority {
+        launch_from: Some(RemoteFrom::Allies),
+        ..RemoteAuthority::new(RemoteUse::EngageOnRemote, RemoteFrom::OwnNation)
+    };
+    let (s, rounds) = outcomes(&split);
+    assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
+    assert!(
+        rounds.iter().any(|(p, o)| *p == "ally" && o == "intercept"),
+        "{rounds:?}"
+    );
+    // With a blind own radar nothing takes the ally-launched rounds over.
+    let mut blind = with_own_radar(100_000.0, 1_000.0);
+    blind.fire_units[0].remote = split.fire_units[0].remote;
+    let (_, rounds) = outcomes(&blind);
+    assert!(!rounds.is_empty());
+    assert!(
+        rounds
+            .iter()
+            .all(|(p, o)| *p == "ally" && o == "no_own_fire_control_track"),
+        "{rounds:?}"
+    );
+    // The same battery of the JPN nation engages on JPN data whole (no take-over needed).
+    let mut own = with(
+        remote_battery(40, 0.0),
+        RemoteUse::EngageOnRemote,
+        RemoteFrom::OwnNation,
+    );
+    own.fire_units[0].remote.launch_from = Some(RemoteFrom::Allies);
+    let (s, launches) = run_it(&own);
+    assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
+    assert!(
+        launches.iter().all(|l| *l == (true, "own_nation")),
+        "{launches:?}"
     );
 }

@@ -49,8 +49,8 @@ pub(crate) struct FireUnitRuntime {
 }
 
 impl FireUnitRuntime {
-    /// The envelope a pair is planned in: the interceptor's, and under launch-on-remote on
-    /// a track of `provenance` other than its own sensors', limited in range to its own
+    /// The envelope a pair is planned in: the interceptor's, and on a track of a `provenance`
+    /// its authority covers by launch-on-remote only, limited in range to its own
     /// fire-control radars' (the intercept must happen where they can take the round over;
     /// none when it has no radar or that range is inside the minimum range). The field of
     /// regard and the horizon are left to the in-flight take-over.
@@ -59,9 +59,7 @@ impl FireUnitRuntime {
         provenance: c2::roe::Provenance,
     ) -> Option<engagement::Kinematics> {
         let k = self.kinematics;
-        if self.remote.use_ != c2::roe::RemoteUse::LaunchOnRemote
-            || provenance == c2::roe::Provenance::OwnSensors
-        {
+        if !self.remote.launch_only(provenance) {
             return Some(k);
         }
         let reach = self.fire_control_range_m?.min(k.max_range_m);

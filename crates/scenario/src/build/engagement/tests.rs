@@ -130,10 +130,7 @@ self_defence_radius_km = 12.5"#,
     let input = load(&scenario("T", "", "", &tail));
     assert_eq!(
         input.fire_units[0].remote,
-        RemoteAuthority {
-            use_: RemoteUse::LaunchOnRemote,
-            from: RemoteFrom::OwnNode
-        },
+        RemoteAuthority::new(RemoteUse::LaunchOnRemote, RemoteFrom::OwnNode),
         "[c2] remote keys are every unit's default"
     );
     let c2 = input.c2;
@@ -243,7 +240,7 @@ fn fallback_defaults_to_hold() {
 }
 
 fn remote(use_: RemoteUse, from: RemoteFrom) -> RemoteAuthority {
-    RemoteAuthority { use_, from }
+    RemoteAuthority::new(use_, from)
 }
 
 #[test]
@@ -533,5 +530,90 @@ ballistic_max_speed_mps = 6000"#,
             ballistic_min_span_s: 10.0,
             ballistic_max_speed_mps: 6_000.0,
         }
+    );
+}
+
+#[test]
+fn launch_on_remote_from_extends_engagement_on_remote_data_per_source() {
+    let t = interceptor("T", "");
+    let unit =
+        |fu: &str, c2: &str| load(&scenario("T", fu, "", &format!("{t}{c2}"))).fire_units[0].remote;
+    use {RemoteFrom as F, RemoteUse as U};
+    let split = RemoteAuthority {
+        launch_from: Some(F::Allies),
+        ..remote(U::EngageOnRemote, F::OwnNation)
+    };
+    let c2 = "[c2]\nremote_from = \"own_nation\"\nlaunch_on_remote_from = \"allies\"";
+    assert_eq!(unit("", c2), split, "[c2]'s is every unit's default");
+    assert_eq!(
+        unit(
+            "launch_on_remote_from = \"allies\"",
+            "[c2]\nremote_from = \"own_nation\""
+        ),
+        split
+    );
+    // Inherited only where it reaches beyond the unit's own engagement on remote data.
+    assert_eq!(
+        unit("remote_use = \"autonomous\"", c2),
+        remote(U::Autonomous, F::OwnNation)
+    );
+    assert_eq!(
+        unit("remote_from = \"allies\"", c2),
+        remote(U::EngageOnRemote, F::Allies)
+    );
+    assert_eq!(
+        unit("remote_from = \"own_node\"", c2),
+        RemoteAuthority {
+            launch_from: Some(F::Allies),
+            ..remote(U::EngageOnRemote, F::OwnNode)
+        }
+    );
+}
+
+#[test]
+fn launch_on_remote_from_must_extend_engagement_on_remote_data() {
+    let t = interceptor("T", "");
+    let problems = |fu: &str, c2: &str| messages(&scenario("T", fu, "", &format!("{t}{c2}")));
+    assert_eq!(
+        problems("", "[c2]\nlaunch_on_remote_from = \"allies\""),
+        [
+            "c2.launch_on_remote_from: launch_on_remote_from (\"allies\") must reach beyond [c2] remote_from (\"allies\"): engagement on remote data already covers those sources"
+        ]
+    );
+    assert_eq!(
+        problems(
+            "",
+            "[c2]\nremote_use = \"launch_on_remote\"\nremote_from = \"own_node\"\nlaunch_on_remote_from = \"allies\""
+        ),
+        [
+            "c2.launch_on_remote_from: launch_on_remote_from extends engagement on remote data to farther sources, but [c2] remote_use is \"launch_on_remote\""
+        ]
+    );
+    assert_eq!(
+        problems(
+            "remote_use = \"autonomous\"\nlaunch_on_remote_from = \"allies\"",
+            ""
+        ),
+        [
+            "fire_unit[0].launch_on_remote_from: launch_on_remote_from extends engagement on remote data to farther sources, but the unit's remote_use is \"autonomous\""
+        ]
+    );
+    assert_eq!(
+        problems(
+            "remote_from = \"own_nation\"\nlaunch_on_remote_from = \"own_node\"",
+            ""
+        ),
+        [
+            "fire_unit[0].launch_on_remote_from: launch_on_remote_from (\"own_node\") must reach beyond the unit's remote_from (\"own_nation\"): engagement on remote data already covers those sources"
+        ]
+    );
+    assert_eq!(
+        problems(
+            "",
+            "[c2]\nengage_on_remote = false\nlaunch_on_remote_from = \"allies\""
+        ),
+        [
+            "c2.engage_on_remote: `engage_on_remote` conflicts with `launch_on_remote_from`: the former boolean is read as remote_use and remote_from; give only the new keys"
+        ]
     );
 }
