@@ -42,6 +42,8 @@ pub(crate) fn radar_params() -> RadarParams {
         bias_el_deg: 0.0,
         k_factor: 4.0 / 3.0,
         iff: false,
+        antenna_height_m: 0.0,
+        latency_s: 0.0,
     }
 }
 

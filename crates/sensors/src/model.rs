@@ -119,6 +119,10 @@ impl Radar {
     pub fn period(&self) -> SimDuration {
         SimDuration::from_secs_f64(self.params.scan_period_s)
     }
+    /// Measurement-to-report latency (processing and the link to its node).
+    pub fn latency(&self) -> SimDuration {
+        SimDuration::from_secs_f64(self.params.latency_s)
+    }
     /// All detections (real and false) of the scan starting at `scan_start`, covering
     /// `[scan_start, scan_start + period)`, sorted by measurement time then id. `seq` is the
     /// sensor's running report number (advanced for every detection).

@@ -119,6 +119,12 @@ pub struct RadarParams {
     pub k_factor: f64,
     /// Has an IFF interrogator.
     pub iff: bool,
+    /// Height of the antenna above its platform's reference point, m (the horizon and every
+    /// measurement are taken from the antenna).
+    pub antenna_height_m: f64,
+    /// Delay from measurement to report at its node (processing and the sensor-to-node
+    /// link), s.
+    pub latency_s: f64,
 }
 
 /// What a space IR sensor reports.

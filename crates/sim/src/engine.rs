@@ -25,11 +25,15 @@ use tracking::filter::Measurement;
 enum Ev {
     /// A sensor starts a scan (radar) or revisit (space IR).
     Scan { sensor: SensorId },
-    /// A detection reaches its sensor's node.
+    /// A detection of the scan started at `scan` reaches its sensor's node.
     Deliver {
         sensor: SensorId,
+        scan: SimTime,
         labeled: Box<Labeled>,
     },
+    /// Every plot of the scan started at `scan` has reached the node: the scan goes to the
+    /// tracker as one batch.
+    Flush { sensor: SensorId, scan: SimTime },
     /// A completed radar scan goes to its nation's tracker.
     Track {
         node: usize,
@@ -255,7 +259,12 @@ impl Simulation {
             match ev {
                 Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
                 Ev::Scan { sensor } => self.scan(now, sensor),
-                Ev::Deliver { sensor, labeled } => self.deliver(now, sensor, &labeled, rec),
+                Ev::Deliver {
+                    sensor,
+                    scan,
+                    labeled,
+                } => self.deliver(now, sensor, scan, &labeled, rec),
+                Ev::Flush { sensor, scan } => self.flush(now, sensor, scan),
                 Ev::Track { node, sensor, scan } => {
                     self.nodes[node].process_scan(now, sensor, &scan);
                 }
@@ -499,22 +508,22 @@ impl Simulation {
 
     fn scan(&mut self, now: SimTime, id: SensorId) {
         let sensor = &mut self.sensors[id.index()];
-        // The previous scan is complete: every plot it measured has been delivered.
-        if !sensor.pending.is_empty() {
-            let scan = std::mem::take(&mut sensor.pending);
-            self.agenda.schedule(
-                now,
-                EventClass::Track,
-                Ev::Track {
-                    node: sensor.node,
-                    sensor: id,
-                    scan,
-                },
-            );
-        }
         let detections = sensor.scan(now, &self.world);
         let next = now + sensor.period();
         let latency = sensor.latency();
+        // The scan is complete at the node when its last possible plot (measured just before
+        // the next scan starts) has come through the sensor's latency. Scheduled before the
+        // next scan so that, without latency, the batch leaves as that scan starts.
+        if next + latency <= self.end {
+            self.agenda.schedule(
+                next + latency,
+                EventClass::Sense,
+                Ev::Flush {
+                    sensor: id,
+                    scan: now,
+                },
+            );
+        }
         if next <= self.end {
             self.agenda
                 .schedule(next, EventClass::Sense, Ev::Scan { sensor: id });
@@ -529,10 +538,28 @@ impl Simulation {
                     EventClass::Sense,
                     Ev::Deliver {
                         sensor: id,
+                        scan: now,
                         labeled,
                     },
                 );
             }
+        }
+    }
+
+    /// Hands the complete scan started at `scan` to the node's tracker, as one batch (one
+    /// association), whatever other scans of the sensor are in flight on its link.
+    fn flush(&mut self, now: SimTime, id: SensorId, scan: SimTime) {
+        let sensor = &mut self.sensors[id.index()];
+        if let Some(batch) = sensor.pending.remove(&scan) {
+            self.agenda.schedule(
+                now,
+                EventClass::Track,
+                Ev::Track {
+                    node: sensor.node,
+                    sensor: id,
+                    scan: batch,
+                },
+            );
         }
     }
 
@@ -558,7 +585,14 @@ impl Simulation {
         }
     }
 
-    fn deliver(&mut self, now: SimTime, id: SensorId, labeled: &Labeled, rec: &mut dyn Recorder) {
+    fn deliver(
+        &mut self,
+        now: SimTime,
+        id: SensorId,
+        scan: SimTime,
+        labeled: &Labeled,
+        rec: &mut dyn Recorder,
+    ) {
         let previous = self.ledger.insert(labeled.detection.id, labeled.truth);
         assert!(previous.is_none(), "detection ids are unique per run");
         let sensor = &mut self.sensors[id.index()];
@@ -577,7 +611,7 @@ impl Simulation {
                 labeled.detection.time_measured,
                 labeled.detection.iff,
             );
-            sensor.pending.push(m);
+            sensor.pending.entry(scan).or_default().push(m);
             self.net
                 .queue_plot(NodeId::new(sensor.node), &labeled.detection);
         }

@@ -73,3 +73,5 @@ pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_latency;

@@ -40,9 +40,9 @@ pub(crate) struct SensorRuntime {
     pub(crate) false_alarms: u64,
     /// Index of the C2 node it reports to.
     pub(crate) node: usize,
-    /// Radar measurements delivered during the current scan, handed to the node when the
-    /// scan completes.
-    pub(crate) pending: Vec<tracking::filter::Measurement>,
+    /// Radar measurements delivered, by the start of the scan that measured them; a scan's
+    /// batch goes to the node when its last plot can have arrived (`Ev::Flush`).
+    pub(crate) pending: std::collections::BTreeMap<SimTime, Vec<tracking::filter::Measurement>>,
 }
 
 /// Why a sensor could not be instantiated.
@@ -114,7 +114,7 @@ impl SensorRuntime {
                     real: 0,
                     false_alarms: 0,
                     node: s.node.index(),
-                    pending: Vec::new(),
+                    pending: std::collections::BTreeMap::new(),
                 })
             })
             .collect()
@@ -130,7 +130,7 @@ impl SensorRuntime {
     /// Delay from measurement to delivery at the sensor's node.
     pub(crate) fn latency(&self) -> SimDuration {
         match &self.model {
-            Model::Radar(_) => SimDuration::ZERO,
+            Model::Radar(r) => r.latency(),
             Model::SpaceIr(r) => r.latency(),
         }
     }

@@ -57,6 +57,8 @@ pub(crate) fn radar(name: &str, platform: usize) -> Sensor {
             bias_el_deg: 0.0,
             k_factor: 4.0 / 3.0,
             iff: true,
+            antenna_height_m: 0.0,
+            latency_s: 0.0,
         }),
         node: base::NodeId::new(0),
         release_to: base::NationSet::first(1),

@@ -95,6 +95,8 @@ fn radar(diag: &mut Diag<'_>, obj: &Obj) -> Option<RadarParams> {
         bias_el_deg: obj.num("bias_el_deg")?,
         k_factor: obj.num("k_factor")?,
         iff: obj.bool("iff")?,
+        antenna_height_m: obj.num("antenna_height_m")?,
+        latency_s: obj.num("latency_s")?,
     })
 }
 

@@ -188,6 +188,13 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
         ),
         only(
             RADAR,
+            "antenna_height_m",
+            num(M, Bound::Incl(0.0), Bound::Incl(1000.0)),
+            dflt_num(0.0),
+            "Height of the antenna above its platform's reference point (a site's ground, a ship's waterline), metres: the horizon and every measurement are taken from there.",
+        ),
+        only(
+            RADAR,
             "k_factor",
             num(NONE, Bound::Incl(1.0), Bound::Incl(4.0)),
             dflt_num(4.0 / 3.0),
@@ -301,12 +308,17 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
             dflt_num(10.0),
             "Revisit period, seconds.",
         ),
-        only(
-            SPACE_IR,
+        field(
             "latency_s",
             num(S, Bound::Incl(0.0), Bound::Incl(3600.0)),
-            dflt_num(20.0),
-            "Processing and downlink latency from measurement to report, seconds.",
+            Presence::DefaultBy {
+                by: "kind",
+                values: &[
+                    ("radar", DefaultValue::Num(0.0)),
+                    ("space_ir", DefaultValue::Num(20.0)),
+                ],
+            },
+            "Delay from measurement to report at its node, seconds: processing plus the sensor-to-node link (radar default 0; space_ir: processing and downlink, default 20).",
         ),
         only(
             SPACE_IR,

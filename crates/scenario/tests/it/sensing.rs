@@ -57,6 +57,8 @@ fn documented_radar_defaults() -> RadarParams {
         bias_el_deg: 0.0,
         k_factor: 4.0 / 3.0,
         iff: true,
+        antenna_height_m: 0.0,
+        latency_s: 0.0,
     }
 }
 

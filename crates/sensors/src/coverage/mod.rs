@@ -22,7 +22,8 @@ pub struct Coverage {
     pub effective_m: f64,
 }
 
-/// Coverage of a radar with `params` at `sensor_alt_m` against `signature` at `target_alt_m`.
+/// Coverage of a radar with `params` on a platform at `sensor_alt_m` (its antenna
+/// `antenna_height_m` higher) against `signature` at `target_alt_m`.
 ///
 /// Pd ranges solve the closed form for the Swerling case ([`required_snr`]) and invert the
 /// normalised radar equation: `R = R₀·(SNR₀·σ̄/SNR_req)^{1/4}`. Elevation limits and the field
@@ -53,7 +54,11 @@ pub fn radar_coverage(
         }
     };
     let range_pd50_m = range_at(0.5);
-    let horizon_m = horizon_range_m(params.k_factor, sensor_alt_m, target_alt_m);
+    let horizon_m = horizon_range_m(
+        params.k_factor,
+        sensor_alt_m + params.antenna_height_m,
+        target_alt_m,
+    );
     let limit = range_pd50_m.min(horizon_m).min(params.max_range_m);
     Coverage {
         range_pd50_m,

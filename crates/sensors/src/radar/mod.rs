@@ -132,33 +132,48 @@ impl Derived {
     }
 }
 
-/// The sensor's platform during one scan. A platform parked for the whole scan (past its last
+/// The sensor's antenna during one scan: its platform's state raised by the antenna height
+/// along the local vertical (a ship's array high on its superstructure sees farther over the
+/// horizon than one at the waterline). A platform parked for the whole scan (past its last
 /// sample and holding it, as fixed sites are) answers from its one state without searching the
 /// trajectory; the answers are identical to the trajectory's.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Platform<'a> {
-    /// Constant state from the scan start on.
+    /// Constant antenna state from the scan start on.
     Parked(State),
-    /// Query the trajectory.
-    Moving(&'a Trajectory),
+    /// Query the trajectory and raise the antenna by this height, m.
+    Moving(&'a Trajectory, f64),
 }
 
 impl<'a> Platform<'a> {
-    /// The platform for a scan starting at `scan_start`.
-    pub(crate) fn for_scan(trajectory: &'a Trajectory, scan_start: SimTime) -> Self {
+    /// The antenna, `height_m` above `trajectory`'s point, for a scan starting at `scan_start`.
+    pub(crate) fn for_scan(trajectory: &'a Trajectory, scan_start: SimTime, height_m: f64) -> Self {
         match trajectory.state_at(scan_start) {
             Some(state) if trajectory.holds_after_end() && trajectory.end() <= scan_start => {
-                Platform::Parked(state)
+                Platform::Parked(raised(state, height_m))
             }
-            _ => Platform::Moving(trajectory),
+            _ => Platform::Moving(trajectory, height_m),
         }
     }
-    /// State at `t` (`t` not before the scan start).
+    /// Antenna state at `t` (`t` not before the scan start).
     pub(crate) fn state_at(&self, t: SimTime) -> Option<State> {
         match self {
             Platform::Parked(state) => Some(*state),
-            Platform::Moving(trajectory) => trajectory.state_at(t),
+            Platform::Moving(trajectory, h) => trajectory.state_at(t).map(|s| raised(s, *h)),
         }
+    }
+}
+
+/// `state` moved `height_m` up the ellipsoid normal (the same velocity: the mast turns with
+/// the platform, and its lever-arm velocity is negligible).
+pub(crate) fn raised(state: State, height_m: f64) -> State {
+    if height_m == 0.0 {
+        return state;
+    }
+    let up = state.position.to_wgs84().up();
+    State {
+        position: geodesy::Position::ecef_from_vec(state.position.xyz_m() + up * height_m),
+        ..state
     }
 }
 
@@ -333,10 +348,11 @@ pub(crate) fn scan(
     rngs: &mut SensorRngs,
     seq: &mut u64,
 ) -> Vec<Labeled> {
-    let Some(start) = platform.state_at(scan_start) else {
+    let height_m = radar.params.antenna_height_m;
+    let Some(start) = platform.state_at(scan_start).map(|s| raised(s, height_m)) else {
         return Vec::new();
     };
-    let platform = Platform::for_scan(platform, scan_start);
+    let platform = Platform::for_scan(platform, scan_start, height_m);
     let frame0 = LocalFrame::at(start.position);
     let mut out = Vec::new();
     for target in targets {

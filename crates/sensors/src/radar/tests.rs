@@ -725,3 +725,76 @@ fn early_range_reject_keeps_targets_that_enter_during_the_scan() {
     let (range_m, ..) = plot(&l.detection);
     assert!((range_m - 395_000.0).abs() < 500.0, "{range_m}");
 }
+
+#[test]
+fn an_antenna_on_a_mast_sees_as_a_site_that_high() {
+    // The sea-skimmer geometry twice: the platform at sea level with a 30 m mast, and a 30 m
+    // site with none. Same horizon, same measurement origin, so the same plots (the noise
+    // streams are drawn in the same order).
+    let mut params = radar_params();
+    params.scan_period_s = 1.0;
+    let skimmer = equator_skimmer(60_000.0, 250.0, 10.0, 200);
+    let targets = [target(0, &skimmer, 10.0, Swerling::Zero, Transponder::None)];
+    let scan_all = |site_alt_m: f64, mast_m: f64| {
+        let mut p = params;
+        p.antenna_height_m = mast_m;
+        let r = radar(p);
+        let platform = fixed(
+            Wgs84::from_degrees(0.0, 0.0, site_alt_m)
+                .expect("valid")
+                .to_ecef(),
+        );
+        let mut streams = rngs(5, 0);
+        (0..199)
+            .flat_map(|s| {
+                r.scan(
+                    SimTime::from_secs(s),
+                    &platform,
+                    &targets,
+                    &mut streams,
+                    &mut 0,
+                )
+            })
+            .filter(|l| matches!(l.truth, TruthLabel::Target(_)))
+            .collect::<Vec<_>>()
+    };
+    let (mast, site) = (scan_all(0.0, 30.0), scan_all(30.0, 0.0));
+    assert!(mast.len() > 90, "{}", mast.len());
+    assert_eq!(mast.len(), site.len());
+    for (a, b) in mast.iter().zip(&site) {
+        assert_eq!(a.detection.time_measured, b.detection.time_measured);
+        let d = (a.detection.sensor_position.xyz_m() - b.detection.sensor_position.xyz_m()).norm();
+        assert!(d < 1e-6, "antenna {d} m from the equivalent site");
+    }
+    // At the waterline the same radar sees the skimmer later: the horizon is 22.6 km, not 35.6.
+    let waterline = scan_all(0.0, 0.0);
+    assert!(
+        waterline.len() < mast.len() - 40,
+        "{} vs {}",
+        waterline.len(),
+        mast.len()
+    );
+}
+
+#[test]
+fn antenna_height_and_latency_are_validated() {
+    for (h, lat) in [
+        (-1.0, 0.0),
+        (f64::NAN, 0.0),
+        (1001.0, 0.0),
+        (0.0, -0.1),
+        (0.0, f64::INFINITY),
+    ] {
+        let mut p = radar_params();
+        p.antenna_height_m = h;
+        p.latency_s = lat;
+        assert!(
+            Radar::new(SensorId::new(0), nation(), p).is_err(),
+            "antenna {h} m, latency {lat} s accepted"
+        );
+    }
+    let mut p = radar_params();
+    (p.antenna_height_m, p.latency_s) = (25.0, 0.5);
+    let r = radar(p);
+    assert_eq!(r.latency(), SimDuration::from_millis(500));
+}

@@ -73,8 +73,21 @@ pub(crate) fn validate(p: &RadarParams) -> Result<(), SensorError> {
     finite("bias_az_deg", p.bias_az_deg)?;
     finite("bias_el_deg", p.bias_el_deg)?;
     positive("k_factor", p.k_factor)?;
+    if !(p.antenna_height_m.is_finite()
+        && (0.0..=MAX_ANTENNA_HEIGHT_M).contains(&p.antenna_height_m))
+    {
+        return Err(err("antenna_height_m", p.antenna_height_m, "[0, 1000]"));
+    }
+    if !(p.latency_s.is_finite() && (0.0..=MAX_LATENCY_S).contains(&p.latency_s)) {
+        return Err(err("latency_s", p.latency_s, "[0, 3600]"));
+    }
     Ok(())
 }
+
+/// Tallest antenna mast above its platform, m (a tower, not a balloon).
+pub(crate) const MAX_ANTENNA_HEIGHT_M: f64 = 1000.0;
+/// Longest report latency, s.
+pub(crate) const MAX_LATENCY_S: f64 = 3600.0;
 
 /// Shortest scan or revisit period accepted, s: a period must span many nanoseconds so the
 /// in-scan measurement times are distinct.
