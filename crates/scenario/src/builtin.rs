@@ -6,8 +6,13 @@ pub const DEFAULT: &str = "western-pacific";
 const SCENARIOS: &[(&str, &str, &str)] = &[
     (
         "western-pacific",
-        "notional trilateral (USA, JPN, AUS) western Pacific IAMD: ballistic salvos, a cruise raid, civil and friendly traffic",
+        "notional trilateral (USA, JPN, AUS) western Pacific IAMD: batteries with their own fire-control radars, forward midcourse sensors, ballistic salvos and a cruise raid timed to saturate Okinawa, civil and friendly traffic",
         include_str!("../scenarios/western-pacific.toml"),
+    ),
+    (
+        "western-pacific-v1",
+        "the default of engine 0.2: radar-less batteries, no midcourse sensors toward Guam and Australia, no saturation (kept for comparison and performance work)",
+        include_str!("../scenarios/western-pacific-v1.toml"),
     ),
     (
         "two-nation-salvo",
@@ -21,6 +26,7 @@ pub fn list() -> &'static [(&'static str, &'static str)] {
     const LIST: &[(&str, &str)] = &[
         (SCENARIOS[0].0, SCENARIOS[0].1),
         (SCENARIOS[1].0, SCENARIOS[1].1),
+        (SCENARIOS[2].0, SCENARIOS[2].1),
     ];
     LIST
 }

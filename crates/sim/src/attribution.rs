@@ -178,6 +178,8 @@ pub(crate) struct Evidence {
     no_window: bool,
     /// A fire unit's evaluation found a window at a planned Pk below the doctrine's minimum.
     below_min_pk: bool,
+    /// A fire unit's evaluation found a window whose launch lay beyond the commit horizon.
+    not_yet: bool,
     /// Offered to the weapon-target assignment.
     offered: bool,
     /// A fire order on it.
@@ -223,7 +225,8 @@ impl Evidence {
     /// `Late` the reason its latest order was called off (`pending_at_end` when none was: the
     /// run ended with an order waiting for its launch instant), for `OutOfReach` how far the
     /// fire units got (`below_min_pk`: a window at a planned Pk below the doctrine's minimum;
-    /// `no_window`: none inside an envelope before its predicted impact; `no_fire_unit_track`:
+    /// `closed_before_commit`: a window whose launch was beyond the commit horizon, gone
+    /// before it came within it; `no_window`: none inside an envelope before its predicted impact; `no_fire_unit_track`:
     /// no fire unit's node held a track of it as a possible target); otherwise none.
     pub(crate) fn reason(&self, cause: ChainCause) -> Option<&'static str> {
         match cause {
@@ -231,6 +234,8 @@ impl Evidence {
             ChainCause::Late => Some(self.called_off.unwrap_or(PENDING_AT_END)),
             ChainCause::OutOfReach => Some(if self.below_min_pk {
                 "below_min_pk"
+            } else if self.not_yet {
+                "closed_before_commit"
             } else if self.no_window {
                 "no_window"
             } else {
@@ -307,6 +312,7 @@ impl Chains {
                     "no_capacity" => e.window_without_capacity = true,
                     "no_window" => e.no_window = true,
                     "below_min_pk" => e.below_min_pk = true,
+                    "not_yet" => e.not_yet = true,
                     "offered" => e.offered = true,
                     _ => {}
                 }

@@ -193,6 +193,9 @@ pub struct C2Config {
     pub salvo: u32,
     /// No round goes to a pair whose planned kill probability is below this.
     pub min_planned_pk: f64,
+    /// An order is given only when its launch is at most this far ahead: until then the pair
+    /// is re-planned every epoch on the latest tracks (late commitment).
+    pub commit_horizon: SimDuration,
     /// Most interceptors committed against one threat over the run.
     pub max_shots_per_threat: u32,
     /// Fraction of each fire unit's starting inventory held back (not assigned).
@@ -209,8 +212,8 @@ pub struct C2Config {
 
 impl C2Config {
     /// Documented defaults: 2 s epochs, `local` solver on the asset-based objective,
-    /// shoot-look-shoot with single rounds, at most 4 shots per threat, planned Pk ≥ 0.1, no
-    /// reserve,
+    /// shoot-look-shoot with single rounds, at most 4 shots per threat, planned Pk ≥ 0.1,
+    /// orders at most 30 s before their launch, no reserve,
     /// national approval, TQ ≥ 6 and tracks ≤ 12 s old, 30 km self-defence radius.
     pub fn defaults() -> Self {
         C2Config {
@@ -221,6 +224,7 @@ impl C2Config {
             salvo: 1,
             max_shots_per_threat: 4,
             min_planned_pk: 0.1,
+            commit_horizon: SimDuration::from_secs(30),
             reserve_fraction: 0.0,
             approval: ApprovalLevel::National,
             min_track_quality: 6,

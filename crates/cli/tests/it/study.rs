@@ -156,17 +156,17 @@ fn compare_writes_paired_differences() {
     }
 }
 
-/// The product's headline: on the default scenario, the networked alliance with
-/// engage-on-remote leaks fewer threats and keeps more defended value than three national
-/// systems side by side (paired over common seeds). Measured with 8 runs: leakers −6.6
-/// [−8.7, −4.6], defended value +3.6 [1.8, 5.3] of 50; two runs keep the test short.
+/// Where batteries have no radar of their own (`western-pacific-v1`: four of ten), the
+/// networked alliance with engage-on-remote leaks fewer threats and keeps more defended value
+/// than three national systems side by side (paired over common seeds): the allies' tracks
+/// are the only fire-control data those batteries can get. Two runs keep the test short.
 #[test]
 fn networking_with_engage_on_remote_beats_national_defence() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (json, _) = study(
         &[
             "compare",
-            "western-pacific",
+            "western-pacific-v1",
             "--runs",
             "2",
             "--variant",
@@ -282,7 +282,9 @@ fn compare_ladder_differences_each_rung_against_the_one_below() {
         }
         for d in diffs {
             assert_eq!(d["variant"], rungs[i + 1]);
-            assert!(d["significant"].is_boolean() && d["n"] == 2, "{d}");
+            // A measure may be null in a run (no dual track, no kill): pairs of 1 or 2.
+            let n = d["n"].as_u64().expect("n");
+            assert!(d["significant"].is_boolean() && (1..=2).contains(&n), "{d}");
         }
         // A step is the difference of the rungs' means (paired over the same seeds).
         let mean = |v: usize, m: &str| {

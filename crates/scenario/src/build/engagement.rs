@@ -91,6 +91,7 @@ pub(super) fn c2(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<C2Config> {
         max_shots_per_threat: u32::try_from(obj.int("max_shots_per_threat")?).ok()?,
         reserve_fraction: obj.num("reserve_fraction")?,
         min_planned_pk: obj.num("min_planned_pk")?,
+        commit_horizon: secs(obj.num("commit_horizon_s")?),
         approval,
         min_track_quality: u8::try_from(obj.int("min_track_quality")?).ok()?,
         max_track_age: secs(obj.num("max_track_age_s")?),

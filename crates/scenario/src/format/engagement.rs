@@ -294,6 +294,12 @@ pub(crate) static C2: TableSpec = TableSpec {
             "Doctrine: no round is assigned to a (fire unit, threat) pair whose planned kill probability is below this.",
         ),
         field(
+            "commit_horizon_s",
+            num(S, Bound::Incl(0.0), Bound::Incl(3600.0)),
+            dflt_num(30.0),
+            "Late commitment: a fire order is given only when its launch is at most this many seconds ahead; until then the pair is re-planned every decision epoch on the latest tracks (a remote early-warning track is not committed to minutes before its launch).",
+        ),
+        field(
             "reserve_fraction",
             num(NONE, Bound::Incl(0.0), Bound::Excl(1.0)),
             dflt_num(0.0),

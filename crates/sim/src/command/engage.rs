@@ -74,6 +74,9 @@ impl AbortReason {
     }
 }
 
+/// How long a reported kill's point is remembered for [`CommandRuntime::passes_a_kill_point`].
+const KILL_MEMORY: SimDuration = SimDuration::from_secs(30);
+
 /// One interceptor's engagement.
 #[derive(Debug)]
 pub(crate) struct Engagement {
@@ -160,12 +163,40 @@ impl CommandRuntime {
                 .map(super::targets::state_of)
         };
         let mine = state(guide);
-        let colocated = |k: TargetKey| {
+        let mine_held = held
+            .iter()
+            .find(|h| super::target_key(self.track_sharing, node, h.number) == guide);
+        // Or where the other round will be: `guide`'s predicted position at its intercept
+        // lies within its basket of its aim point. This holds when the picture has since
+        // dropped the other round's track for this one (a dual resolved under a new number).
+        let aimed_at = |o: &Engagement| {
+            let (Some(h), Some(f)) = (mine_held, o.flyout.as_ref()) else {
+                return false;
+            };
+            let t = f.intercept_time();
+            if t <= h.time {
+                return false;
+            }
+            let path = c2::threat::predicted_path(
+                &estimate(h, self.drag.get(&guide)),
+                h.ballistic,
+                (t - h.time) + SimDuration::from_secs(1),
+                SimDuration::from_secs(1),
+            );
+            interpolate(&path, t).is_some_and(|p| {
+                pairs::distance(p, f.aim_point()) <= self.units[o.unit].seeker.effective_basket_m()
+            })
+        };
+        // Also the same place when the other round's seeker basket covers it: that round
+        // takes out whatever is there, so a second one would be fired at the same object
+        // (measured: an SRBM's dual tracks 1 km apart at σ 170 m each, outside the χ² gate).
+        let colocated = |k: TargetKey, basket_m: f64| {
             let (Some(a), Some(b)) = (mine.as_ref(), state(k)) else {
                 return false;
             };
-            pair_statistic(a, &b, SAME_PLACE_D2, GateDims::Position)
-                .is_some_and(|(d2, _)| d2 <= SAME_PLACE_D2)
+            (a.x.fixed_rows::<3>(0) - b.x.fixed_rows::<3>(0)).norm() <= basket_m
+                || pair_statistic(a, &b, SAME_PLACE_D2, GateDims::Position)
+                    .is_some_and(|(d2, _)| d2 <= SAME_PLACE_D2)
         };
         self.engagements.iter().any(|(&oid, o)| {
             oid != id
@@ -176,7 +207,8 @@ impl CommandRuntime {
                 && (o.guide == guide
                     || o.threat.contains(&guide)
                     || e.threat.contains(&o.guide)
-                    || colocated(o.guide))
+                    || colocated(o.guide, self.units[o.unit].seeker.effective_basket_m())
+                    || aimed_at(o))
         })
     }
 }
@@ -225,7 +257,14 @@ impl CommandRuntime {
                 u.provenance(h),
             )
         });
-        let called_off = if e.threat.iter().any(|k| self.dead.contains(k)) {
+        let through_kill = cue
+            .as_ref()
+            .and_then(|(k, ..)| {
+                held.iter()
+                    .find(|h| super::target_key(self.track_sharing, u_node, h.number) == *k)
+            })
+            .is_some_and(|h| self.passes_a_kill_point(h));
+        let called_off = if through_kill || e.threat.iter().any(|k| self.dead.contains(k)) {
             Some(AbortReason::TargetAssessedKilled)
         } else if e
             .threat
@@ -317,6 +356,25 @@ impl CommandRuntime {
             },
             Some(t),
         ))
+    }
+
+    /// Whether track `h` was, at a reported kill's instant within the last
+    /// [`KILL_MEMORY`], inside that round's basket of its aim point: the same object (a dual
+    /// track or debris of it). Back-propagated under gravity alone, good to a few hundred
+    /// metres over that span, well inside any basket.
+    fn passes_a_kill_point(&self, h: &HeldTrack) -> bool {
+        self.kill_points.iter().any(|&(t, aim, basket)| {
+            let dt = (h.time - t).as_secs_f64();
+            if !(0.0..=KILL_MEMORY.as_secs_f64()).contains(&dt) {
+                return false;
+            }
+            let r = [h.x[0], h.x[1], h.x[2]];
+            let rn = pairs::distance(r, [0.0; 3]);
+            let g = geodesy::wgs84::GM_M3_S2 / (rn * rn);
+            let back: [f64; 3] =
+                core::array::from_fn(|i| r[i] - h.x[3 + i] * dt - 0.5 * g * r[i] / rn * dt * dt);
+            pairs::distance(back, aim) <= basket
+        })
     }
 
     /// Calls engagement `id` off: an ordered round stays in its launcher, one in flight is
@@ -593,6 +651,11 @@ impl CommandRuntime {
         give_back(&mut self.pending, e.target);
         if reported {
             self.dead.insert(e.target);
+            if let Some(f) = e.flyout.as_ref() {
+                let basket = self.units[e.unit].seeker.effective_basket_m();
+                self.kill_points
+                    .push((f.intercept_time(), f.aim_point(), basket));
+            }
         }
         if reported != killed {
             self.moe.assessment_errors += 1;

@@ -98,6 +98,9 @@ pub(crate) struct CommandRuntime {
     pending: BTreeMap<TargetKey, u32>,
     /// Targets assessed killed: never re-engaged.
     dead: BTreeSet<TargetKey>,
+    /// Where and when kills were reported: (intercept time, aim point, that round's basket).
+    /// A track that passes through one of them is the killed object's dual or its debris.
+    kill_points: Vec<(SimTime, [f64; 3], f64)>,
     pub(crate) engagements: BTreeMap<u64, Engagement>,
     next_engagement: u64,
     /// Last verdict per (fire unit, threat), so only changes are logged.
@@ -150,6 +153,7 @@ impl CommandRuntime {
             shots: BTreeMap::new(),
             pending: BTreeMap::new(),
             dead: BTreeSet::new(),
+            kill_points: Vec::new(),
             engagements: BTreeMap::new(),
             next_engagement: 1,
             verdicts: BTreeMap::new(),

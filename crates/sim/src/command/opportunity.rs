@@ -20,6 +20,7 @@ impl CommandRuntime {
         let outcome = match evaluation {
             Evaluation::NotHeld => return,
             Evaluation::WrongClass | Evaluation::NoWindow | Evaluation::AfterImpact => "no_window",
+            Evaluation::NotYet => "not_yet",
             Evaluation::NoCapacity => "no_capacity",
             Evaluation::Denied => "denied",
             Evaluation::BelowMinimumPk => "below_min_pk",

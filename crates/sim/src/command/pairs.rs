@@ -39,6 +39,8 @@ pub(crate) enum Evaluation {
     WrongClass,
     /// No intercept inside the envelope before the threat is out of reach.
     NoWindow,
+    /// A window whose launch lies beyond the commit horizon: planned again next epoch.
+    NotYet,
     /// The only intercepts come after the predicted impact.
     AfterImpact,
     /// A window exists but the unit has no round left or no free channel (the ROE is not
@@ -102,6 +104,9 @@ impl CommandRuntime {
             .is_some_and(|impact| window.earliest.time >= impact)
         {
             return Evaluation::AfterImpact;
+        }
+        if window.earliest.launch > epoch.now + epoch.input.c2.commit_horizon {
+            return Evaluation::NotYet;
         }
         if !capacity {
             return Evaluation::NoCapacity;

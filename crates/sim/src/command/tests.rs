@@ -141,6 +141,10 @@ fn engage_on_remote_is_used_when_the_unit_has_no_radar_and_refused_when_not_auth
         overflow: OverflowPolicy::DropOldest,
         partitions: vec![],
     });
+    // Orders as soon as assigned: with late commitment every order here falls due when the
+    // 10-s rotator's remote track is older than the 12-s limit (its plots wait for the scan's
+    // end), and this test is about the remote authority, not commitment timing.
+    input.c2.commit_horizon = SimDuration::from_secs(3600);
     let (s, _) = summary(&input, 3);
     assert!(s.moe.interceptors_fired > 0, "{:?}", s.moe);
     assert_eq!(

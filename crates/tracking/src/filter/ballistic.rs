@@ -119,6 +119,37 @@ fn embed(y: &Vector6<f64>) -> StateVector {
     x
 }
 
+/// The tracker's own notional atmosphere (not the truth's): sea-level density, kg/m³, and
+/// scale height, m, of an exponential model.
+const RHO0_KG_M3: f64 = 1.225;
+const SCALE_HEIGHT_M: f64 = 7200.0;
+/// Ballistic coefficient the re-entry allowance is sized for, kg/m²: a light re-entry vehicle
+/// (heavier ones decelerate less and are covered with margin).
+const BETA_REF_KG_M2: f64 = 3000.0;
+
+/// Process noise for the drag the coast model leaves out, m²/s³: the deceleration a warhead of
+/// [`BETA_REF_KG_M2`] would feel where the track is, `a = ρ(h)|v|²/2β`, as white-noise
+/// acceleration of variance `a²` per second. Nil in the vacuum of midcourse; 5-20 g in the
+/// last 30 km of re-entry, where a drag-free coast model alone loses the track within a few
+/// looks.
+fn drag_noise_m2_s3(x: &StateVector) -> f64 {
+    let r = Vec3::new(x[0], x[1], x[2]);
+    let v2 = x[3] * x[3] + x[4] * x[4] + x[5] * x[5];
+    let rho = RHO0_KG_M3 * (-altitude_approx_m(&r).max(0.0) / SCALE_HEIGHT_M).exp();
+    let a = rho * v2 / (2.0 * BETA_REF_KG_M2);
+    a * a
+}
+
+/// Height above the WGS-84 ellipsoid along the geocentric radius, m: within tens of metres of
+/// the geodetic height at the altitudes where drag matters, and cheap.
+fn altitude_approx_m(r: &Vec3) -> f64 {
+    use geodesy::wgs84::{A_M, B_M};
+    let rn = r.norm();
+    let s2 = (r.z / rn).powi(2);
+    let radius = A_M * B_M / (B_M * B_M * (1.0 - s2) + A_M * A_M * s2).sqrt();
+    rn - radius
+}
+
 /// Mean and covariance predicted over `dt_s > 0` in ECEF.
 pub(super) fn predict_ecef(
     kind: FilterKind,
@@ -126,7 +157,8 @@ pub(super) fn predict_ecef(
     est: &Estimate,
     dt_s: f64,
 ) -> (StateVector, StateCovariance) {
-    let q = cwna_noise(&(Matrix3::identity() * q_m2_s3), dt_s);
+    let q_drag = drag_noise_m2_s3(&est.x);
+    let q = cwna_noise(&(Matrix3::identity() * (q_m2_s3 + q_drag)), dt_s);
     match kind {
         FilterKind::Kf | FilterKind::Ekf => {
             let (y, phi) = flow_with_stm(&pos_vel(&est.x), dt_s);

@@ -118,6 +118,7 @@ shoot_look_shoot = false
 salvo = 3
 max_shots_per_threat = 3
 min_planned_pk = 0.3
+commit_horizon_s = 12.5
 reserve_fraction = 0.25
 remote_use = "launch_on_remote"
 remote_from = "own_node"
@@ -144,6 +145,7 @@ self_defence_radius_km = 12.5"#,
             salvo: 3,
             max_shots_per_threat: 3,
             min_planned_pk: 0.3,
+            commit_horizon: SimDuration::from_millis(12_500),
             reserve_fraction: 0.25,
             approval: ApprovalLevel::Combined,
             min_track_quality: 9,
