@@ -183,8 +183,14 @@ impl CommandRuntime {
                 (t - h.time) + SimDuration::from_secs(1),
                 SimDuration::from_secs(1),
             );
+            // Within that basket plus three sigmas of where this track will be: the position
+            // error now grown by the velocity error over the prediction span.
+            let dt = (t - h.time).as_secs_f64();
+            let sigma_m = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt()
+                + (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt() * dt;
             interpolate(&path, t).is_some_and(|p| {
-                pairs::distance(p, f.aim_point()) <= self.units[o.unit].seeker.effective_basket_m()
+                pairs::distance(p, f.aim_point())
+                    <= self.units[o.unit].seeker.effective_basket_m() + 3.0 * sigma_m
             })
         };
         // Also the same place when the other round's seeker basket covers it: that round
