@@ -146,6 +146,8 @@ pub struct NodeSummary {
     pub oosm_dropped: u64,
     /// Tracks its tracker confirmed early on a space-IR launch cue.
     pub cued_confirmations: u64,
+    /// Tracks its tracker deleted as diverged (velocity estimate faster than escape speed).
+    pub tracks_implausible: u64,
     /// First-hand tracks (track sharing, nodes with radars).
     pub local: Option<PictureSummary>,
     /// The node's picture (common picture, composite tracks, or its local tracks when nothing

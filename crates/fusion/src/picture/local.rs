@@ -1,7 +1,7 @@
 //! `update_local`: my tracker's confirmed tracks enter the picture, lost ones leave, silent
 //! remote contributors expire, then decorrelation, dual-track merging and R2 run in that order.
 
-use super::{CommonPicture, Contribution, DropWhy, Dropped, LocalTrack, Outgoing, Sys, Tn};
+use super::{CommonPicture, Contribution, DropWhy, Dropped, LocalTrack, Outgoing, Sys, Tn, guard};
 use crate::associate::associate;
 use base::SimTime;
 use std::collections::BTreeMap;
@@ -9,14 +9,24 @@ use std::collections::BTreeMap;
 impl CommonPicture {
     /// My own confirmed tracks at `now` (the full current set; a local id absent from the
     /// list is gone). Returns the reports I must send now (only tracks I report under R2, each
-    /// naming the local estimate to send) and the drops to announce.
+    /// naming the local estimate to send) and the drops to announce. A track whose state
+    /// fails the plausibility guard (`guard` module) is treated as absent and counted in
+    /// [`PictureStats::implausible_local`](super::PictureStats::implausible_local).
     pub fn update_local(
         &mut self,
         now: SimTime,
         locals: &[LocalTrack],
     ) -> (Vec<Outgoing>, Vec<Dropped>) {
         let mut drops = std::mem::take(&mut self.pending_drops);
-        let by_id: BTreeMap<u32, &LocalTrack> = locals.iter().map(|l| (l.id, l)).collect();
+        let surface = self.config.surface;
+        let mut by_id: BTreeMap<u32, &LocalTrack> = BTreeMap::new();
+        for l in locals {
+            if guard::plausible(&l.state, surface) {
+                by_id.insert(l.id, l);
+            } else {
+                self.stats.implausible_local += 1;
+            }
+        }
         self.drop_lost_locals(now, &by_id, &mut drops);
         self.update_known_locals(now, &by_id);
         self.place_new_locals(now, &by_id);

@@ -16,9 +16,14 @@
 //! (a remote one is forgotten at the next `update_local`; my own track ends in my tracker and
 //! its drop is announced as [`DropWhy::Impact`]); an air system track's fused estimate is cut at
 //! the surface by density truncation, so no air track is reported underground.
+//!
+//! The guard (`guard.rs`): a remote report or local track whose state is physically
+//! impossible (non-finite or non-positive-definite covariance, faster than escape speed, far
+//! below the surface beyond its uncertainty) is refused and counted, never fused.
 
 mod decorrelate;
 mod dual;
+mod guard;
 mod local;
 mod send;
 
@@ -192,8 +197,16 @@ pub struct PictureStats {
     pub decorrelations: u64,
     /// Times one of my local tracks changed TN.
     pub tn_changes: u64,
-    /// Remote reports received.
+    /// Remote reports received and accepted (the refused ones are `implausible_remote`).
     pub remote_reports: u64,
+    /// Remote reports refused by the plausibility guard (`guard` module: non-finite or
+    /// non-positive-definite covariance, faster than escape speed, or far below the surface
+    /// beyond their uncertainty); never fused.
+    pub implausible_remote: u64,
+    /// Local tracks refused by the plausibility guard, counted once per `update_local` call
+    /// that offers one; a refused track is treated as absent (dropped if it was in the
+    /// picture).
+    pub implausible_local: u64,
     /// Remote reports with a new TN that matched no system track.
     pub remote_unmatched: u64,
     /// R2 claims (unreported, or better by the margin).
@@ -359,7 +372,13 @@ impl CommonPicture {
     }
 
     /// A remote report arrived (see the crate docs for association and dual designation).
+    /// A report whose state fails the plausibility guard (`guard` module) is refused and
+    /// counted in [`PictureStats::implausible_remote`].
     pub fn remote_report(&mut self, now: SimTime, report: RemoteReport) {
+        if !guard::plausible(&report.state, self.config.surface) {
+            self.stats.implausible_remote += 1;
+            return;
+        }
         self.stats.remote_reports += 1;
         let mut target = self.resolve(report.tn);
         if !self.tracks.contains_key(&target) {

@@ -4,6 +4,7 @@
 mod acceptance;
 mod age;
 mod dual;
+mod guard;
 mod props;
 mod r2;
 mod rules;

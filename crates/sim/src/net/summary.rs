@@ -86,6 +86,10 @@ pub struct PictureStatsSummary {
     pub r2_yields: u64,
     /// Reporting responsibility taken over from a silent reporter.
     pub r2_takeovers: u64,
+    /// Remote reports refused by the plausibility guard (physically impossible state).
+    pub implausible_remote: u64,
+    /// Local-track offers refused by the plausibility guard (one per track per pass).
+    pub implausible_local: u64,
 }
 
 /// `network` in `summary.json`.
@@ -150,6 +154,8 @@ impl From<fusion::PictureStats> for PictureStatsSummary {
             r2_claims: s.r2_claims,
             r2_yields: s.r2_yields,
             r2_takeovers: s.r2_takeovers,
+            implausible_remote: s.implausible_remote,
+            implausible_local: s.implausible_local,
         }
     }
 }

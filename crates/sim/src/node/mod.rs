@@ -195,6 +195,7 @@ impl NodeRuntime {
             oosm_reprocessed: stats.map_or(0, |s| s.n_oosm_reprocessed),
             oosm_dropped: stats.map_or(0, |s| s.n_oosm_dropped),
             cued_confirmations: stats.map_or(0, |s| s.n_cued_confirmed),
+            tracks_implausible: stats.map_or(0, |s| s.n_implausible),
             local: self
                 .local_score
                 .as_ref()

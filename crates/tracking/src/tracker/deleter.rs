@@ -3,7 +3,8 @@
 
 use super::cue::Cue;
 use super::track::Track;
-use super::{TrackStatus, TrackerConfig, TrackerStats};
+use super::{ESCAPE_SPEED_MPS, TrackStatus, TrackerConfig, TrackerStats};
+use crate::filter::Frame;
 use base::{SimDuration, SimTime};
 use nalgebra::{DMatrix, DVector};
 
@@ -54,6 +55,33 @@ pub(super) fn delete_impacted(
     let gone = (before - tracks.len()) as u64;
     stats.n_deleted += gone;
     stats.n_impacted += gone;
+}
+
+/// Deletes every track (tentative or confirmed) of an ECEF tracker whose velocity estimate is
+/// faster than [`ESCAPE_SPEED_MPS`]: nothing the engine models flies that fast (an ICBM
+/// re-enters at about 7 km/s), so such a track has diverged — typically two plots of
+/// different objects differenced into a velocity, or a far-off prediction updated by the
+/// wrong plot — and its estimate, however large its covariance, would poison every picture
+/// it entered. Counted as deletions and in [`TrackerStats::n_implausible`]. Flat-frame
+/// trackers (benchmark files) are left alone.
+pub(super) fn delete_implausible(
+    config: &TrackerConfig,
+    tracks: &mut Vec<Track>,
+    stats: &mut TrackerStats,
+) {
+    if config.filter.frame != Frame::Ecef {
+        return;
+    }
+    let before = tracks.len();
+    tracks.retain(|t| {
+        let s = t.summary();
+        s.vel.iter().all(|v| v.is_finite())
+            && s.pos.iter().all(|v| v.is_finite())
+            && s.vel.norm() <= ESCAPE_SPEED_MPS
+    });
+    let gone = (before - tracks.len()) as u64;
+    stats.n_deleted += gone;
+    stats.n_implausible += gone;
 }
 
 /// Confirms tentative tracks with `confirm_m` hits (fewer for one a live cue admits); deletes

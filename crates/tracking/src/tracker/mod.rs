@@ -83,6 +83,12 @@
 //!   worth, the younger is deleted (`deleter::delete_duplicates`: otherwise two tracks on one
 //!   target can keep each other alive by taking alternate sensors' detections; the hit count
 //!   keeps formation targets, which each get their own detections, apart).
+//! * **Divergence**: an ECEF track (tentative or confirmed) whose velocity estimate is
+//!   faster than Earth's escape speed ([`ESCAPE_SPEED_MPS`], 11.2 km/s) after a scan's
+//!   updates is deleted ([`TrackerStats::n_implausible`]): nothing the engine models flies
+//!   that fast, so the estimate has diverged (two plots of different objects differenced into a
+//!   velocity, a long prediction updated by the wrong plot), and its large, ill-conditioned
+//!   covariance would let it gate with, and drag, any track it is fused with.
 //! * **Track numbers** are local, start at 1 and increase; a number is never reused.
 //!
 //! # Kinematic class and the surface
@@ -232,6 +238,9 @@ pub struct TrackerConfig {
 
 /// Altitude above which a confirmed track is ballistic (no aircraft flies there), m.
 pub const BALLISTIC_ALT_M: f64 = 25_000.0;
+/// Earth's escape speed at the surface, m/s: no object the engine models is faster, so an
+/// ECEF track whose velocity estimate exceeds it has diverged and is deleted (module docs).
+pub const ESCAPE_SPEED_MPS: f64 = 11_200.0;
 /// Speed above which a confirmed track is ballistic (no air-breathing threat is this fast),
 /// m/s.
 pub const BALLISTIC_SPEED_MPS: f64 = 1_200.0;
@@ -300,6 +309,9 @@ pub struct TrackerStats {
     pub n_impacted: u64,
     /// Of the confirmed tracks, those confirmed with a cue's lower hit count.
     pub n_cued_confirmed: u64,
+    /// Of the deleted tracks, ECEF tracks whose velocity estimate exceeded
+    /// [`ESCAPE_SPEED_MPS`] (diverged; module docs).
+    pub n_implausible: u64,
 }
 
 /// A multi-target tracker for one node.
@@ -407,6 +419,7 @@ impl Tracker {
             t_max,
             &mut self.stats,
         );
+        deleter::delete_implausible(&self.config, &mut self.tracks, &mut self.stats);
         for track in &mut self.tracks {
             track.classify(&self.config);
         }

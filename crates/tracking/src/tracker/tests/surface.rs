@@ -1,10 +1,11 @@
 //! The surface in the tracker: an air track that stops being seen while descending stays
-//! above the floor (cut, not clamped); a ballistic track ends at its predicted impact.
+//! above the floor (cut, not clamped); a ballistic track ends at its predicted impact; a track
+//! faster than escape speed (diverged) is deleted.
 
 use super::ecef::engine_config;
 use super::*;
 use crate::surface::{Surface, altitude};
-use crate::tracker::TrackReport;
+use crate::tracker::{ESCAPE_SPEED_MPS, TrackReport};
 use base::SiteId;
 use geodesy::{Site, Vec3, Wgs84};
 
@@ -159,4 +160,36 @@ fn a_ballistic_track_ends_at_predicted_impact() {
     let free = tracker(None, &seen);
     let r = one(free.tracks_at(SimTime::from_secs(25)), "one track");
     assert!(alt(&r) < -5_000.0);
+}
+
+fn tracker_with_wide_init(plots: &[Measurement]) -> Tracker {
+    let mut t = Tracker::new(TrackerConfig {
+        surface: Some(Surface::ELLIPSOID),
+        // The engine's prior velocity sigma: a second plot far away still gates.
+        init_velocity_sigma_mps: 3_000.0,
+        ..engine_config()
+    });
+    for m in plots {
+        t.process(std::slice::from_ref(m));
+    }
+    t
+}
+
+#[test]
+fn a_track_faster_than_escape_speed_is_deleted_as_diverged() {
+    // Plots 12 km/s apart (e.g. two objects differenced into one velocity): with a 3 km/s
+    // prior the second plot gates, and the track would be confirmed at 12 km/s.
+    let fast = plots(6, |t| [50_000.0 + 12_000.0 * t, 10_000.0, 20_000.0]);
+    let t = tracker_with_wide_init(&fast);
+    assert_eq!(t.stats().n_confirmed, 0, "{:?}", t.stats());
+    assert!(t.stats().n_implausible >= 1, "{:?}", t.stats());
+    for r in t.tracks_at(SimTime::from_secs(6)) {
+        let speed = r.estimate.x.fixed_rows::<3>(3).norm();
+        assert!(speed <= ESCAPE_SPEED_MPS, "track at {speed} m/s");
+    }
+    // A re-entry vehicle's 7 km/s is fine: confirmed, nothing deleted as diverged.
+    let rv = plots(6, |t| [50_000.0 + 7_000.0 * t, 10_000.0, 20_000.0]);
+    let t = tracker_with_wide_init(&rv);
+    assert_eq!(t.stats().n_implausible, 0, "{:?}", t.stats());
+    assert!(t.stats().n_confirmed >= 1, "{:?}", t.stats());
 }
