@@ -365,8 +365,8 @@ impl CommandRuntime {
     }
 
     /// Whether track `h` was, at a reported kill's instant within the last
-    /// [`KILL_MEMORY`], inside that round's basket of its aim point: the same object (a dual
-    /// track or debris of it). Back-propagated under gravity alone, good to a few hundred
+    /// [`KILL_MEMORY`], inside that round's basket of its aim point (plus three sigmas of
+    /// the track): the same object (a dual track or debris of it). Back-propagated under gravity alone, good to a few hundred
     /// metres over that span, well inside any basket.
     fn passes_a_kill_point(&self, h: &HeldTrack) -> bool {
         self.kill_points.iter().any(|&(t, aim, basket)| {
@@ -379,7 +379,13 @@ impl CommandRuntime {
             let g = geodesy::wgs84::GM_M3_S2 / (rn * rn);
             let back: [f64; 3] =
                 core::array::from_fn(|i| r[i] - h.x[3 + i] * dt - 0.5 * g * r[i] / rn * dt * dt);
-            pairs::distance(back, aim) <= basket
+            // Within the basket plus three sigmas of where the track was (its position error
+            // grown by its velocity error over the span): a dual of the killed object can sit
+            // kilometres off it (measured: an MRBM's second track launched at 5.9 s after
+            // the kill).
+            let sigma_m = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt()
+                + (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt() * dt;
+            pairs::distance(back, aim) <= basket + 3.0 * sigma_m
         })
     }
 
