@@ -186,8 +186,7 @@ impl CommandRuntime {
             // Within that basket plus three sigmas of where this track will be: the position
             // error now grown by the velocity error over the prediction span.
             let dt = (t - h.time).as_secs_f64();
-            let sigma_m = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt()
-                + (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt() * dt;
+            let sigma_m = spread_m(h, dt);
             interpolate(&path, t).is_some_and(|p| {
                 pairs::distance(p, f.aim_point())
                     <= self.units[o.unit].seeker.effective_basket_m() + 3.0 * sigma_m
@@ -383,8 +382,7 @@ impl CommandRuntime {
             // grown by its velocity error over the span): a dual of the killed object can sit
             // kilometres off it (measured: an MRBM's second track launched at 5.9 s after
             // the kill).
-            let sigma_m = (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt()
-                + (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt() * dt;
+            let sigma_m = spread_m(h, dt);
             pairs::distance(back, aim) <= basket + 3.0 * sigma_m
         })
     }
@@ -696,6 +694,13 @@ pub(crate) fn best_member<'h>(
     held: &'h [HeldTrack],
 ) -> Option<(TargetKey, &'h HeldTrack)> {
     best_where(track_sharing, node, members, held, |_| true)
+}
+
+/// One-sigma radius of where track `h` is `dt_s` from its estimate time: its RMS position
+/// error grown by its RMS velocity error (conservative: the two add, not in quadrature).
+fn spread_m(h: &HeldTrack, dt_s: f64) -> f64 {
+    (h.p[0][0] + h.p[1][1] + h.p[2][2]).max(0.0).sqrt()
+        + (h.p[3][3] + h.p[4][4] + h.p[5][5]).max(0.0).sqrt() * dt_s
 }
 
 /// Whether a round of unit `u` still waits to be taken over: launched on data its authority
