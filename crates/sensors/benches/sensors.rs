@@ -57,6 +57,7 @@ fn radar_params(k: usize) -> RadarParams {
         k_factor: 4.0 / 3.0,
         iff: true,
         antenna_height_m: 0.0,
+        budget: sensors::DwellBudget::OFF,
         latency_s: 0.0,
     }
 }

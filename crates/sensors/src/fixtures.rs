@@ -43,6 +43,7 @@ pub(crate) fn radar_params() -> RadarParams {
         k_factor: 4.0 / 3.0,
         iff: false,
         antenna_height_m: 0.0,
+        budget: crate::DwellBudget::OFF,
         latency_s: 0.0,
     }
 }

@@ -55,6 +55,23 @@
 //! in coverage), false alarms from `rngs.clutter`. The output is sorted stably by measurement
 //! time and numbered in that order, so ids increase with time.
 //!
+//! # Resource management (phased arrays)
+//!
+//! A [`ScanKind::PhasedArray`] with a [`DwellBudget`] (`max_track_fraction > 0`) splits its
+//! time between its search frame and dedicated dwells ([`Scheduler`], module `schedule`): track
+//! dwells on the tracks it holds, at a revisit by class (ballistic faster than air-breathers),
+//! cued dwells on tracks its node holds and it does not, and cued search sectors. Dedicated
+//! dwells are served first, up to `max_track_fraction` of the time; search gets the rest, so
+//! the search frame lasts `scan_period / (1 − load)` ([`Radar::scan_frame`]): saturation
+//! costs search revisit. A dwell ([`Radar::dwell`]) is a pencil beam at a predicted position
+//! (the caller's, from its picture: nothing here knows tracks); every target within half a
+//! beamwidth of the aim and in coverage is drawn with the dwell's SNR gain — its energy over a
+//! search look's, `track_dwell / (scan_period / beams across the field of regard)`, at least 1
+//! (PRIMER §6.4: SNR grows with the energy on target) — so a cued array acquires beyond its
+//! search range, out to its instrumented range. A cued sector ([`Radar::sector`]) sweeps a
+//! slice of the field at search energy. **Rotators cannot be cued**: their beam follows the
+//! antenna (no scheduler; scenario keys refused).
+//!
 //! # Space-based infrared
 //!
 //! At each revisit time `t`, a target is visible iff its motor is burning (`t ≤ boost_end`),
@@ -71,7 +88,9 @@
 //! the local horizontal. The measurement frame is ENU at `Detection::sensor_position`.
 //! Covariance is diagonal in (range, azimuth, elevation[, range rate]).
 //!
-//! Not modelled: multipath, terrain masking, jamming, ducting, refraction of the elevation
+//! Not modelled: false alarms in dedicated dwells and cued sectors (a dwell's few cells make
+//! them negligible at the scenarios' Pfa), a cued search pattern wider than one beam when the
+//! cue's uncertainty exceeds it (such a dwell simply misses), multipath, terrain masking, jamming, ducting, refraction of the elevation
 //! angle, resolution of closely spaced targets (each target is its own plot), Doppler
 //! ambiguities, clutter maps, pulse integration (one dwell per scan), IFF spoofing or
 //! mode-specific codes, space IR radiometry and false alarms.
@@ -83,6 +102,7 @@ mod iff;
 mod model;
 mod params;
 mod radar;
+mod schedule;
 mod space_ir;
 mod swerling;
 mod units;
@@ -95,10 +115,11 @@ pub use coverage::{Coverage, radar_coverage};
 pub use geometry::{horizon_range_m, horizon_range_on_radius_m};
 pub use model::{Labeled, Radar, SensorError, SensorRngs, SpaceIr, Target, TruthLabel};
 pub use params::{
-    DetectionModel, FieldOfRegard, IrReport, RadarParams, ScanKind, SensorParams, Signature,
-    SpaceIrParams, Swerling, Transponder,
+    DetectionModel, DwellBudget, FieldOfRegard, IrReport, RadarParams, ScanKind, SensorParams,
+    Signature, SpaceIrParams, Swerling, Transponder,
 };
 pub use radar::{MAX_NOISE_SCALE, MAX_PFA, MIN_NOISE_SCALE};
+pub use schedule::{DwellKind, INTERVAL_S, Occupancy, Planned, Request, Scheduler};
 pub use space_ir::SPACE_IR_NOMINAL_SNR_DB;
 pub use swerling::{
     marcum_q1, pd, pd_north, pd_swerling0, pd_swerling1, pd_swerling3, required_snr, threshold,

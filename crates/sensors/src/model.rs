@@ -8,6 +8,7 @@ use crate::{RadarParams, Signature, SpaceIrParams, Transponder};
 use base::rng::Rng;
 use base::{NationId, ObjectId, SensorId, SimDuration, SimTime};
 use dynamics::Trajectory;
+use geodesy::{Ecef, Position};
 use picture::Detection;
 
 /// What a detection really was: kept by the engine's scoring ledger, never given to trackers.
@@ -139,7 +140,126 @@ impl Radar {
         rngs: &mut SensorRngs,
         seq: &mut u64,
     ) -> Vec<Labeled> {
-        crate::radar::scan(self, scan_start, platform, targets, rngs, seq)
+        let period_ns = self.derived.period_ns;
+        crate::radar::scan(self, scan_start, period_ns, platform, targets, rngs, seq)
+    }
+
+    /// As [`scan`](Self::scan), over a search frame lasting `frame` (a phased array's frame
+    /// stretched by dedicated dwells: [`crate::Scheduler::next_frame`]); the beam sweeps the
+    /// field of regard at the rate that fills `frame`.
+    pub fn scan_frame(
+        &self,
+        scan_start: SimTime,
+        frame: SimDuration,
+        platform: &Trajectory,
+        targets: &[Target<'_>],
+        rngs: &mut SensorRngs,
+        seq: &mut u64,
+    ) -> Vec<Labeled> {
+        let period_ns = frame.as_nanos().max(crate::radar::MIN_SWEEP_NS);
+        crate::radar::scan(self, scan_start, period_ns, platform, targets, rngs, seq)
+    }
+
+    /// One dedicated dwell at `t` aimed at `aim` (a track's or a cue's predicted position):
+    /// targets within half a beamwidth of the aim direction and in coverage are detected with
+    /// the dwell's SNR gain ([`Radar::dwell_gain`]); no false alarms. Draws from `rngs.noise`
+    /// only, per target in coverage, in slice order.
+    pub fn dwell(
+        &self,
+        t: SimTime,
+        aim: Position<Ecef>,
+        platform: &Trajectory,
+        targets: &[Target<'_>],
+        rngs: &mut SensorRngs,
+        seq: &mut u64,
+    ) -> Vec<Labeled> {
+        crate::radar::dwell(self, t, aim, platform, targets, rngs, seq)
+    }
+
+    /// A cued search sector swept from `start` over `duration`: azimuths within
+    /// `half_width_rad` of `center_az_rad`, elevations from the field's lowest up to
+    /// `height_rad` above it (a fence where a missile rises into view), at search energy,
+    /// without false alarms.
+    #[allow(clippy::too_many_arguments)] // a sweep's geometry plus the scan's own inputs
+    pub fn sector(
+        &self,
+        start: SimTime,
+        duration: SimDuration,
+        center_az_rad: f64,
+        half_width_rad: f64,
+        height_rad: f64,
+        platform: &Trajectory,
+        targets: &[Target<'_>],
+        rngs: &mut SensorRngs,
+        seq: &mut u64,
+    ) -> Vec<Labeled> {
+        let sweep = crate::radar::Sweep {
+            start,
+            left_rad: crate::geometry::wrap_two_pi(center_az_rad - half_width_rad),
+            width_rad: 2.0 * half_width_rad,
+            period_ns: duration.as_nanos().max(crate::radar::MIN_SWEEP_NS),
+            sector: true,
+            top_el_rad: self.derived.min_el_rad + height_rad,
+        };
+        crate::radar::sweep(self, &sweep, platform, targets, rngs, seq)
+    }
+
+    /// Azimuth, elevation (rad) and range (m) of `p` from the antenna at `t`; `None` when the
+    /// platform does not exist then.
+    pub fn look_angles(
+        &self,
+        t: SimTime,
+        platform: &Trajectory,
+        p: Position<Ecef>,
+    ) -> Option<(f64, f64, f64)> {
+        let antenna = crate::radar::raised(platform.state_at(t)?, self.params.antenna_height_m);
+        let frame = crate::geometry::LocalFrame::at(antenna.position);
+        Some(frame.az_el_range(p.xyz_m() - antenna.position.xyz_m()))
+    }
+
+    /// Whether a beam can be pointed at `p` at `t`: inside the instrumented range, the field of
+    /// regard and above the radar horizon (a cue outside is ignored).
+    pub fn covers(&self, t: SimTime, platform: &Trajectory, p: Position<Ecef>) -> bool {
+        let Some(antenna) = platform
+            .state_at(t)
+            .map(|s| crate::radar::raised(s, self.params.antenna_height_m))
+        else {
+            return false;
+        };
+        let frame = crate::geometry::LocalFrame::at(antenna.position);
+        let (az, el, range_m) = frame.az_el_range(p.xyz_m() - antenna.position.xyz_m());
+        range_m >= self.params.min_range_m
+            && range_m <= self.params.max_range_m
+            && self.in_field(az, el)
+            && crate::geometry::clears_horizon(
+                self.params.k_factor,
+                crate::geometry::radius_of_curvature_m(frame.lat_rad, az),
+                frame.alt_m,
+                crate::geometry::height_approx_m(p.xyz_m()),
+                range_m,
+            )
+    }
+
+    /// Whether the field of regard reaches azimuth `az_rad` (any elevation).
+    pub fn in_azimuth(&self, az_rad: f64) -> bool {
+        let d = &self.derived;
+        d.all_round || crate::geometry::wrap_pi(az_rad - d.boresight_rad).abs() <= d.half_width_rad
+    }
+
+    /// The field of regard's azimuth extent, rad (2π when all round).
+    pub fn field_width_rad(&self) -> f64 {
+        self.derived.width_rad
+    }
+
+    /// The field of regard's elevation extent, rad.
+    pub fn field_height_rad(&self) -> f64 {
+        self.derived.max_el_rad - self.derived.min_el_rad
+    }
+
+    /// SNR gain of a dedicated dwell over a search look (linear, ≥ 1): the dwell's length
+    /// over a search look's, `scan_period / (beams across the field of regard)`.
+    pub fn dwell_gain(&self) -> f64 {
+        self.derived.dwell_gain
     }
 }
 

@@ -125,6 +125,44 @@ pub struct RadarParams {
     /// Delay from measurement to report at its node (processing and the sensor-to-node
     /// link), s.
     pub latency_s: f64,
+    /// A phased array's time budget between search and track dwells (ignored by rotators).
+    pub budget: DwellBudget,
+}
+
+/// How a phased array shares its time between the search frame and dedicated dwells (track
+/// dwells on the tracks its node holds, cued dwells on tracks it does not hold yet, cued
+/// search sectors). Dedicated dwells are served first, up to `max_track_fraction` of the time;
+/// what remains goes to search, so a loaded array's search frame takes
+/// `scan_period_s / (1 − load)` (crate docs, "Resource management"). Notional.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DwellBudget {
+    /// Length of one track or cued dwell, s (its energy sets the dwell's SNR gain over a
+    /// search look).
+    pub track_dwell_s: f64,
+    /// Revisit interval of a ballistic track, s.
+    pub revisit_ballistic_s: f64,
+    /// Revisit interval of an air-breathing track, s.
+    pub revisit_air_s: f64,
+    /// Largest share of the array's time dedicated dwells may take, in `[0, 0.95]`; 0 turns
+    /// resource management off (search only, as a rotator).
+    pub max_track_fraction: f64,
+}
+
+impl DwellBudget {
+    /// The scenario defaults: a 10 ms dwell, ballistic tracks revisited every second,
+    /// air-breathers every 4 s, at most 75 % of the time on dedicated dwells (notional: a
+    /// multifunction array keeps a quarter of its time for search under load).
+    pub const DEFAULT: DwellBudget = DwellBudget {
+        track_dwell_s: 0.01,
+        revisit_ballistic_s: 1.0,
+        revisit_air_s: 4.0,
+        max_track_fraction: 0.75,
+    };
+    /// No dedicated dwells: the array only searches.
+    pub const OFF: DwellBudget = DwellBudget {
+        max_track_fraction: 0.0,
+        ..DwellBudget::DEFAULT
+    };
 }
 
 /// What a space IR sensor reports.

@@ -6,7 +6,7 @@ use crate::input::{Input, Sharing, ThreatMotion};
 use crate::log::{EventKind, LogEvent, ObjectRef, Recorder, TruthRow};
 use crate::net::{NetRuntime, PictureMeasures};
 use crate::node::{AirTruth, NodeRuntime, measurement_id};
-use crate::sensing::SensorRuntime;
+use crate::sensing::{Batch, IrSector, Model, SensorRuntime};
 use crate::siap::SiapNetwork;
 use crate::summary::{FirstDetection, ImpactRecord, Summary, Tallies};
 use crate::timeline::Timelines;
@@ -25,20 +25,22 @@ use tracking::filter::Measurement;
 enum Ev {
     /// A sensor starts a scan (radar) or revisit (space IR).
     Scan { sensor: SensorId },
-    /// A detection of the scan started at `scan` reaches its sensor's node.
+    /// A phased array plans its next interval of dedicated dwells (`sensors::Scheduler`).
+    Dwells { sensor: SensorId },
+    /// A detection of batch `batch` reaches its sensor's node.
     Deliver {
         sensor: SensorId,
-        scan: SimTime,
+        batch: Batch,
         labeled: Box<Labeled>,
     },
-    /// Every plot of the scan started at `scan` has reached the node: the scan goes to the
-    /// tracker as one batch.
-    Flush { sensor: SensorId, scan: SimTime },
-    /// A completed radar scan goes to its nation's tracker.
+    /// Every plot of batch `batch` has reached the node: it goes to the tracker as one batch.
+    Flush { sensor: SensorId, batch: Batch },
+    /// A completed radar scan (or an interval's dwells) goes to its node's tracker.
     Track {
         node: usize,
         sensor: SensorId,
         scan: Vec<Measurement>,
+        dwells: bool,
     },
     /// A node assembles and sends its due messages.
     Frame { node: usize },
@@ -93,6 +95,14 @@ pub struct Simulation {
     timelines: Timelines,
     /// Times a `Net` event is already scheduled for (never schedule two for one instant).
     net_wakeups: BTreeSet<SimTime>,
+    /// Scoring: when a fire unit's own radar first contributed to a confirmed track of each
+    /// threat at its node (the take-over launch-on-remote waits for).
+    own_track: BTreeMap<ObjectId, SimTime>,
+    /// (node, local track) pairs already joined to truth for `own_track`.
+    own_seen: BTreeSet<(usize, u32)>,
+    /// Each node's picture as last queried for dwell planning (at most one planning interval
+    /// old).
+    held_cache: Vec<Option<(SimTime, Vec<crate::node::HeldTrack>)>>,
     n_track_rows: u64,
     started: bool,
     finished: bool,
@@ -191,6 +201,15 @@ impl Simulation {
                         sensor: SensorId::new(i),
                     },
                 );
+                if s.scheduler.is_some() {
+                    agenda.schedule(
+                        s.first_scan,
+                        EventClass::Sense,
+                        Ev::Dwells {
+                            sensor: SensorId::new(i),
+                        },
+                    );
+                }
             }
         }
         Ok(Simulation {
@@ -213,6 +232,9 @@ impl Simulation {
             measures: PictureMeasures::default(),
             timelines: Timelines::default(),
             net_wakeups: BTreeSet::new(),
+            own_track: BTreeMap::new(),
+            own_seen: BTreeSet::new(),
+            held_cache: vec![None; input.nodes.len()],
             n_track_rows: 0,
             started: false,
             finished: false,
@@ -259,14 +281,23 @@ impl Simulation {
             match ev {
                 Ev::Milestone { object, index } => self.milestone(now, object, index, rec),
                 Ev::Scan { sensor } => self.scan(now, sensor),
+                Ev::Dwells { sensor } => self.dwells(now, sensor),
                 Ev::Deliver {
                     sensor,
-                    scan,
+                    batch,
                     labeled,
-                } => self.deliver(now, sensor, scan, &labeled, rec),
-                Ev::Flush { sensor, scan } => self.flush(now, sensor, scan),
-                Ev::Track { node, sensor, scan } => {
-                    self.nodes[node].process_scan(now, sensor, &scan);
+                } => self.deliver(now, sensor, batch, &labeled, rec),
+                Ev::Flush { sensor, batch } => self.flush(now, sensor, batch),
+                Ev::Track {
+                    node,
+                    sensor,
+                    scan,
+                    dwells,
+                } => {
+                    self.nodes[node].process_scan(now, sensor, &scan, dwells);
+                    if self.sensors[sensor.index()].fire_control {
+                        self.own_tracks(now, node, sensor);
+                    }
                 }
                 Ev::Frame { node } => {
                     self.net.frame(now, &mut self.nodes[node]);
@@ -461,6 +492,7 @@ impl Simulation {
                 network,
                 engagement: self.command.moe.clone(),
                 track_rows: self.n_track_rows,
+                own_track: self.own_track,
                 timelines: self.timelines,
                 first_held,
                 siap,
@@ -508,9 +540,13 @@ impl Simulation {
 
     fn scan(&mut self, now: SimTime, id: SensorId) {
         let sensor = &mut self.sensors[id.index()];
-        let detections = sensor.scan(now, &self.world);
-        let next = now + sensor.period();
+        let (detections, frame) = sensor.scan(now, &self.world);
+        let next = now + frame;
         let latency = sensor.latency();
+        let batch = Batch {
+            start: now,
+            dwells: false,
+        };
         // The scan is complete at the node when its last possible plot (measured just before
         // the next scan starts) has come through the sensor's latency. Scheduled before the
         // next scan so that, without latency, the batch leaves as that scan starts.
@@ -518,16 +554,24 @@ impl Simulation {
             self.agenda.schedule(
                 next + latency,
                 EventClass::Sense,
-                Ev::Flush {
-                    sensor: id,
-                    scan: now,
-                },
+                Ev::Flush { sensor: id, batch },
             );
         }
         if next <= self.end {
             self.agenda
                 .schedule(next, EventClass::Sense, Ev::Scan { sensor: id });
         }
+        self.schedule_deliveries(id, batch, latency, detections);
+    }
+
+    /// Schedules each detection's delivery at its measurement time plus the latency.
+    fn schedule_deliveries(
+        &mut self,
+        id: SensorId,
+        batch: Batch,
+        latency: SimDuration,
+        detections: Vec<Labeled>,
+    ) {
         for labeled in detections {
             let at = labeled.detection.time_measured + latency;
             // Reports that would arrive after the run ends are never delivered.
@@ -538,7 +582,7 @@ impl Simulation {
                     EventClass::Sense,
                     Ev::Deliver {
                         sensor: id,
-                        scan: now,
+                        batch,
                         labeled,
                     },
                 );
@@ -546,18 +590,190 @@ impl Simulation {
         }
     }
 
+    /// A phased array's planning interval (`sensors::Scheduler`): offers a track dwell per
+    /// track its node holds that it holds itself, a cued dwell per track its node holds that it
+    /// does not (`[network] radar_cueing`), both only where a beam can point, and a sweep per
+    /// live IR-cued sector; runs what the budget serves; the interval's plots go to the tracker
+    /// as one dwell batch. Aims come from the node's picture, never from truth.
+    fn dwells(&mut self, now: SimTime, id: SensorId) {
+        let Simulation {
+            sensors,
+            nodes,
+            world,
+            net,
+            input,
+            held_cache,
+            ..
+        } = self;
+        let sensor = &mut sensors[id.index()];
+        let (Some(scheduler), Model::Radar(radar)) = (sensor.scheduler.as_mut(), &sensor.model)
+        else {
+            return;
+        };
+        let interval = scheduler.interval();
+        let node = sensor.node;
+        let release_to = input.nodes[node].release_to;
+        // One picture query per node per `HELD_REFRESH`, shared by its arrays (each predicts
+        // the estimates to its own dwell times): the query fuses and predicts every system
+        // track, the dominant cost of planning.
+        let held = match &held_cache[node] {
+            Some((t, held)) if now - *t < HELD_REFRESH => held,
+            _ => {
+                let held = nodes[node].held_tracks(now, &|r| net.release_of(r, release_to));
+                &held_cache[node].insert((now, held)).1
+            }
+        };
+        let platform = &world.objects[sensor.platform.index()].trajectory;
+        let mut requests = Vec::new();
+        let mut aims = Vec::new();
+        // One beam position serves every track in it: a track this radar holds and the
+        // picture's other numbers for the same object (dual tracks, remote reports) would
+        // otherwise each get a dwell, pay for it, and hand the tracker two plots of one target
+        // in one batch. Tracks first, then cues; within a beamwidth of a kept aim, dropped.
+        let cos_beam = radar.params().beamwidth_deg.to_radians().cos();
+        let mut kept: Vec<geodesy::Vec3> = Vec::new();
+        let antenna = platform.state_at(now).map(|s| s.position.xyz_m());
+        let mut offered: Vec<(sensors::DwellKind, &crate::node::HeldTrack, geodesy::Vec3)> =
+            Vec::new();
+        for h in held {
+            let dt = (now - h.time).as_secs_f64();
+            let p = geodesy::Vec3::new(
+                h.x[0] + h.x[3] * dt,
+                h.x[1] + h.x[4] * dt,
+                h.x[2] + h.x[5] * dt,
+            );
+            if !radar.covers(now, platform, geodesy::Position::ecef_from_vec(p)) {
+                continue;
+            }
+            let kind = if h.sources.contains(id) {
+                sensors::DwellKind::Track
+            } else if input.network.radar_cueing {
+                sensors::DwellKind::Cue
+            } else {
+                continue;
+            };
+            offered.push((kind, h, p));
+        }
+        offered.sort_by_key(|(kind, h, _)| (*kind != sensors::DwellKind::Track, h.number));
+        for (kind, h, p) in offered {
+            if let Some(a) = antenna {
+                let d = (p - a).normalize();
+                if kept.iter().any(|k| k.dot(&d) >= cos_beam) {
+                    continue;
+                }
+                kept.push(d);
+            }
+            requests.push(sensors::Request {
+                key: u64::from(h.number),
+                kind,
+                revisit: scheduler.revisit(h.ballistic),
+                cost: scheduler.dwell(),
+            });
+            aims.push(Aim::Track(h.x, h.time));
+        }
+        sensor.sectors.retain(|s| s.until >= now);
+        let sector_cost = sector_cost(radar, scheduler);
+        for s in &sensor.sectors {
+            requests.push(sensors::Request {
+                key: SECTOR_KEYS + s.key,
+                kind: sensors::DwellKind::Sector,
+                revisit: scheduler.revisit(true),
+                cost: sector_cost,
+            });
+            aims.push(Aim::Sector(s.center_az_rad));
+        }
+        let planned = scheduler.plan(now, &requests);
+        if now + interval <= self.end {
+            self.agenda
+                .schedule(now + interval, EventClass::Sense, Ev::Dwells { sensor: id });
+        }
+        let Some(last) = planned.last() else {
+            return;
+        };
+        let done = last.start + requests[last.request].cost;
+        let targets = sensor.targets(now, done, world);
+        let mut detections = Vec::new();
+        for p in &planned {
+            let (rngs, seq) = (&mut sensor.rngs, &mut sensor.seq);
+            detections.extend(match aims[p.request] {
+                Aim::Track(x, time) => {
+                    // Predicted to the dwell at constant velocity (under half a second).
+                    let dt = (p.start - time).as_secs_f64();
+                    let aim = geodesy::Position::ecef_from_vec(geodesy::Vec3::new(
+                        x[0] + x[3] * dt,
+                        x[1] + x[4] * dt,
+                        x[2] + x[5] * dt,
+                    ));
+                    radar.dwell(p.start, aim, platform, &targets, rngs, seq)
+                }
+                Aim::Sector(center) => radar.sector(
+                    p.start,
+                    sector_cost,
+                    center,
+                    crate::sensing::IR_SECTOR_HALF_WIDTH_DEG.to_radians(),
+                    crate::sensing::IR_SECTOR_HEIGHT_DEG.to_radians(),
+                    platform,
+                    &targets,
+                    rngs,
+                    seq,
+                ),
+            });
+        }
+        let latency = sensor.latency();
+        let batch = Batch {
+            start: now,
+            dwells: true,
+        };
+        if !detections.is_empty() && done + latency <= self.end {
+            self.agenda.schedule(
+                done + latency,
+                EventClass::Sense,
+                Ev::Flush { sensor: id, batch },
+            );
+        }
+        self.schedule_deliveries(id, batch, latency, detections);
+    }
+
+    /// Scoring: for each confirmed track of `node` that fire-control radar `sensor` has
+    /// contributed to and that is not yet joined, the threat behind it (nearest object within
+    /// the scoring cut-off); the first such time per threat is `own_track`. Never read by a
+    /// node or the command.
+    fn own_tracks(&mut self, now: SimTime, node: usize, sensor: SensorId) {
+        for r in self.nodes[node].local_tracks(now) {
+            if !r.sources.contains(sensor) || !self.own_seen.insert((node, r.number.0)) {
+                continue;
+            }
+            let at = [r.estimate.x[0], r.estimate.x[1], r.estimate.x[2]];
+            let behind = self
+                .world
+                .objects
+                .iter()
+                .filter(|o| o.kind.is_threat())
+                .filter_map(|o| {
+                    let p = o.trajectory.state_at(now)?.position.xyz_m();
+                    Some((o.id, crate::node::distance(&[p.x, p.y, p.z], &at)))
+                })
+                .filter(|(_, d)| *d < crate::node::GOSPA_C_M)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((object, _)) = behind {
+                self.own_track.entry(object).or_insert(now);
+            }
+        }
+    }
+
     /// Hands the complete scan started at `scan` to the node's tracker, as one batch (one
     /// association), whatever other scans of the sensor are in flight on its link.
-    fn flush(&mut self, now: SimTime, id: SensorId, scan: SimTime) {
+    fn flush(&mut self, now: SimTime, id: SensorId, batch: Batch) {
         let sensor = &mut self.sensors[id.index()];
-        if let Some(batch) = sensor.pending.remove(&scan) {
+        if let Some(scan) = sensor.pending.remove(&batch) {
             self.agenda.schedule(
                 now,
                 EventClass::Track,
                 Ev::Track {
                     node: sensor.node,
                     sensor: id,
-                    scan: batch,
+                    scan,
+                    dwells: batch.dwells,
                 },
             );
         }
@@ -585,11 +801,54 @@ impl Simulation {
         }
     }
 
+    /// A space-IR launch report cues a search sector (azimuth of the reported launch point,
+    /// ± [`IR_SECTOR_HALF_WIDTH_DEG`](crate::sensing::IR_SECTOR_HALF_WIDTH_DEG)) on every
+    /// phased array with a budget of a nation the report is releasable to, whose field of
+    /// regard reaches that azimuth and whose ballistic revisit is faster than its search frame
+    /// (otherwise the sector would look no sooner than search does), for [`CUE_LIFETIME`]. A
+    /// report within half a sector of a live sector refreshes it.
+    fn cue_sectors(&mut self, ir: SensorId, launch: geodesy::Position<geodesy::Ecef>, at: SimTime) {
+        let release = self.input.sensors[ir.index()].release_to;
+        let half = crate::sensing::IR_SECTOR_HALF_WIDTH_DEG.to_radians();
+        for sensor in &mut self.sensors {
+            let (Some(scheduler), Model::Radar(radar)) = (&sensor.scheduler, &sensor.model) else {
+                continue;
+            };
+            if !release.contains(self.nodes[sensor.node].nation_index)
+                || scheduler.revisit(true) >= scheduler.nominal_frame()
+            {
+                continue;
+            }
+            let platform = &self.world.objects[sensor.platform.index()].trajectory;
+            let Some((az, _, _)) = radar.look_angles(at, platform, launch) else {
+                continue;
+            };
+            if !radar.in_azimuth(az) {
+                continue;
+            }
+            let until = at + CUE_LIFETIME;
+            if let Some(s) = sensor
+                .sectors
+                .iter_mut()
+                .find(|s| wrap_pi(s.center_az_rad - az).abs() <= 0.5 * half)
+            {
+                s.until = s.until.max(until);
+                continue;
+            }
+            sensor.sectors.push(IrSector {
+                key: sensor.n_sectors,
+                center_az_rad: az,
+                until,
+            });
+            sensor.n_sectors += 1;
+        }
+    }
+
     fn deliver(
         &mut self,
         now: SimTime,
         id: SensorId,
-        scan: SimTime,
+        batch: Batch,
         labeled: &Labeled,
         rec: &mut dyn Recorder,
     ) {
@@ -611,7 +870,7 @@ impl Simulation {
                 labeled.detection.time_measured,
                 labeled.detection.iff,
             );
-            sensor.pending.entry(scan).or_default().push(m);
+            sensor.pending.entry(batch).or_default().push(m);
             self.net
                 .queue_plot(NodeId::new(sensor.node), &labeled.detection);
         }
@@ -633,6 +892,9 @@ impl Simulation {
                 sigma_m,
                 labeled.detection.time_measured,
             );
+            if self.input.network.radar_cueing {
+                self.cue_sectors(id, position, labeled.detection.time_measured);
+            }
         }
         let TruthLabel::Target(object) = labeled.truth else {
             return;
@@ -833,6 +1095,38 @@ impl Simulation {
             self.n_truth_rows += 1;
         }
     }
+}
+
+/// Where a dedicated dwell points: a held track's state `[p, v]` at its estimate time, or a
+/// sector's centre azimuth (rad).
+#[derive(Clone, Copy, Debug)]
+enum Aim {
+    Track([f64; 6], SimTime),
+    Sector(f64),
+}
+
+/// Longest a node's picture is reused for dwell planning. Estimates are predicted from it at
+/// constant velocity: over 1.5 s a ballistic track's omitted gravity moves it 11 m, far inside
+/// any beam.
+const HELD_REFRESH: SimDuration = SimDuration::from_secs(1);
+
+/// Scheduler keys of IR-cued sectors (above every 24-bit track number).
+const SECTOR_KEYS: u64 = 1 << 40;
+
+/// The time one sweep of an IR-cued sector takes: its share of the field of regard (in
+/// azimuth times in elevation) times the unloaded search frame (search time is uniform over
+/// the field).
+fn sector_cost(radar: &sensors::Radar, scheduler: &sensors::Scheduler) -> SimDuration {
+    let share = (2.0 * crate::sensing::IR_SECTOR_HALF_WIDTH_DEG.to_radians()
+        / radar.field_width_rad())
+    .min(1.0)
+        * (crate::sensing::IR_SECTOR_HEIGHT_DEG.to_radians() / radar.field_height_rad()).min(1.0);
+    SimDuration::from_nanos((scheduler.nominal_frame().as_nanos() as f64 * share) as i64)
+}
+
+/// An angle wrapped to `[−π, π)`.
+fn wrap_pi(a: f64) -> f64 {
+    (a + core::f64::consts::PI).rem_euclid(core::f64::consts::TAU) - core::f64::consts::PI
 }
 
 fn object_ref(o: &TruthObject) -> ObjectRef {

@@ -295,6 +295,9 @@ pub struct NetworkConfig {
     /// Space-IR launch reports cue the trackers of the nations they are releasable to
     /// (`tracking::tracker::Cue`).
     pub ir_cueing: bool,
+    /// Phased arrays with a time budget spend cued dwells on tracks their node holds and they
+    /// do not, and cued search sectors on space-IR launch reports (`sensors::Scheduler`).
+    pub radar_cueing: bool,
 }
 
 /// A participating nation.
@@ -596,6 +599,7 @@ impl NetworkConfig {
                 air: all,
             },
             ir_cueing: true,
+            radar_cueing: true,
         }
     }
 }

@@ -75,3 +75,5 @@ pub use world::{BuildError, ObjectKind, Origin, TruthObject, World};
 mod tests;
 #[cfg(test)]
 mod tests_latency;
+#[cfg(test)]
+mod tests_radar;

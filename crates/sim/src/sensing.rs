@@ -6,13 +6,13 @@
 
 use crate::input::Input;
 use crate::log::DetectionRow;
-use crate::summary::SensorSummary;
+use crate::summary::{OccupancySummary, SensorSummary};
 use crate::world::World;
 use base::rng::{MAX_ENTITY, StreamKind, stream};
 use base::{NationId, ObjectId, SensorId, SimDuration, SimTime, SiteId};
 use geodesy::{Site, Vec3};
 use picture::{IffMode, IffResponse, Measurement};
-use sensors::{Labeled, Radar, SensorParams, SensorRngs, SpaceIr, Target, TruthLabel};
+use sensors::{Labeled, Radar, Scheduler, SensorParams, SensorRngs, SpaceIr, Target, TruthLabel};
 
 /// A sensor model instance.
 #[derive(Debug)]
@@ -40,10 +40,48 @@ pub(crate) struct SensorRuntime {
     pub(crate) false_alarms: u64,
     /// Index of the C2 node it reports to.
     pub(crate) node: usize,
-    /// Radar measurements delivered, by the start of the scan that measured them; a scan's
-    /// batch goes to the node when its last plot can have arrived (`Ev::Flush`).
-    pub(crate) pending: std::collections::BTreeMap<SimTime, Vec<tracking::filter::Measurement>>,
+    /// Radar measurements delivered, by the batch that measured them (a scan, or an
+    /// interval's dedicated dwells); a batch goes to the node when its last plot can have
+    /// arrived (`Ev::Flush`).
+    pub(crate) pending: std::collections::BTreeMap<Batch, Vec<tracking::filter::Measurement>>,
+    /// A phased array's time budget (`None`: rotators, and arrays that only search).
+    pub(crate) scheduler: Option<Scheduler>,
+    /// Cued search sectors from space-IR launch reports, oldest first.
+    pub(crate) sectors: Vec<IrSector>,
+    /// Sectors ever opened (their keys).
+    pub(crate) n_sectors: u64,
+    /// On a fire unit's platform, reporting to its node: an own fire-control radar.
+    pub(crate) fire_control: bool,
 }
+
+/// One batch of a radar's plots: a search frame, or one planning interval's dedicated dwells
+/// (the tracker counts misses only for the former: `Tracker::process_dwells`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Batch {
+    /// When the frame or interval started.
+    pub(crate) start: SimTime,
+    /// Dedicated dwells (and cued sectors) rather than a search frame.
+    pub(crate) dwells: bool,
+}
+
+/// A search sector cued by a space-IR launch report: the azimuth of the reported launch point
+/// from the radar, swept at the ballistic revisit until `until`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IrSector {
+    pub(crate) key: u64,
+    pub(crate) center_az_rad: f64,
+    pub(crate) until: SimTime,
+}
+
+/// Half-width of an IR-cued search sector, degrees (notional: a launch seen from a radar
+/// hundreds of kilometres off is within a few degrees of where the missile rises into view;
+/// the rest covers its heading, which one report does not give).
+pub(crate) const IR_SECTOR_HALF_WIDTH_DEG: f64 = 10.0;
+
+/// Height of an IR-cued sector above the field of regard's lowest elevation, degrees: a fence
+/// low over the horizon, where a missile launched beyond it first rises into view (one
+/// launched inside it is in the search frame's view from the start).
+pub(crate) const IR_SECTOR_HEIGHT_DEG: f64 = 10.0;
 
 /// Why a sensor could not be instantiated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -115,6 +153,16 @@ impl SensorRuntime {
                     false_alarms: 0,
                     node: s.node.index(),
                     pending: std::collections::BTreeMap::new(),
+                    scheduler: match s.params {
+                        SensorParams::Radar(p) => Scheduler::new(&p),
+                        SensorParams::SpaceIr(_) => None,
+                    },
+                    sectors: Vec::new(),
+                    n_sectors: 0,
+                    fire_control: input
+                        .fire_units
+                        .iter()
+                        .any(|u| u.platform == s.platform && u.node == s.node),
                 })
             })
             .collect()
@@ -142,11 +190,34 @@ impl SensorRuntime {
         }
     }
 
-    /// Runs one scan (or revisit) starting at `t` against every air target of the world.
-    pub(crate) fn scan(&mut self, t: SimTime, world: &World) -> Vec<Labeled> {
+    /// Runs one scan (or revisit) starting at `t` against every air target of the world;
+    /// returns its detections and its length (a phased array's frame stretches under load).
+    pub(crate) fn scan(&mut self, t: SimTime, world: &World) -> (Vec<Labeled>, SimDuration) {
         self.scans += 1;
-        let window_end = t + self.period();
-        let targets: Vec<Target<'_>> = world
+        let frame = match self.scheduler.as_mut() {
+            Some(s) => s.next_frame(),
+            None => self.period(),
+        };
+        let targets = self.targets(t, t + frame, world);
+        let platform = &world.objects[self.platform.index()].trajectory;
+        let detections = match &self.model {
+            Model::Radar(r) => {
+                r.scan_frame(t, frame, platform, &targets, &mut self.rngs, &mut self.seq)
+            }
+            Model::SpaceIr(r) => r.revisit(t, platform, &targets, &mut self.rngs, &mut self.seq),
+        };
+        (detections, frame)
+    }
+
+    /// Every object with a signature that exists at some time in `[t, window_end]`, other
+    /// than the sensor's own platform.
+    pub(crate) fn targets<'w>(
+        &self,
+        t: SimTime,
+        window_end: SimTime,
+        world: &'w World,
+    ) -> Vec<Target<'w>> {
+        world
             .objects
             .iter()
             .filter(|o| o.id != self.platform)
@@ -162,12 +233,7 @@ impl SensorRuntime {
                     boost_end: o.boost_end,
                 })
             })
-            .collect();
-        let platform = &world.objects[self.platform.index()].trajectory;
-        match &self.model {
-            Model::Radar(r) => r.scan(t, platform, &targets, &mut self.rngs, &mut self.seq),
-            Model::SpaceIr(r) => r.revisit(t, platform, &targets, &mut self.rngs, &mut self.seq),
-        }
+            .collect()
     }
 
     /// The summary entry of this sensor.
@@ -179,6 +245,10 @@ impl SensorRuntime {
             scans: self.scans,
             detections: self.real,
             false_alarms: self.false_alarms,
+            occupancy: self
+                .scheduler
+                .as_ref()
+                .map(|s| OccupancySummary::of(&s.occupancy(), s.nominal_frame().as_secs_f64())),
         }
     }
 

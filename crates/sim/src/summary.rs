@@ -43,6 +43,8 @@ pub(crate) struct Tallies {
     pub(crate) engagement: crate::command::EngagementMoe,
     /// Rows written to `tracks.csv`.
     pub(crate) track_rows: u64,
+    /// When a fire unit's own radar first contributed to a confirmed track of each threat.
+    pub(crate) own_track: BTreeMap<ObjectId, SimTime>,
     /// Per-threat decision, launch, intercept and impact times.
     pub(crate) timelines: crate::timeline::Timelines,
     /// First time any node's picture held each object.
@@ -100,6 +102,65 @@ pub struct SensorSummary {
     pub detections: u64,
     /// False alarms delivered.
     pub false_alarms: u64,
+    /// A phased array's time budget: where its time went (`null`: rotators, space IR and
+    /// arrays that only search).
+    pub occupancy: Option<OccupancySummary>,
+}
+
+/// Where a phased array's time went (`sensors::Scheduler`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OccupancySummary {
+    /// Share of the time on search.
+    pub search_fraction: f64,
+    /// Share on track dwells (tracks this radar holds).
+    pub track_fraction: f64,
+    /// Share on cued dwells (tracks its node holds that it did not).
+    pub cue_fraction: f64,
+    /// Share on IR-cued search sectors.
+    pub sector_fraction: f64,
+    /// Dwells served: track, cue, sector.
+    pub track_dwells: u64,
+    /// See `track_dwells`.
+    pub cue_dwells: u64,
+    /// See `track_dwells`.
+    pub sector_sweeps: u64,
+    /// Due dwells that did not fit their interval (overload).
+    pub deferred_dwells: u64,
+    /// Unloaded search frame (`scan_period_s`), s.
+    pub nominal_frame_s: f64,
+    /// Mean and longest search frame over the run, s: the stretch load costs search.
+    pub mean_frame_s: f64,
+    /// See `mean_frame_s`.
+    pub max_frame_s: f64,
+}
+
+impl OccupancySummary {
+    pub(crate) fn of(o: &sensors::Occupancy, nominal_frame_s: f64) -> Self {
+        let share = |ns: i64| {
+            if o.planned_ns > 0 {
+                ns as f64 / o.planned_ns as f64
+            } else {
+                0.0
+            }
+        };
+        OccupancySummary {
+            search_fraction: 1.0 - o.dwell_fraction(),
+            track_fraction: share(o.track_ns),
+            cue_fraction: share(o.cue_ns),
+            sector_fraction: share(o.sector_ns),
+            track_dwells: o.n_track,
+            cue_dwells: o.n_cue,
+            sector_sweeps: o.n_sector,
+            deferred_dwells: o.n_deferred,
+            nominal_frame_s,
+            mean_frame_s: if o.frames > 0 {
+                o.frames_ns as f64 * 1e-9 / o.frames as f64
+            } else {
+                nominal_frame_s
+            },
+            max_frame_s: o.max_frame_ns as f64 * 1e-9,
+        }
+    }
 }
 
 /// One picture's quality against truth (GOSPA c = 5 km, p = 1, α = 2, every air object in
@@ -191,6 +252,9 @@ pub struct ThreatSummary {
     /// ended with an order waiting), for `out_of_reach` how far the fire units got
     /// (`below_min_pk`, `no_window`, `no_fire_unit_track`); otherwise null.
     pub cause_reason: Option<&'static str>,
+    /// Seconds from launch until a fire unit's own radar first contributed to a confirmed
+    /// track of it at its node (null: never) — what launch-on-remote waits for.
+    pub own_track_since_launch_s: Option<f64>,
 }
 
 /// Entity counts from the input and world.
@@ -277,6 +341,10 @@ pub struct Moe {
     /// Per threat class launched within the run (`srbm`, `mrbm`, `irbm`, `cruise`): threats
     /// destroyed by interceptors / threats launched.
     pub intercept_probability: BTreeMap<String, f64>,
+    /// Per threat class: mean seconds from launch until a fire unit's own radar first
+    /// contributed to a confirmed track of the threat at its node, over the threats one did
+    /// (what launch-on-remote waits for; radar cueing shortens it).
+    pub own_track_since_launch_s: BTreeMap<String, f64>,
     /// Mean intervals between consecutive kill-chain stages of the per-threat timelines.
     pub stage_intervals: crate::timeline::StageIntervals,
     /// Every threat of the scenario by where its kill chain ended (`killed`, or the first
@@ -422,6 +490,7 @@ impl Summary {
             network,
             engagement,
             track_rows,
+            own_track,
             timelines,
             first_held,
             siap,
@@ -458,6 +527,9 @@ impl Summary {
                 ),
                 cause,
                 cause_reason: reason,
+                own_track_since_launch_s: own_track
+                    .get(&o.id)
+                    .map(|t| (*t - o.trajectory.start()).as_secs_f64()),
             })
             .collect();
         let leaker_causes = crate::ChainCauses::of(threats.iter().map(|t| t.cause));
@@ -483,6 +555,18 @@ impl Summary {
         let intercept_probability = by_class
             .into_iter()
             .map(|(c, (launched, killed))| (c, killed as f64 / launched as f64))
+            .collect();
+        let mut own: BTreeMap<String, (f64, u64)> = BTreeMap::new();
+        for t in &threats {
+            if let Some(s) = t.own_track_since_launch_s {
+                let e = own.entry(t.class.to_owned()).or_default();
+                e.0 += s;
+                e.1 += 1;
+            }
+        }
+        let own_track_since_launch_s = own
+            .into_iter()
+            .map(|(c, (sum, n))| (c, sum / n as f64))
             .collect();
         let stage_intervals = crate::timeline::StageIntervals::of(
             threats
@@ -551,6 +635,7 @@ impl Summary {
                 mean_order_to_launch_s: (engagement.fired > 0)
                     .then(|| engagement.order_to_launch_sum_s / engagement.fired as f64),
                 intercept_probability,
+                own_track_since_launch_s,
                 stage_intervals,
                 leaker_causes,
                 leaker_denial_reasons,

@@ -58,6 +58,7 @@ pub(crate) fn radar(name: &str, platform: usize) -> Sensor {
             k_factor: 4.0 / 3.0,
             iff: true,
             antenna_height_m: 0.0,
+            budget: sensors::DwellBudget::OFF,
             latency_s: 0.0,
         }),
         node: base::NodeId::new(0),

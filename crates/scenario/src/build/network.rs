@@ -49,6 +49,7 @@ pub(super) fn network(diag: &mut Diag<'_>, cx: &Ctx<'_>) -> Option<NetworkConfig
             air: air?.unwrap_or(everyone),
         },
         ir_cueing: obj.bool("ir_cueing")?,
+        radar_cueing: obj.bool("radar_cueing")?,
     })
 }
 

@@ -2,12 +2,12 @@
 //! notional defaults the walker has already filled in).
 //!
 //! Checked here, with both ends: ranges and elevations in order, `launch_sigma_m` only with a
-//! launch-event report; then the sensor model's own validation as a backstop.
+//! launch-event report, the time-budget keys only on a phased array; then the sensor model's own validation as a backstop.
 
 use base::{NationId, Probability, SensorId};
 use sensors::{
-    DetectionModel, FieldOfRegard, IrReport, RadarParams, ScanKind, SensorParams, Signature,
-    SpaceIrParams, Swerling,
+    DetectionModel, DwellBudget, FieldOfRegard, IrReport, RadarParams, ScanKind, SensorParams,
+    Signature, SpaceIrParams, Swerling,
 };
 
 use crate::diagnostics::{Diag, ProblemKind};
@@ -67,6 +67,25 @@ fn radar(diag: &mut Diag<'_>, obj: &Obj) -> Option<RadarParams> {
         "phased_array" => ScanKind::PhasedArray,
         _ => ScanKind::Rotator,
     };
+    if scan == ScanKind::Rotator {
+        // A rotator's beam follows its antenna: it cannot be steered to dwell or be cued.
+        for key in BUDGET_KEYS {
+            if obj.given(key) {
+                let p = diag.error(
+                    ProblemKind::Mismatch,
+                    obj.span_of(key),
+                    &obj.path_of(key),
+                    format!("`{key}` applies only with scan = \"phased_array\" (a rotator cannot steer a beam)"),
+                );
+                if obj.given("scan") {
+                    p.related(obj.span_of("scan"), "the radar is a rotator here");
+                } else {
+                    p.help("scan defaults to \"rotator\": add scan = \"phased_array\", or remove the key");
+                }
+                return None;
+            }
+        }
+    }
     if !(ranges_ok && elevations_ok) {
         return None;
     }
@@ -97,8 +116,22 @@ fn radar(diag: &mut Diag<'_>, obj: &Obj) -> Option<RadarParams> {
         iff: obj.bool("iff")?,
         antenna_height_m: obj.num("antenna_height_m")?,
         latency_s: obj.num("latency_s")?,
+        budget: DwellBudget {
+            track_dwell_s: obj.num("track_dwell_s")?,
+            revisit_ballistic_s: obj.num("revisit_ballistic_s")?,
+            revisit_air_s: obj.num("revisit_air_s")?,
+            max_track_fraction: obj.num("max_track_fraction")?,
+        },
     })
 }
+
+/// The phased-array time-budget keys (an error on a rotator).
+const BUDGET_KEYS: [&str; 4] = [
+    "track_dwell_s",
+    "revisit_ballistic_s",
+    "revisit_air_s",
+    "max_track_fraction",
+];
 
 fn space_ir(diag: &mut Diag<'_>, obj: &Obj) -> Option<SpaceIrParams> {
     let report = match obj.text("report")? {

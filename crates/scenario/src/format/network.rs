@@ -111,6 +111,12 @@ pub(crate) static NETWORK: TableSpec = TableSpec {
             "Space-IR launch reports cue the trackers of the nations they are releasable to: a tentative track flying from the reported launch point confirms with 2 hits instead of 3 (an early-warning broadcast outside the data link, no latency beyond the IR sensor's own).",
         ),
         field(
+            "radar_cueing",
+            Kind::Bool,
+            dflt_bool(true),
+            "Phased arrays with a time budget (max_track_fraction > 0) spend cued dwells on tracks their node holds and they do not (in their field of regard), and sweep a search sector toward each space-IR launch report releasable to them, so they acquire earlier than their search frame would (rotators cannot be cued). false: they dwell only on tracks they hold.",
+        ),
+        field(
             "release_ballistic",
             Kind::List(&NATIONS),
             OPT,

@@ -215,6 +215,35 @@ pub(crate) static SENSOR: TableSpec = TableSpec {
             Presence::Default(DefaultValue::Text("rotator")),
             "Rotating antenna, or electronically scanned array sweeping its field of regard.",
         ),
+        // --- phased-array time budget (sensors::Scheduler) ---
+        only(
+            RADAR,
+            "track_dwell_s",
+            num(S, Bound::Incl(1e-4), Bound::Incl(0.5)),
+            dflt_num(0.01),
+            "Phased array: length of one track or cued dwell, seconds; its energy over a search look's (scan_period_s / beams across the field of regard) is the dwell's SNR gain.",
+        ),
+        only(
+            RADAR,
+            "revisit_ballistic_s",
+            num(S, Bound::Incl(0.5), Bound::Incl(600.0)),
+            dflt_num(1.0),
+            "Phased array: interval between dwells on a ballistic track (held or cued), seconds; also the sweep interval of a sector cued by a space-IR launch report.",
+        ),
+        only(
+            RADAR,
+            "revisit_air_s",
+            num(S, Bound::Incl(0.5), Bound::Incl(600.0)),
+            dflt_num(4.0),
+            "Phased array: interval between dwells on an air-breathing track (held or cued), seconds.",
+        ),
+        only(
+            RADAR,
+            "max_track_fraction",
+            num(NONE, Bound::Incl(0.0), Bound::Incl(0.95)),
+            dflt_num(0.75),
+            "Phased array: largest share of its time dedicated (track, cued) dwells may take; they are served first and search gets the rest, so the search frame lasts scan_period_s / (1 - load). 0: search only (no dwells, no cueing).",
+        ),
         only(
             RADAR,
             "range_resolution_m",

@@ -58,6 +58,7 @@ fn documented_radar_defaults() -> RadarParams {
         k_factor: 4.0 / 3.0,
         iff: true,
         antenna_height_m: 0.0,
+        budget: sensors::DwellBudget::DEFAULT,
         latency_s: 0.0,
     }
 }

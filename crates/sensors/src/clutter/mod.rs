@@ -3,9 +3,8 @@
 
 use crate::geometry::wrap_two_pi;
 use crate::model::{Labeled, Radar, TruthLabel};
-use crate::radar::{MEASURED_SNR_FLOOR, Platform};
+use crate::radar::{MEASURED_SNR_FLOOR, Platform, Sweep};
 use crate::swerling::draw_false_alarm_statistic;
-use base::SimTime;
 use base::rng::Rng;
 use picture::{Detection, DetectionId, IffResponse};
 use rand::RngExt;
@@ -32,7 +31,7 @@ pub const FALSE_ALARM_MAX_RANGE_RATE_MPS: f64 = 1_000.0;
 /// its draws, so later plots are unaffected).
 pub(crate) fn add_false_alarms(
     radar: &Radar,
-    scan_start: SimTime,
+    sweep: &Sweep,
     platform: &Platform<'_>,
     rng: &mut Rng,
     out: &mut Vec<Labeled>,
@@ -60,7 +59,7 @@ pub(crate) fn add_false_alarms(
         let range_rate_mps = p
             .sigma_range_rate_mps
             .map(|_| (2.0 * rng.random::<f64>() - 1.0) * FALSE_ALARM_MAX_RANGE_RATE_MPS);
-        let t = radar.beam_time(scan_start, az_rad);
+        let t = radar.beam_time_in(sweep, az_rad);
         let Some(sensor) = platform.state_at(t) else {
             continue;
         };

@@ -30,6 +30,9 @@ use rand::RngExt;
 /// if `|r₀ − span| > (|v_t| + |v_s|)·P + a·P²` (each object contributes `½aP²`).
 const MAX_ACCELERATION_MPS2: f64 = 1_000.0;
 
+/// Shortest sweep, ns (validation keeps periods at least this long).
+pub(crate) const MIN_SWEEP_NS: i64 = 1_000;
+
 /// Floor on a detection's measured SNR (statistic − 1), linear. A square-law detection always
 /// exceeds `T = −ln Pfa ≥ 2.3`, so the floor never binds for the radar equation; it only keeps
 /// the SNR-scaled noise finite whatever the model.
@@ -73,6 +76,9 @@ pub(crate) struct Derived {
     pub(crate) false_alarm_mean_uncapped: f64,
     /// The Poisson mean actually drawn from (capped).
     pub(crate) false_alarm_mean: f64,
+    /// SNR gain of a dedicated dwell over a search look: the dwell's length over a search
+    /// look's (`scan_period / beams in the field of regard`), at least 1 (crate docs).
+    pub(crate) dwell_gain: f64,
 }
 
 impl Derived {
@@ -102,6 +108,9 @@ impl Derived {
             * (width_rad / beam_rad)
             * ((max_el_rad - min_el_rad) / beam_rad);
         let false_alarm_mean_uncapped = pfa * n_cells;
+        let n_beams = (width_rad / beam_rad) * ((max_el_rad - min_el_rad) / beam_rad).max(1.0);
+        let search_look_s = p.scan_period_s / n_beams.max(1.0);
+        let dwell_gain = (p.budget.track_dwell_s / search_look_s).max(1.0);
         Derived {
             threshold: threshold(pfa),
             reference,
@@ -128,6 +137,7 @@ impl Derived {
             n_cells,
             false_alarm_mean_uncapped,
             false_alarm_mean: false_alarm_mean_uncapped.min(clutter::MAX_FALSE_ALARMS_PER_SCAN),
+            dwell_gain,
         }
     }
 }
@@ -177,22 +187,52 @@ pub(crate) fn raised(state: State, height_m: f64) -> State {
     }
 }
 
+/// One sweep of the beam across azimuth at a constant rate: a whole search frame (stretched
+/// when dedicated dwells take part of the array's time) or a cued search sector.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sweep {
+    /// When the sweep starts.
+    pub(crate) start: SimTime,
+    /// Its left (anticlockwise) edge, rad in `[0, 2π)` (a rotator's frame starts at north).
+    pub(crate) left_rad: f64,
+    /// Its azimuth extent, rad.
+    pub(crate) width_rad: f64,
+    /// Its duration, ns (≥ 1000).
+    pub(crate) period_ns: i64,
+    /// A cued sector: only targets inside `[left, left + width]` and below `top_el_rad` are
+    /// looked at.
+    pub(crate) sector: bool,
+    /// Highest elevation a cued sector covers, rad (frames: the field of regard's).
+    pub(crate) top_el_rad: f64,
+}
+
 impl Radar {
-    /// When within the scan starting at `scan_start` the beam points at azimuth `az_rad`.
+    /// The search frame starting at `scan_start` and lasting `period_ns`.
+    pub(crate) fn frame(&self, scan_start: SimTime, period_ns: i64) -> Sweep {
+        Sweep {
+            start: scan_start,
+            left_rad: self.derived.left_edge_rad,
+            width_rad: self.derived.width_rad,
+            period_ns,
+            sector: false,
+            top_el_rad: self.derived.max_el_rad,
+        }
+    }
+
+    /// When within `sweep` the beam points at azimuth `az_rad`.
     ///
-    /// Rotator: the antenna turns clockwise from north once per period, so the fraction is
-    /// `az/2π`. Phased array: the search frame sweeps the field of regard from its left
-    /// (anticlockwise) edge to its right edge once per period, so the fraction is the offset
-    /// from the left edge over the field's width (clamped for azimuths outside the field).
-    /// Times are whole nanoseconds in `[scan_start, scan_start + period)`.
-    pub(crate) fn beam_time(&self, scan_start: SimTime, az_rad: f64) -> SimTime {
-        let d = &self.derived;
-        let fraction = match self.params.scan {
-            ScanKind::Rotator => az_rad / TAU,
-            ScanKind::PhasedArray => (wrap_two_pi(az_rad - d.left_edge_rad) / d.width_rad).min(1.0),
+    /// Rotator frame: the antenna turns clockwise from north once per period, so the fraction
+    /// is `az/2π`. Phased-array frame (and any cued sector): the beam sweeps from the left
+    /// (anticlockwise) edge to the right edge once per period, so the fraction is the offset
+    /// from the left edge over the width (clamped for azimuths outside). Times are whole
+    /// nanoseconds in `[start, start + period)`.
+    pub(crate) fn beam_time_in(&self, sweep: &Sweep, az_rad: f64) -> SimTime {
+        let fraction = match (self.params.scan, sweep.sector) {
+            (ScanKind::Rotator, false) => az_rad / TAU,
+            _ => (wrap_two_pi(az_rad - sweep.left_rad) / sweep.width_rad).min(1.0),
         };
-        let offset_ns = ((fraction * d.period_ns as f64) as i64).clamp(0, d.period_ns - 1);
-        scan_start + SimDuration::from_nanos(offset_ns)
+        let offset_ns = ((fraction * sweep.period_ns as f64) as i64).clamp(0, sweep.period_ns - 1);
+        sweep.start + SimDuration::from_nanos(offset_ns)
     }
 
     /// Whether an azimuth and elevation lie in the field of regard (azimuth wrap-around safe).
@@ -218,12 +258,12 @@ impl Radar {
     /// by less than 1e-4 rad over a scan, irrelevant to timing.
     fn target_beam_time(
         &self,
-        scan_start: SimTime,
+        sweep: &Sweep,
         platform: &Platform<'_>,
         frame0: &LocalFrame,
         trajectory: &Trajectory,
     ) -> Option<SimTime> {
-        let period_ns = self.derived.period_ns;
+        let (scan_start, period_ns) = (sweep.start, sweep.period_ns);
         let t0 = scan_start.max(trajectory.start());
         if t0 >= scan_start + SimDuration::from_nanos(period_ns) {
             return None;
@@ -243,7 +283,7 @@ impl Radar {
         }
         let beam_time_of = |offset: Vec3| {
             let enu = frame0.rot * offset;
-            self.beam_time(scan_start, wrap_two_pi(enu.x.atan2(enu.y)))
+            self.beam_time_in(sweep, wrap_two_pi(enu.x.atan2(enu.y)))
         };
         let t1 = beam_time_of(offset);
         let t2 = beam_time_of(offset + relative_velocity * (t1 - t0).as_secs_f64());
@@ -254,17 +294,39 @@ impl Radar {
         ))
     }
 
-    /// One target's detection in this scan, if any. Cheap rejects come first (range, field,
+    /// One target's detection in this sweep, if any. Cheap rejects come first (range, field,
     /// horizon); random numbers are drawn only for targets in coverage.
     fn observe(
         &self,
-        scan_start: SimTime,
+        sweep: &Sweep,
         platform: &Platform<'_>,
         frame0: &LocalFrame,
         target: &Target<'_>,
         rng: &mut Rng,
     ) -> Option<Labeled> {
-        let t = self.target_beam_time(scan_start, platform, frame0, target.trajectory)?;
+        let t = self.target_beam_time(sweep, platform, frame0, target.trajectory)?;
+        let look = Look {
+            gain: 1.0,
+            sector: sweep
+                .sector
+                .then_some((sweep.left_rad, sweep.width_rad, sweep.top_el_rad)),
+            beam: None,
+        };
+        self.observe_at(t, platform, frame0, target, &look, rng)
+    }
+
+    /// One target's detection by a look at time `t`: in instrumented range, in the field of
+    /// regard (and the look's sector or beam), above the horizon, then the detection draw at
+    /// the look's SNR gain, the measurement and IFF.
+    pub(crate) fn observe_at(
+        &self,
+        t: SimTime,
+        platform: &Platform<'_>,
+        frame0: &LocalFrame,
+        target: &Target<'_>,
+        look: &Look,
+        rng: &mut Rng,
+    ) -> Option<Labeled> {
         let sensor = platform.state_at(t)?;
         let truth = target.trajectory.state_at(t)?;
         let offset = truth.position.xyz_m() - sensor.position.xyz_m();
@@ -272,6 +334,11 @@ impl Radar {
         // A zero range (a target co-located with the sensor when min_range is 0) has no
         // direction; treat it as inside the blind zone.
         if range_m <= 0.0 || range_m < self.params.min_range_m || range_m > self.params.max_range_m
+        {
+            return None;
+        }
+        if let Some((aim, cos_half_beam)) = look.beam
+            && offset.dot(&aim) < cos_half_beam * range_m
         {
             return None;
         }
@@ -285,6 +352,11 @@ impl Radar {
         if !self.in_field(az_rad, el_rad) {
             return None;
         }
+        if let Some((left_rad, width_rad, top_el_rad)) = look.sector
+            && (wrap_two_pi(az_rad - left_rad) > width_rad || el_rad > top_el_rad)
+        {
+            return None;
+        }
         let earth_radius_m = radius_of_curvature_m(frame.lat_rad, az_rad);
         let target_alt_m = height_approx_m(truth.position.xyz_m());
         if !clears_horizon(
@@ -296,7 +368,7 @@ impl Radar {
         ) {
             return None;
         }
-        let snr = self.detect(range_m, target, rng)?;
+        let snr = self.detect(range_m, look.gain, target, rng)?;
         let relative_velocity = truth.velocity.xyz_mps() - sensor.velocity.xyz_mps();
         let range_rate_mps = offset.dot(&relative_velocity) / range_m;
         let measurement = self.measure([range_m, az_rad, el_rad, range_rate_mps], snr, rng);
@@ -320,16 +392,17 @@ impl Radar {
 
     /// The detection draw for a target in coverage; `Some(measured SNR)` when detected.
     ///
-    /// Radar equation: mean SNR `SNR₀·σ̄·(R₀/R)⁴` (σ̄ in m², SNR₀ for 1 m² at R₀), times this
+    /// Radar equation: mean SNR `gain·SNR₀·σ̄·(R₀/R)⁴` (σ̄ in m², SNR₀ for 1 m² at R₀; `gain`
+    /// the look's energy over a search look's, 1 in search), times this
     /// scan's RCS fluctuation, then one square-law statistic compared with `T = −ln Pfa`; the
     /// measured SNR is the statistic minus the unit noise power. Nominal: a uniform draw
     /// against Pd; the reported SNR is `noise_ref_snr_db`.
-    fn detect(&self, range_m: f64, target: &Target<'_>, rng: &mut Rng) -> Option<f64> {
+    fn detect(&self, range_m: f64, gain: f64, target: &Target<'_>, rng: &mut Rng) -> Option<f64> {
         let d = &self.derived;
         match d.reference {
             Some((ref_snr, ref_range_m)) => {
                 let r2 = (ref_range_m / range_m) * (ref_range_m / range_m);
-                let mean_snr = ref_snr * target.signature.rcs_m2 * r2 * r2;
+                let mean_snr = gain * ref_snr * target.signature.rcs_m2 * r2 * r2;
                 let snr = mean_snr * draw_rcs_factor(target.signature.swerling, rng);
                 let z = draw_square_law(snr, rng);
                 (z > d.threshold).then(|| (z - 1.0).max(MEASURED_SNR_FLOOR))
@@ -339,30 +412,109 @@ impl Radar {
     }
 }
 
-/// See [`Radar::scan`].
+/// How one look is made: its SNR gain over a search look, and what it is restricted to.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Look {
+    /// Energy on target over a search look's (a dedicated dwell's longer dwell).
+    pub(crate) gain: f64,
+    /// A cued sector's `(left edge, width, top elevation)`, rad.
+    pub(crate) sector: Option<(f64, f64, f64)>,
+    /// A pencil beam: unit ECEF direction and the cosine of its half-beamwidth.
+    pub(crate) beam: Option<(Vec3, f64)>,
+}
+
+/// See [`Radar::scan`]; `period_ns` is the frame's length (stretched under load).
 pub(crate) fn scan(
     radar: &Radar,
     scan_start: SimTime,
+    period_ns: i64,
+    platform: &Trajectory,
+    targets: &[Target<'_>],
+    rngs: &mut SensorRngs,
+    seq: &mut u64,
+) -> Vec<Labeled> {
+    sweep(
+        radar,
+        &radar.frame(scan_start, period_ns),
+        platform,
+        targets,
+        rngs,
+        seq,
+    )
+}
+
+/// Every detection of one sweep (a search frame, with its false alarms, or a cued sector,
+/// without: see the crate docs), sorted by time and numbered.
+pub(crate) fn sweep(
+    radar: &Radar,
+    sweep: &Sweep,
     platform: &Trajectory,
     targets: &[Target<'_>],
     rngs: &mut SensorRngs,
     seq: &mut u64,
 ) -> Vec<Labeled> {
     let height_m = radar.params.antenna_height_m;
-    let Some(start) = platform.state_at(scan_start).map(|s| raised(s, height_m)) else {
+    let Some(start) = platform.state_at(sweep.start).map(|s| raised(s, height_m)) else {
         return Vec::new();
     };
-    let platform = Platform::for_scan(platform, scan_start, height_m);
+    let platform = Platform::for_scan(platform, sweep.start, height_m);
     let frame0 = LocalFrame::at(start.position);
     let mut out = Vec::new();
     for target in targets {
+        if let Some(labeled) = radar.observe(sweep, &platform, &frame0, target, &mut rngs.noise) {
+            out.push(labeled);
+        }
+    }
+    if !sweep.sector {
+        clutter::add_false_alarms(radar, sweep, &platform, &mut rngs.clutter, &mut out);
+    }
+    number(radar, out, seq)
+}
+
+/// One dedicated dwell at `t`: a pencil beam at `aim` with the dwell's SNR gain. Every target
+/// inside the beam (half a beamwidth of the aim direction) and in coverage may be detected;
+/// no false alarms (crate docs). Nothing when the aim is outside the field of regard.
+pub(crate) fn dwell(
+    radar: &Radar,
+    t: SimTime,
+    aim: geodesy::Position<geodesy::Ecef>,
+    platform: &Trajectory,
+    targets: &[Target<'_>],
+    rngs: &mut SensorRngs,
+    seq: &mut u64,
+) -> Vec<Labeled> {
+    let height_m = radar.params.antenna_height_m;
+    let Some(antenna) = platform.state_at(t).map(|s| raised(s, height_m)) else {
+        return Vec::new();
+    };
+    let frame0 = LocalFrame::at(antenna.position);
+    let offset = aim.xyz_m() - antenna.position.xyz_m();
+    let (az_rad, el_rad, range_m) = frame0.az_el_range(offset);
+    if range_m <= 0.0 || !radar.in_field(az_rad, el_rad) {
+        return Vec::new();
+    }
+    let look = Look {
+        gain: radar.derived.dwell_gain,
+        sector: None,
+        beam: Some((
+            offset / range_m,
+            (0.5 * radar.params.beamwidth_deg.to_radians()).cos(),
+        )),
+    };
+    let platform = Platform::Parked(antenna);
+    let mut out = Vec::new();
+    for target in targets {
         if let Some(labeled) =
-            radar.observe(scan_start, &platform, &frame0, target, &mut rngs.noise)
+            radar.observe_at(t, &platform, &frame0, target, &look, &mut rngs.noise)
         {
             out.push(labeled);
         }
     }
-    clutter::add_false_alarms(radar, scan_start, &platform, &mut rngs.clutter, &mut out);
+    number(radar, out, seq)
+}
+
+/// Sorts a look's detections by measurement time and gives them the sensor's report numbers.
+fn number(radar: &Radar, mut out: Vec<Labeled>, seq: &mut u64) -> Vec<Labeled> {
     // Stable: equal times keep generation order (targets in slice order, then false alarms),
     // so numbering is deterministic and increases with measurement time.
     out.sort_by_key(|l| l.detection.time_measured);

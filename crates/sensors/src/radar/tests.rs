@@ -798,3 +798,106 @@ fn antenna_height_and_latency_are_validated() {
     let r = radar(p);
     assert_eq!(r.latency(), SimDuration::from_millis(500));
 }
+
+/// A 90°-wide phased array facing north (boresight 0°), 1 s frame, 10 ms dwells.
+fn sector_array() -> Radar {
+    let mut p = radar_params();
+    p.scan = ScanKind::PhasedArray;
+    p.scan_period_s = 1.0;
+    p.field.az_half_width_deg = 45.0;
+    p.budget = crate::DwellBudget::DEFAULT;
+    radar(p)
+}
+
+#[test]
+fn a_dwell_detects_what_its_beam_holds_with_the_energy_gain() {
+    let r = sector_array();
+    // 45°×85° at 2°: ≈ 956 beams in 1 s ⇒ a search look ≈ 1.05 ms; a 10 ms dwell ≈ 9.6×.
+    let beams = 90.0 / 2.0 * (85.0 / 2.0);
+    assert!((r.dwell_gain() - 0.01 / (1.0 / beams)).abs() < 1e-9);
+    let origin = fixed(site().to_ecef());
+    // At 250 km a steady 1 m² target's search SNR is 13 dB − 16 dB = −3 dB (Pd ≈ 0); with
+    // the dwell's +9.8 dB it is ≈ 7 dB (Pd ≈ 0.6 at Pfa 1e-6 for Swerling 0).
+    let inside = fixed(point_at(site(), 10.0, 5.0, 250_000.0));
+    let beside = fixed(point_at(site(), 14.0, 5.0, 250_000.0));
+    let targets = [
+        target(0, &inside, 1.0, Swerling::Zero, Transponder::None),
+        target(1, &beside, 1.0, Swerling::Zero, Transponder::None),
+    ];
+    let aim = point_at(site(), 10.0, 5.0, 250_000.0);
+    let (mut hits, mut searched, n) = (0, 0, 400);
+    let mut rng = rngs(3, 0);
+    let mut seq = 0;
+    for k in 0..n {
+        let t = SimTime::from_secs(k);
+        let out = r.dwell(t, aim, &origin, &targets, &mut rng, &mut seq);
+        assert!(
+            out.iter()
+                .all(|l| l.truth == TruthLabel::Target(ObjectId::new(0)))
+        );
+        assert!(out.iter().all(|l| l.detection.time_measured == t));
+        hits += out.len();
+        searched += real(&r.scan(t, &origin, &targets[..1], &mut rng, &mut seq)).count();
+    }
+    let pd_dwell = hits as f64 / n as f64;
+    let expected = crate::pd_swerling0(
+        db_to_ratio(13.0 - 40.0 * 2.5f64.log10()) * r.dwell_gain(),
+        1e-6,
+    );
+    assert!(
+        (pd_dwell - expected).abs() < 4.0 * binomial_sigma(expected, n as usize),
+        "dwell Pd {pd_dwell} vs {expected}"
+    );
+    assert!(searched < hits / 4, "search {searched} vs dwell {hits}");
+}
+
+#[test]
+fn a_cue_outside_the_field_of_regard_is_ignored() {
+    let r = sector_array();
+    let origin = fixed(site().to_ecef());
+    let behind = point_at(site(), 180.0, 5.0, 100_000.0);
+    let too_far = point_at(site(), 0.0, 5.0, 500_000.0);
+    let in_view = point_at(site(), 0.0, 5.0, 100_000.0);
+    assert!(!r.covers(SimTime::ZERO, &origin, behind));
+    assert!(!r.covers(SimTime::ZERO, &origin, too_far));
+    assert!(r.covers(SimTime::ZERO, &origin, in_view));
+    // Even if asked, the beam cannot point behind the face: nothing, no draws.
+    let traj = fixed(behind);
+    let targets = [target(0, &traj, 100.0, Swerling::Zero, Transponder::None)];
+    let mut rng = rngs(1, 0);
+    let mut seq = 0;
+    assert!(
+        r.dwell(SimTime::ZERO, behind, &origin, &targets, &mut rng, &mut seq)
+            .is_empty()
+    );
+    assert_eq!(seq, 0);
+}
+
+#[test]
+fn a_stretched_frame_spreads_its_looks_over_the_longer_frame() {
+    let r = sector_array();
+    let origin = fixed(site().to_ecef());
+    // At the right edge of the field: measured at the end of the frame.
+    let edge = fixed(point_at(site(), 44.0, 5.0, 20_000.0));
+    let targets = [target(0, &edge, 100.0, Swerling::Zero, Transponder::None)];
+    let mut seq = 0;
+    let time = |frame_s: f64, seq: &mut u64| {
+        let out = r.scan_frame(
+            SimTime::ZERO,
+            SimDuration::from_secs_f64(frame_s),
+            &origin,
+            &targets,
+            &mut rngs(2, 0),
+            seq,
+        );
+        real(&out)
+            .next()
+            .expect("detected")
+            .detection
+            .time_measured
+            .as_secs_f64()
+    };
+    let (t1, t4) = (time(1.0, &mut seq), time(4.0, &mut seq));
+    assert!((t4 - 4.0 * t1).abs() < 1e-6, "{t1} s vs {t4} s");
+    assert!(t1 > 0.95, "{t1}");
+}

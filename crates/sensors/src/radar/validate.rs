@@ -81,8 +81,38 @@ pub(crate) fn validate(p: &RadarParams) -> Result<(), SensorError> {
     if !(p.latency_s.is_finite() && (0.0..=MAX_LATENCY_S).contains(&p.latency_s)) {
         return Err(err("latency_s", p.latency_s, "[0, 3600]"));
     }
+    let b = &p.budget;
+    if !(b.max_track_fraction.is_finite()
+        && (0.0..=MAX_TRACK_FRACTION).contains(&b.max_track_fraction))
+    {
+        return Err(err(
+            "budget.max_track_fraction",
+            b.max_track_fraction,
+            "[0, 0.95]",
+        ));
+    }
+    if !(b.track_dwell_s.is_finite()
+        && (MIN_DWELL_S..=crate::schedule::INTERVAL_S).contains(&b.track_dwell_s))
+    {
+        return Err(err("budget.track_dwell_s", b.track_dwell_s, "[1e-4, 0.5]"));
+    }
+    for (what, v) in [
+        ("budget.revisit_ballistic_s", b.revisit_ballistic_s),
+        ("budget.revisit_air_s", b.revisit_air_s),
+    ] {
+        if !(v.is_finite() && (crate::schedule::INTERVAL_S..=MAX_REVISIT_S).contains(&v)) {
+            return Err(err(what, v, "[0.5, 600]"));
+        }
+    }
     Ok(())
 }
+
+/// Largest share of a phased array's time dedicated dwells may take: some search must go on.
+pub(crate) const MAX_TRACK_FRACTION: f64 = 0.95;
+/// Shortest dwell, s (a tenth of a millisecond: a few pulses).
+pub(crate) const MIN_DWELL_S: f64 = 1e-4;
+/// Longest track revisit, s.
+pub(crate) const MAX_REVISIT_S: f64 = 600.0;
 
 /// Tallest antenna mast above its platform, m (a tower, not a balloon).
 pub(crate) const MAX_ANTENNA_HEIGHT_M: f64 = 1000.0;

@@ -623,7 +623,7 @@ impl NetRuntime {
                 }
             }
             for (sensor, scan) in plots {
-                node.process_scan(now, SensorId::new(usize::from(sensor)), &scan);
+                node.process_scan(now, SensorId::new(usize::from(sensor)), &scan, false);
             }
         }
     }

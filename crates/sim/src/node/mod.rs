@@ -114,11 +114,16 @@ impl NodeRuntime {
         now: SimTime,
         sensor: base::SensorId,
         scan: &[tracking::filter::Measurement],
+        dwells: bool,
     ) {
         let Some(tracker) = self.tracker.as_mut() else {
             return;
         };
-        tracker.process_from(sensor, scan);
+        if dwells {
+            tracker.process_dwells(sensor, scan);
+        } else {
+            tracker.process_from(sensor, scan);
+        }
         tracker.advance(now);
         self.scans_processed += 1;
         self.evidence.update(now, &tracker.latest());

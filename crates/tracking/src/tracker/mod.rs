@@ -371,6 +371,17 @@ impl Tracker {
     /// nation's radars with disjoint coverage do not starve each other's new tracks.
     /// `process` is `process_from(SensorId::new(0), …)`: one sensor (or sensors treated as one).
     pub fn process_from(&mut self, sensor: SensorId, scan: &[Measurement]) {
+        self.process_batch(sensor, scan, true);
+    }
+    /// As [`process_from`](Self::process_from) for a batch that did not look everywhere the
+    /// sensor can see: a phased array's dedicated dwells (pencil beams at a few tracks) or a
+    /// cued search sector. A track the batch updates counts a look and a hit; a track it
+    /// misses counts nothing, since the sensor may never have pointed there (a full scan's
+    /// miss is evidence against a track, a dwell elsewhere is not).
+    pub fn process_dwells(&mut self, sensor: SensorId, scan: &[Measurement]) {
+        self.process_batch(sensor, scan, false);
+    }
+    fn process_batch(&mut self, sensor: SensorId, scan: &[Measurement], full: bool) {
         self.stats.n_measurements += scan.len() as u64;
         let kept = oosm::within_window(&self.config, self.newest, scan, &mut self.stats);
         let (Some(t_min), Some(t_max)) = (
@@ -395,7 +406,11 @@ impl Tracker {
         let (outcomes, taken) = (association.outcomes, association.taken);
         oosm::apply(
             &self.config,
-            oosm::ScanInfo { sensor, t_max },
+            oosm::ScanInfo {
+                sensor,
+                t_max,
+                full,
+            },
             &mut self.tracks,
             &kept,
             gating,

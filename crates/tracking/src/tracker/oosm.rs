@@ -69,6 +69,9 @@ pub(super) struct ScanInfo {
     pub(super) sensor: SensorId,
     /// Latest measurement time in the scan.
     pub(super) t_max: SimTime,
+    /// Whether the scan looked everywhere the sensor can see (a miss counts), or only where
+    /// it pointed dedicated dwells (only hits count).
+    pub(super) full: bool,
 }
 
 pub(super) fn apply(
@@ -80,9 +83,13 @@ pub(super) fn apply(
     outcomes: &[Outcome],
     stats: &mut TrackerStats,
 ) {
-    let ScanInfo { sensor, t_max } = info;
+    let ScanInfo {
+        sensor,
+        t_max,
+        full,
+    } = info;
     for (ti, (track, outcome)) in tracks.iter_mut().zip(outcomes).enumerate() {
-        let could_see = t_max >= track.time() && track.hit_sensors.contains(sensor);
+        let could_see = full && t_max >= track.time() && track.hit_sensors.contains(sensor);
         let prior = |t: SimTime| -> &FilterState {
             gating
                 .prior(ti, t)
