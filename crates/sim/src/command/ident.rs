@@ -73,8 +73,12 @@ pub(crate) fn identify_track(
         altitude_m: lla.alt_m(),
         climb_mps: climb,
         ballistic: h.ballistic_history,
-        // Only weaker evidence needs the (costlier) plan correlation.
-        flight_plan_miss_m: if h.iff.military_reply || h.ballistic {
+        // The (costlier) plan correlation is skipped only where no rule reads it: a military
+        // reply decides first, and a ballistic track without a civil reply is decided by the
+        // ballistic rules before the procedural one. A ballistic track *with* a civil reply
+        // must be correlated: civil reply and plan (neutral) outrank the ballistic profile,
+        // so an airliner's track that diverged into a ballistic class is not declared hostile.
+        flight_plan_miss_m: if h.iff.military_reply || (h.ballistic && !h.iff.civil_reply) {
             None
         } else {
             plans.miss_m(h.time, p)
@@ -83,4 +87,100 @@ pub(crate) fn identify_track(
         hostile_origin: false,
     };
     identify(&e, previous, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base::NationSet;
+    use c2::identify::{Ballistic, IdReason};
+    use dynamics::TrajectoryBuilder;
+    use geodesy::{Velocity, Wgs84};
+    use network::wire::IffEvidence;
+
+    /// An airliner's filed route through 26°N 127.5°E at 9 km, flown east at 230 m/s.
+    fn plans() -> FlightPlans {
+        let p = Wgs84::from_degrees(26.0, 127.5, 9_000.0)
+            .expect("valid")
+            .to_ecef();
+        let mut b = TrajectoryBuilder::new();
+        for k in 0..=40 {
+            let t = SimTime::from_secs(k * 10);
+            // Stationary in ECEF is close enough: the gate is 10 km, the slip search ±2 min.
+            b.push(t, p, Velocity::ecef(0.0, 0.0, 0.0));
+        }
+        FlightPlans {
+            plans: vec![b.build()],
+        }
+    }
+
+    fn held(ballistic: bool, history: Ballistic, civil_reply: bool) -> HeldTrack {
+        let p = Wgs84::from_degrees(26.0, 127.49, 8_800.0)
+            .expect("valid")
+            .to_ecef()
+            .xyz_m();
+        let mut cov = [[0.0; 6]; 6];
+        for (i, row) in cov.iter_mut().enumerate() {
+            row[i] = if i < 3 { 1.0e6 } else { 1.0e4 };
+        }
+        HeldTrack {
+            number: 16385,
+            time: SimTime::from_secs(142),
+            // 600 m/s straight down: a free-fall-looking estimate.
+            x: [
+                p.x,
+                p.y,
+                p.z,
+                -600.0 * p.x / p.norm(),
+                -600.0 * p.y / p.norm(),
+                -600.0 * p.z / p.norm(),
+            ],
+            p: cov,
+            quality: 7,
+            last_update: SimTime::from_secs(142),
+            ballistic,
+            ballistic_history: history,
+            release: NationSet::default(),
+            sources: base::SensorSet::default(),
+            remote_nodes: Vec::new(),
+            first_hand: true,
+            iff: IffEvidence {
+                interrogated: true,
+                military_reply: false,
+                civil_reply,
+            },
+        }
+    }
+
+    #[test]
+    fn a_civil_reply_on_a_filed_plan_outranks_a_ballistic_class() {
+        // The default scenario's fratricide: an airliner's track (civil reply, on its plan)
+        // took a ballistic class and an "established" history from a diverged local track.
+        // Plan correlation was skipped for ballistic tracks, so the ballistic rule fired.
+        let d = identify_track(
+            &held(true, Ballistic::Established, true),
+            30.0,
+            Identity::Neutral,
+            &plans(),
+            &[],
+            &IdRules::defaults(),
+        );
+        assert_eq!(
+            (d.identity, d.reason),
+            (Identity::Neutral, IdReason::FlightPlanCivilIff)
+        );
+        // Without the civil reply the same track is what its kinematics say.
+        let d = identify_track(
+            &held(true, Ballistic::Established, false),
+            30.0,
+            Identity::Pending,
+            &plans(),
+            &[],
+            &IdRules::defaults(),
+        );
+        assert_eq!(
+            (d.identity, d.reason),
+            (Identity::Hostile, IdReason::BallisticProfile)
+        );
+    }
 }

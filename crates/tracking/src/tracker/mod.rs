@@ -94,7 +94,8 @@
 //! # Kinematic class and the surface
 //!
 //! A confirmed track whose posterior is ever above [`BALLISTIC_ALT_M`] or faster than
-//! [`BALLISTIC_SPEED_MPS`] is *ballistic* from then on ([`TrackReport::ballistic`]): no
+//! [`BALLISTIC_SPEED_MPS`], by [`CLASS_MARGIN_SIGMAS`] RMS radii of its own uncertainty, is
+//! *ballistic* from then on ([`TrackReport::ballistic`]): no
 //! aircraft or cruise missile flies there, and a re-entry vehicle slowed by drag near the
 //! ground is still the ballistic object it was. The class is sticky so a track does not
 //! change its nature (and its treatment below) as it descends. With a configured
@@ -244,6 +245,10 @@ pub const ESCAPE_SPEED_MPS: f64 = 11_200.0;
 /// Speed above which a confirmed track is ballistic (no air-breathing threat is this fast),
 /// m/s.
 pub const BALLISTIC_SPEED_MPS: f64 = 1_200.0;
+/// How far beyond [`BALLISTIC_ALT_M`] or [`BALLISTIC_SPEED_MPS`] a track's estimate must be,
+/// in RMS radii (√trace of the position or velocity covariance block), to be classed
+/// ballistic: two radii put the threshold more than 3σ away along any one axis.
+pub const CLASS_MARGIN_SIGMAS: f64 = 2.0;
 
 /// A track as reported outside the tracker.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,7 +2,7 @@
 //! and reporting.
 
 use super::quality::track_quality;
-use super::{BALLISTIC_ALT_M, BALLISTIC_SPEED_MPS};
+use super::{BALLISTIC_ALT_M, BALLISTIC_SPEED_MPS, CLASS_MARGIN_SIGMAS};
 use super::{TrackNumber, TrackReport, TrackStatus, TrackerConfig};
 use crate::filter::{FilterState, Measurement};
 use base::{SensorSet, SimTime};
@@ -153,14 +153,17 @@ impl Track {
         (sp, sv, gap_s)
     }
     /// A confirmed track becomes ballistic once its latest posterior is too high or too fast
-    /// for an air-breather (sticky).
+    /// for an air-breather beyond its own uncertainty (sticky): [`CLASS_MARGIN_SIGMAS`] RMS
+    /// radii clear of the threshold, so a diverged estimate (a few plots of different objects
+    /// differenced under the wide velocity prior: kilometres per second, ±kilometres per
+    /// second) does not make an airliner's track a missile's.
     pub(super) fn classify(&mut self, config: &TrackerConfig) {
         if self.ballistic || self.status != TrackStatus::Confirmed {
             return;
         }
         let s = self.summary();
         let (alt, _) = crate::surface::altitude(config.filter.frame, s.pos);
-        self.ballistic = alt > BALLISTIC_ALT_M || s.vel.norm() > BALLISTIC_SPEED_MPS;
+        self.ballistic = beyond_air_breathers(alt, s.sigma_pos_m, s.vel.norm(), s.sigma_vel_mps);
     }
     /// A posterior as the track keeps it: cut at the surface unless ballistic.
     pub(super) fn constrain(&self, config: &TrackerConfig, state: FilterState) -> FilterState {
@@ -212,4 +215,17 @@ pub(super) fn constrained(
         Some(surface) if !ballistic => state.truncated(config.filter.frame, surface),
         _ => state,
     }
+}
+
+/// Whether an estimate at altitude `alt_m` (RMS position uncertainty `sigma_pos_m`) and speed
+/// `speed_mps` (RMS velocity uncertainty `sigma_vel_mps`) is too high or too fast for any
+/// air-breather by [`CLASS_MARGIN_SIGMAS`] RMS radii. NaN never classifies.
+pub(super) fn beyond_air_breathers(
+    alt_m: f64,
+    sigma_pos_m: f64,
+    speed_mps: f64,
+    sigma_vel_mps: f64,
+) -> bool {
+    alt_m - CLASS_MARGIN_SIGMAS * sigma_pos_m > BALLISTIC_ALT_M
+        || speed_mps - CLASS_MARGIN_SIGMAS * sigma_vel_mps > BALLISTIC_SPEED_MPS
 }

@@ -193,3 +193,31 @@ fn a_track_faster_than_escape_speed_is_deleted_as_diverged() {
     assert_eq!(t.stats().n_implausible, 0, "{:?}", t.stats());
     assert!(t.stats().n_confirmed >= 1, "{:?}", t.stats());
 }
+
+#[test]
+fn the_ballistic_class_needs_the_estimate_clear_of_aircraft_by_its_own_uncertainty() {
+    use crate::tracker::track::beyond_air_breathers;
+    // The default scenario's fratricide (seed 8558242354200277143): a diverged local track
+    // fused into an airliner's network track, 4.4 km up at 2.4 km/s, but ±25 km and about
+    // ±3 km/s. Without the margin it was classed ballistic, its history "established" free
+    // fall under that covariance, and the airliner was declared hostile and engaged.
+    assert!(!beyond_air_breathers(4_400.0, 24_700.0, 2_400.0, 3_200.0));
+    // The same speed known to ±100 m/s, or 60 km up known to ±1 km: a missile.
+    assert!(beyond_air_breathers(4_400.0, 24_700.0, 2_400.0, 100.0));
+    assert!(beyond_air_breathers(60_000.0, 1_000.0, 300.0, 3_200.0));
+    // Just clear of the thresholds by less than two RMS radii: not yet.
+    assert!(!beyond_air_breathers(26_000.0, 1_000.0, 300.0, 50.0));
+    assert!(!beyond_air_breathers(9_000.0, 500.0, 1_250.0, 30.0));
+    // NaN never classifies.
+    assert!(!beyond_air_breathers(f64::NAN, 1.0, f64::NAN, 1.0));
+}
+
+#[test]
+fn a_missile_track_is_classed_ballistic_within_a_few_looks() {
+    // A re-entry vehicle at 1.6 km/s and 20 km, seen once a second: the class margin costs
+    // only the first looks, while the velocity is still the wide prior's.
+    let rv = plots(8, |t| [50_000.0 + 1_600.0 * t, 10_000.0, 20_000.0]);
+    let t = tracker_with_wide_init(&rv);
+    let r = one(t.tracks_at(SimTime::from_secs(8)), "one missile track");
+    assert!(r.ballistic, "{:?}", r.estimate.x);
+}
