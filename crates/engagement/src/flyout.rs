@@ -65,7 +65,9 @@ pub struct Flyout {
 }
 
 impl Flyout {
-    /// Launches at `aim.launch` from `launcher_ecef_m` towards `aim.point_ecef_m`.
+    /// Launches at `aim.launch` from `launcher_ecef_m` towards `aim.point_ecef_m`, arriving at
+    /// `aim.time`, or when the profile gets it there if the launch point is farther than the
+    /// plan assumed (a launcher that moved since the decision).
     pub fn launch(k: &Kinematics, launcher_ecef_m: [f64; 3], aim: &Intercept) -> Self {
         k.assert_valid();
         assert!(aim.time >= aim.launch, "intercept before launch");
@@ -74,13 +76,24 @@ impl Flyout {
             launch: aim.launch,
             legs: Vec::new(),
         };
+        // A plan made from where a moving launcher was at the decision may need a little more
+        // flight from where it is at launch: the round arrives when its motor gets it there
+        // (a ship steaming at 10 m/s for the approval latency put an aim point 28 m beyond
+        // the profile's reach), never sooner than planned.
+        let range_m = path::norm(path::sub(aim.point_ecef_m, launcher_ecef_m));
+        let end_time = if range_m > flyout.flown_m(aim.time) + UPDATE_TOLERANCE_M {
+            // Rounded up to the next nanosecond: never a micrometre faster than the motor.
+            aim.launch + SimDuration::from_nanos((k.fly_time_s(range_m) * 1e9).ceil() as i64)
+        } else {
+            aim.time
+        };
         let leg = Leg {
             start_time: aim.launch,
             start_m: launcher_ecef_m,
             start_s: 0.0,
-            end_time: aim.time,
+            end_time,
             end_m: aim.point_ecef_m,
-            end_s: flyout.flown_m(aim.time),
+            end_s: flyout.flown_m(end_time),
         };
         Flyout {
             legs: vec![leg],

@@ -107,6 +107,10 @@ pub struct Approach {
     /// Seconds from the track's time to the closest approach; negative when it is already
     /// opening (the closest approach is in the past).
     pub time_to_cpa_s: f64,
+    /// Seconds from the track's time until the straight path first comes within the asset's
+    /// radius (0 when already inside; the closest approach's time when the path passes
+    /// outside): the earliest the threat can strike the asset.
+    pub time_to_entry_s: f64,
     /// Horizontal miss distance at the closest approach, metres.
     pub cpa_m: f64,
     /// Standard deviation of the cross-track position at the closest approach, metres.
@@ -122,9 +126,9 @@ pub struct Assessment {
     /// Threat value `Σ value_k · p_k` over the endangered assets.
     pub value: f64,
     /// Seconds to the predicted impact (ballistic, whatever it endangers; infinite when it
-    /// does not come down within [`BALLISTIC_HORIZON_S`]) or to the closest approach to the
-    /// most endangered asset (air; ties to the lower index; infinite when nothing is
-    /// endangered).
+    /// does not come down within [`BALLISTIC_HORIZON_S`]) or to the entry into the most
+    /// endangered asset's radius (air, [`Approach::time_to_entry_s`]; ties to the lower index;
+    /// infinite when nothing is endangered).
     pub time_to_go_s: f64,
     /// The impact prediction (ballistic tracks that come down within the horizon).
     pub impact: Option<ImpactPrediction>,
@@ -166,7 +170,7 @@ pub fn assess(t: &TrackEstimate, ballistic: bool, assets: &[DefendedAsset]) -> A
             _ => Some((k, p)),
         });
     Assessment {
-        time_to_go_s: most.map_or(f64::INFINITY, |(k, _)| approaches[k].time_to_cpa_s),
+        time_to_go_s: most.map_or(f64::INFINITY, |(k, _)| approaches[k].time_to_entry_s),
         endangered,
         value,
         impact: None,

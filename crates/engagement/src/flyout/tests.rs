@@ -194,3 +194,30 @@ fn handover_time_is_when_the_handover_distance_remains() {
     // A handover distance longer than the fly-out: the seeker looks from the launcher.
     assert_eq!(f.handover_time(1e9), aim.launch);
 }
+
+#[test]
+fn a_launcher_that_moved_away_since_the_plan_arrives_later_never_faster_than_its_motor() {
+    let k = notional();
+    let w = engagement_window(&k, launcher(), SimTime::ZERO, &crossing()).expect("window");
+    let aim = w.earliest;
+    // The ship steamed 30 m away from the aim point between the decision and the launch.
+    let away = {
+        let l = launcher();
+        let d = sub(l, aim.point_ecef_m);
+        let n = norm(d);
+        [
+            l[0] + 30.0 * d[0] / n,
+            l[1] + 30.0 * d[1] / n,
+            l[2] + 30.0 * d[2] / n,
+        ]
+    };
+    let f = Flyout::launch(&k, away, &aim);
+    assert!(f.intercept_time() > aim.time, "arrives later");
+    let flown = k.distance_m((f.intercept_time() - aim.launch).as_secs_f64());
+    let range = norm(sub(aim.point_ecef_m, away));
+    assert!(flown >= range, "{flown} m flown for a {range} m range");
+    assert!(flown - range < 1e-3, "and no later than the motor needs");
+    // Closer than planned: still the planned time (the profile is not sped up).
+    let f = Flyout::launch(&k, launcher(), &aim);
+    assert_eq!(f.intercept_time(), aim.time);
+}

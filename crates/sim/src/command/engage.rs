@@ -49,6 +49,13 @@ pub(crate) enum AbortReason {
     /// fire-control sensors', or data its authority engages on) has held the threat since
     /// launch, so nothing could guide the intercept.
     NoOwnFireControlTrack,
+    /// In flight, before seeker handover, no track of the threat the round may guide on has
+    /// been held for longer than the ROE's maximum track age: the engagement cannot be
+    /// supported (a midcourse round needs its uplink), so the round is destroyed and the
+    /// threat is free for a fresh engagement on the track that replaced the lost one
+    /// (measured on the default scenario: rounds flown blind on a dropped track passed 2–4 km
+    /// from the missile while a second unit engaged its new track).
+    TrackLostInFlight,
 }
 
 impl AbortReason {
@@ -62,6 +69,7 @@ impl AbortReason {
             AbortReason::TrackStale => "track_stale",
             AbortReason::AlreadyEngaged => "already_engaged",
             AbortReason::NoOwnFireControlTrack => "no_own_fire_control_track",
+            AbortReason::TrackLostInFlight => "track_lost_in_flight",
             AbortReason::LeftEnvelope(engagement::Limit::MinRange) => "left_envelope_min_range",
             AbortReason::LeftEnvelope(engagement::Limit::MaxRange) => "left_envelope_max_range",
             AbortReason::LeftEnvelope(engagement::Limit::MinAltitude) => {
@@ -109,6 +117,8 @@ pub(crate) struct Engagement {
     /// it was launched on launch-on-remote data, which may launch a round but not guide it;
     /// until then the round flies its launch solution.
     took_over: Option<SimTime>,
+    /// The last in-flight update that found a track to guide on (launch until the first).
+    guided_at: SimTime,
 }
 
 impl Engagement {
@@ -139,6 +149,7 @@ impl Engagement {
             followed_at_launch: None,
             aborted: false,
             took_over: None,
+            guided_at: ordered,
         }
     }
 }
@@ -309,6 +320,19 @@ impl CommandRuntime {
             e.guide.track,
             object_behind(now, u_node, e.guide.track, world, nodes),
         );
+        // Planned from where the launcher was at the decision: from where it is now the aim
+        // point must still be inside the envelope (a ship may have steamed out of it).
+        let left = {
+            let u = &self.units[e.unit];
+            u.position(world, now)
+                .and_then(|l| u.kinematics.envelope_violation(l, e.plan.point_ecef_m))
+        };
+        if let Some(l) = left {
+            return self
+                .abort(id, AbortReason::LeftEnvelope(l))
+                .map(|ev| (ev, None));
+        }
+        let e = self.engagements.get_mut(&id)?;
         let u = &mut self.units[e.unit];
         u.committed = u.committed.saturating_sub(1);
         let launcher = u.position(world, now);
@@ -474,13 +498,20 @@ impl CommandRuntime {
                 .get(&unit.node)
                 .and_then(|held| guide_member(sharing, unit, &e.threat, held))
             else {
+                let handover = f.handover_time(unit.seeker.handover_distance_m());
                 // Launched on remote data, the own radar has not taken over by the time the
                 // seeker needs its cue: the round cannot be guided home.
-                if waiting && now >= f.handover_time(unit.seeker.handover_distance_m()) {
+                if waiting && now >= handover {
                     leaving.push((*id, AbortReason::NoOwnFireControlTrack));
+                } else if !waiting
+                    && now < handover
+                    && now - e.guided_at.max(f.launch_time()) > epoch.input.c2.max_track_age
+                {
+                    leaving.push((*id, AbortReason::TrackLostInFlight));
                 }
                 continue;
             };
+            e.guided_at = now;
             e.took_over.get_or_insert(now);
             e.guide = guide;
             let t = f.intercept_time();

@@ -40,9 +40,10 @@ const IMPACT_MARGIN: SimDuration = SimDuration::from_secs(2);
 
 impl Assessed {
     /// The latest useful intercept time: a ballistic threat's predicted impact less
-    /// [`IMPACT_MARGIN`], or an air-breather's predicted arrival at the asset it most
-    /// endangers (its closest approach: a cruise missile is over its target then). None when
-    /// it endangers nothing.
+    /// [`IMPACT_MARGIN`], or an air-breather's predicted entry into the asset it most
+    /// endangers (inside it, it may strike at any moment: its aim point is anywhere in the
+    /// asset; an air-breather already inside has no later useful intercept). None when it
+    /// endangers nothing.
     pub(crate) fn deadline(&self) -> Option<SimTime> {
         match &self.assessment.impact {
             Some(i) => Some(i.time - IMPACT_MARGIN),

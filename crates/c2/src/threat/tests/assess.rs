@@ -94,7 +94,9 @@ fn air_threat_endangers_the_asset_on_its_track() {
     // σ_cross = √(100² + (5·200)²) ≈ 1005 m: P(|N(0, σ²)| < 2000) ≈ 0.953.
     assert!(k == 0 && (p - 0.953).abs() < 0.01, "{a:?}");
     assert!((a.value - 4.0 * p).abs() < 1e-12);
-    assert!((a.time_to_go_s - 200.0).abs() < 0.5, "{a:?}");
+    // Closest approach in 50 km / 250 m/s = 200 s; the 2 km radius is entered 2000/250 = 8 s
+    // earlier.
+    assert!((a.time_to_go_s - 192.0).abs() < 0.5, "{a:?}");
 }
 
 #[test]
@@ -132,4 +134,36 @@ fn a_threat_that_never_comes_down_endangers_nothing() {
     assert!(a.endangered.is_empty() && a.value == 0.0);
     let remaining = (sol.impact_time - falling.time).as_secs_f64();
     assert!((a.time_to_go_s - remaining).abs() < 1e-3, "{a:?}");
+}
+
+#[test]
+fn an_air_threat_can_strike_from_its_entry_into_the_asset() {
+    let site = wgs(35.0, 135.0, 0.0);
+    let (east, _) = east_north(&site);
+    let asset = DefendedAsset {
+        position: site,
+        radius_m: 5_000.0,
+        value: 1.0,
+    };
+    let track = |e: f64, n: f64, v: Vec3| {
+        let r = offset(&site, e, n, 100.0);
+        TrackEstimate {
+            time: SimTime::from_secs(0),
+            position_ecef_m: [r.x, r.y, r.z],
+            velocity_ecef_mps: [v.x, v.y, v.z],
+            covariance: cov(10.0, 1.0, 0.0),
+            ballistic_coefficient_kg_m2: None,
+        }
+    };
+    // 30 km east, 3 km north, flying west at 200 m/s: closest approach 3 km in 150 s; the
+    // 5 km circle is entered √(5² − 3²) = 4 km earlier, at 130 s.
+    let a = closest_approach(&track(30_000.0, 3_000.0, east * -200.0), &asset);
+    assert!((a.time_to_cpa_s - 150.0).abs() < 0.1, "{a:?}");
+    assert!((a.time_to_entry_s - 130.0).abs() < 0.1, "{a:?}");
+    // Already inside: it may strike now.
+    let a = closest_approach(&track(2_000.0, 0.0, east * -200.0), &asset);
+    assert_eq!(a.time_to_entry_s, 0.0);
+    // Passing outside the circle: no entry, the closest approach stands in.
+    let a = closest_approach(&track(30_000.0, 8_000.0, east * -200.0), &asset);
+    assert_eq!(a.time_to_entry_s, a.time_to_cpa_s);
 }

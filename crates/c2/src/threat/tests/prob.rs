@@ -148,6 +148,7 @@ fn air_pass_probability_matches_analytic() {
     };
     let pass = |cpa_m, sigma_cross_m, time_to_cpa_s| Approach {
         time_to_cpa_s,
+        time_to_entry_s: time_to_cpa_s,
         cpa_m,
         sigma_cross_m,
     };
