@@ -117,7 +117,7 @@ pub(crate) struct Engagement {
     /// it was launched on launch-on-remote data, which may launch a round but not guide it;
     /// until then the round flies its launch solution.
     took_over: Option<SimTime>,
-    /// The last in-flight update that found a track to guide on (launch until the first).
+    /// The freshest measurement behind any track the round guided on in flight.
     guided_at: SimTime,
 }
 
@@ -149,7 +149,7 @@ impl Engagement {
             followed_at_launch: None,
             aborted: false,
             took_over: None,
-            guided_at: ordered,
+            guided_at: SimTime::ZERO,
         }
     }
 }
@@ -271,6 +271,7 @@ impl CommandRuntime {
                 pairs::planned_pk(u, h, sspk, now, fly_s),
                 stale,
                 u.provenance(h),
+                h.last_update,
             )
         });
         let through_kill = cue
@@ -293,11 +294,11 @@ impl CommandRuntime {
         } else {
             match cue {
                 None => Some(AbortReason::TrackLost),
-                Some((guide, _, _, _)) if self.in_flight_at(id, guide, held) => {
+                Some((guide, ..)) if self.in_flight_at(id, guide, held) => {
                     Some(AbortReason::AlreadyEngaged)
                 }
-                Some((_, _, true, _)) => Some(AbortReason::TrackStale),
-                Some((_, p, _, _)) if p < c2.min_planned_pk || p <= 0.0 => {
+                Some((_, _, true, ..)) => Some(AbortReason::TrackStale),
+                Some((_, p, ..)) if p < c2.min_planned_pk || p <= 0.0 => {
                     Some(AbortReason::CueDegraded)
                 }
                 Some(_) => None,
@@ -308,10 +309,11 @@ impl CommandRuntime {
         }
         let e = self.engagements.get_mut(&id)?;
         let mut provenance = c2::roe::Provenance::Ally;
-        if let Some((guide, p, _, from)) = cue {
+        if let Some((guide, p, _, from, data_at)) = cue {
             e.guide = guide;
             e.planned_pk = p;
             provenance = from;
+            e.guided_at = data_at;
         }
         if remote.guides(provenance) {
             e.took_over = Some(now);
@@ -498,20 +500,21 @@ impl CommandRuntime {
                 .get(&unit.node)
                 .and_then(|held| guide_member(sharing, unit, &e.threat, held))
             else {
-                let handover = f.handover_time(unit.seeker.handover_distance_m());
                 // Launched on remote data, the own radar has not taken over by the time the
                 // seeker needs its cue: the round cannot be guided home.
-                if waiting && now >= handover {
+                if waiting && now >= f.handover_time(unit.seeker.handover_distance_m()) {
                     leaving.push((*id, AbortReason::NoOwnFireControlTrack));
-                } else if !waiting
-                    && now < handover
-                    && now - e.guided_at.max(f.launch_time()) > epoch.input.c2.max_track_age
-                {
+                } else if !waiting && lost_in_flight(e.guided_at, f, unit, now, epoch.input) {
                     leaving.push((*id, AbortReason::TrackLostInFlight));
                 }
                 continue;
             };
-            e.guided_at = now;
+            e.guided_at = e.guided_at.max(h.last_update);
+            if !waiting && lost_in_flight(e.guided_at, f, unit, now, epoch.input) {
+                // Held, but coasting on no data for too long: no better than no track.
+                leaving.push((*id, AbortReason::TrackLostInFlight));
+                continue;
+            }
             e.took_over.get_or_insert(now);
             e.guide = guide;
             let t = f.intercept_time();
@@ -736,6 +739,20 @@ fn spread_m(h: &HeldTrack, dt_s: f64) -> f64 {
 
 /// Whether a round of unit `u` still waits to be taken over: launched on data its authority
 /// covers by launch-on-remote only, no track it may guide on held since (`took_over`).
+/// Whether a launched round has had no fresh data to guide on (the freshest measurement
+/// behind the track it was launched on or any it guided on since) for longer than the ROE's
+/// maximum track age, while it still needs uplink updates (before seeker handover).
+fn lost_in_flight(
+    guided_at: SimTime,
+    f: &engagement::Flyout,
+    unit: &super::units::FireUnitRuntime,
+    now: SimTime,
+    input: &crate::input::Input,
+) -> bool {
+    now < f.handover_time(unit.seeker.handover_distance_m())
+        && now - guided_at > input.c2.max_track_age
+}
+
 fn needs_takeover(u: &super::units::FireUnitRuntime, took_over: Option<SimTime>) -> bool {
     u.remote.any_launch_only() && took_over.is_none()
 }

@@ -7,7 +7,7 @@ use super::tests::EOR_ALLIES;
 use super::tests_identity::{coalition, remote_battery};
 use crate::log::EventKind;
 use crate::*;
-use base::NodeId;
+use base::{NodeId, SimDuration};
 use c2::roe::{RemoteAuthority, RemoteFrom, RemoteUse};
 
 fn run_it(input: &Input) -> (Summary, Vec<(bool, &'static str)>) {
@@ -244,5 +244,36 @@ fn a_split_authority_launches_on_allies_data_and_engages_on_its_own_nations() {
     assert!(
         launches.iter().all(|l| *l == (true, "own_nation")),
         "{launches:?}"
+    );
+}
+
+#[test]
+fn a_round_whose_track_is_lost_in_flight_is_destroyed_before_handover() {
+    // Engage-on-remote on the national node's tracks: the whole engagement rides the link.
+    let mut input = with(
+        remote_battery(40, 0.0),
+        RemoteUse::EngageOnRemote,
+        RemoteFrom::OwnNation,
+    );
+    let mut rec = MemoryRecorder::default();
+    run(&input, 3, None, &mut rec).expect("builds");
+    let (launch_s, intercept_s) = rec
+        .events
+        .iter()
+        .find_map(|e| match e.kind {
+            EventKind::InterceptorLaunch { intercept_t_s, .. } => Some((e.t_s, intercept_t_s)),
+            _ => None,
+        })
+        .expect("a launch with the link up");
+    eprintln!("launch {launch_s} intercept {intercept_s}");
+    // The link goes down just after the first launch and stays down: the unit's node holds
+    // no track of the threat from then on.
+    let down = SimDuration::from_secs_f64(launch_s + 0.5);
+    input.links[0].partitions = vec![(down, down + SimDuration::from_secs(3_000))];
+    let (_, rounds) = outcomes(&input);
+    assert_eq!(
+        rounds.first().map(|(_, o)| o.as_str()),
+        Some("track_lost_in_flight"),
+        "{rounds:?}"
     );
 }
