@@ -168,3 +168,42 @@ fn impossible_remote_reports_are_refused_and_counted() {
     assert_eq!(p.stats().implausible_remote, 4);
     assert_eq!(p.system_tracks(t).len(), 2);
 }
+
+#[test]
+fn a_track_known_only_to_tens_of_kilometres_takes_no_new_contributor() {
+    // The default scenario's late shot (seed 5258381468602981843): a ±27 km remote-only
+    // system track, whose missile had impacted, took a new local track of something else
+    // 15 km away; the new track inherited its number and hostile identity and was engaged.
+    let t = SimTime::from_secs(862);
+    let mut lost = state(t, 18_000.0, 1_000.0, 27_000.0);
+    for i in 3..6 {
+        // Coasting for 20 s on a diverged velocity: ±1 km/s.
+        lost.p[(i, i)] = 1.0e6;
+    }
+    let near = state(t, 1_300.0, 150.0, 1_500.0);
+    let mut p = picture(1, 100, with_surface());
+    p.remote_report(t, remote(t, 2, 500, lost));
+    let fresh = LocalTrack {
+        id: 237,
+        state: near,
+        measured: t,
+        quality: 7,
+        release: NationSet::first(3),
+        ballistic: false,
+    };
+    p.update_local(t, std::slice::from_ref(&fresh));
+    let tracks = p.system_tracks(t);
+    assert_eq!(tracks.len(), 2, "{tracks:?}");
+    let new = tracks
+        .iter()
+        .find(|s| s.local_id == Some(237))
+        .expect("the local track is in the picture");
+    assert_ne!(new.tn, tn(500), "a number of its own");
+    // The same report known to ±3 km is the same object: one track.
+    let mut q = picture(1, 100, with_surface());
+    q.remote_report(t, remote(t, 2, 500, state(t, 1_400.0, 150.0, 3_000.0)));
+    q.update_local(t, std::slice::from_ref(&fresh));
+    let tracks = q.system_tracks(t);
+    assert_eq!(tracks.len(), 1, "{tracks:?}");
+    assert_eq!(tracks[0].tn, tn(500));
+}
