@@ -203,10 +203,11 @@ fn contribution(now: SimTime, l: &LocalTrack, misfits: u32) -> Contribution {
 }
 
 /// Largest RMS position uncertainty (√trace) a system track may have and still take a new
-/// local contributor, m: about the spacing of the objects of a salvo or raid, beyond which a
-/// gate says nothing about which object a track is.
-const MAX_ASSOCIATE_SIGMA_M: f64 = 10_000.0;
+/// contributor (local, or a remote report under a number new to this node) or be merged as
+/// a dual, m: about the spacing of the objects of a salvo
+/// or raid, beyond which a gate says nothing about which object a track is.
+pub(super) const MAX_ASSOCIATE_SIGMA_M: f64 = 10_000.0;
 
-fn position_sigma_m(s: &crate::TrackState) -> f64 {
+pub(super) fn position_sigma_m(s: &crate::TrackState) -> f64 {
     (s.p[(0, 0)] + s.p[(1, 1)] + s.p[(2, 2)]).max(0.0).sqrt()
 }

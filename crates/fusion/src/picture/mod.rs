@@ -421,6 +421,10 @@ impl CommonPicture {
                 continue;
             }
             let aligned = s.fused.predict(t, cfg.q_m2_s3, s.ballistic());
+            // Nor does a report join a track known only to tens of kilometres (`local`).
+            if local::position_sigma_m(&aligned) > local::MAX_ASSOCIATE_SIGMA_M {
+                continue;
+            }
             if let Some((d2, ld)) = pair_statistic(&aligned, &report.state, cfg.gate_d2, cfg.dims)
                 && d2 <= cfg.gate_d2
                 && best.is_none_or(|(c, _)| d2 + ld < c)
