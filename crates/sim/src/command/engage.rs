@@ -50,7 +50,7 @@ pub(crate) enum AbortReason {
     /// launch, so nothing could guide the intercept.
     NoOwnFireControlTrack,
     /// In flight, before seeker handover, no track of the threat the round may guide on has
-    /// been held for longer than the ROE's maximum track age: the engagement cannot be
+    /// been in its node's picture for longer than the ROE's maximum track age: the engagement cannot be
     /// supported (a midcourse round needs its uplink), so the round is destroyed and the
     /// threat is free for a fresh engagement on the track that replaced the lost one
     /// (measured on the default scenario: rounds flown blind on a dropped track passed 2–4 km
@@ -117,7 +117,7 @@ pub(crate) struct Engagement {
     /// it was launched on launch-on-remote data, which may launch a round but not guide it;
     /// until then the round flies its launch solution.
     took_over: Option<SimTime>,
-    /// The freshest measurement behind any track the round guided on in flight.
+    /// The last in-flight update that found a track of the threat to guide on.
     guided_at: SimTime,
 }
 
@@ -271,7 +271,6 @@ impl CommandRuntime {
                 pairs::planned_pk(u, h, sspk, now, fly_s),
                 stale,
                 u.provenance(h),
-                h.last_update,
             )
         });
         let through_kill = cue
@@ -309,11 +308,10 @@ impl CommandRuntime {
         }
         let e = self.engagements.get_mut(&id)?;
         let mut provenance = c2::roe::Provenance::Ally;
-        if let Some((guide, p, _, from, data_at)) = cue {
+        if let Some((guide, p, _, from)) = cue {
             e.guide = guide;
             e.planned_pk = p;
             provenance = from;
-            e.guided_at = data_at;
         }
         if remote.guides(provenance) {
             e.took_over = Some(now);
@@ -509,12 +507,7 @@ impl CommandRuntime {
                 }
                 continue;
             };
-            e.guided_at = e.guided_at.max(h.last_update);
-            if !waiting && lost_in_flight(e.guided_at, f, unit, now, epoch.input) {
-                // Held, but coasting on no data for too long: no better than no track.
-                leaving.push((*id, AbortReason::TrackLostInFlight));
-                continue;
-            }
+            e.guided_at = now;
             e.took_over.get_or_insert(now);
             e.guide = guide;
             let t = f.intercept_time();
@@ -739,9 +732,12 @@ fn spread_m(h: &HeldTrack, dt_s: f64) -> f64 {
 
 /// Whether a round of unit `u` still waits to be taken over: launched on data its authority
 /// covers by launch-on-remote only, no track it may guide on held since (`took_over`).
-/// Whether a launched round has had no fresh data to guide on (the freshest measurement
-/// behind the track it was launched on or any it guided on since) for longer than the ROE's
-/// maximum track age, while it still needs uplink updates (before seeker handover).
+/// Whether a launched round has had no track to guide on (none of its threat's tracks in its
+/// node's picture) for longer than the ROE's maximum track age since it last had one (or
+/// since launch), while it still needs uplink updates (before seeker handover). A track held
+/// but coasting still gives a prediction and its growing covariance (measured: counting a
+/// held track's data age instead destroyed 21 rounds per run of the default scenario whose
+/// rotator and link data ran a little over 12 s old, and raised leakers from 12.5 to 17.5).
 fn lost_in_flight(
     guided_at: SimTime,
     f: &engagement::Flyout,
@@ -750,7 +746,7 @@ fn lost_in_flight(
     input: &crate::input::Input,
 ) -> bool {
     now < f.handover_time(unit.seeker.handover_distance_m())
-        && now - guided_at > input.c2.max_track_age
+        && now - guided_at.max(f.launch_time()) > input.c2.max_track_age
 }
 
 fn needs_takeover(u: &super::units::FireUnitRuntime, took_over: Option<SimTime>) -> bool {

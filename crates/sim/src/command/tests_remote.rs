@@ -255,6 +255,11 @@ fn a_round_whose_track_is_lost_in_flight_is_destroyed_before_handover() {
         RemoteUse::EngageOnRemote,
         RemoteFrom::OwnNation,
     );
+    // A lost track leaves the unit's picture 2 × 2 s after its last report, and 20 s without
+    // any track of the threat lose the round (its flight is about 40 s).
+    input.network.heartbeat = SimDuration::from_secs(2);
+    input.network.takeover_heartbeats = 1;
+    input.c2.max_track_age = SimDuration::from_secs(20);
     let mut rec = MemoryRecorder::default();
     run(&input, 3, None, &mut rec).expect("builds");
     let (launch_s, intercept_s) = rec
@@ -266,8 +271,8 @@ fn a_round_whose_track_is_lost_in_flight_is_destroyed_before_handover() {
         })
         .expect("a launch with the link up");
     eprintln!("launch {launch_s} intercept {intercept_s}");
-    // The link goes down just after the first launch and stays down: the unit's node holds
-    // no track of the threat from then on.
+    // The link goes down just after the first launch and stays down: the unit's node soon
+    // holds no track of the threat.
     let down = SimDuration::from_secs_f64(launch_s + 0.5);
     input.links[0].partitions = vec![(down, down + SimDuration::from_secs(3_000))];
     let (_, rounds) = outcomes(&input);
