@@ -228,3 +228,30 @@ fn a_track_known_only_to_tens_of_kilometres_is_no_dual_of_anything() {
     let tracks = p.system_tracks(t + base::SimDuration::from_secs(5));
     assert_eq!(tracks.len(), 2, "{tracks:?}");
 }
+
+#[test]
+fn a_ballistic_track_fused_below_the_surface_has_ended() {
+    // A ballistic contributor just above the surface and a precise air contributor of the same
+    // object just below it (neither refused by the guard): the fused state is below the
+    // surface, and a ballistic track there has impacted — it is not reported (the default
+    // scenario's row 21.6 km below with σ 1.2 km was such a fusion).
+    let t = SimTime::from_secs(100);
+    let mut high = remote(t, 2, 500, state(t, 500.0, 250.0, 1_000.0));
+    high.ballistic = true;
+    let low = remote(t, 3, 600, state(t, -1_200.0, 250.0, 100.0));
+    let mut p = picture(1, 100, with_surface());
+    p.remote_report(t, high);
+    p.remote_report(t, low);
+    let tracks = p.system_tracks(t);
+    assert!(
+        tracks.iter().all(|s| alt(&s.state) > -1.0),
+        "no track reported below the surface: {tracks:?}"
+    );
+    // The same pair as air contributors is cut at the surface instead, and reported.
+    let mut q = picture(1, 100, with_surface());
+    q.remote_report(t, remote(t, 2, 500, state(t, 500.0, 250.0, 1_000.0)));
+    q.remote_report(t, remote(t, 3, 600, state(t, -1_200.0, 250.0, 100.0)));
+    let tracks = q.system_tracks(t);
+    assert!(!tracks.is_empty());
+    assert!(tracks.iter().all(|s| alt(&s.state) > -1.0), "{tracks:?}");
+}
