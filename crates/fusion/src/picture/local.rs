@@ -93,6 +93,13 @@ impl CommonPicture {
             let misfits = s.local.map_or(0, |(_, c)| c.misfits);
             s.local = Some((id, contribution(now, l, misfits)));
         }
+        // The cached fusion follows its contributors: association, dual and decorrelation
+        // gates read it (left stale when no new local track came in the same call, it had
+        // grown to ±23 km on a ±0.5 km airliner track after a few minutes).
+        let known: Vec<Tn> = self.local_tn.values().copied().collect();
+        for tn in known {
+            self.refresh(tn);
+        }
     }
 
     fn place_new_locals(&mut self, now: SimTime, by_id: &BTreeMap<u32, &LocalTrack>) {
