@@ -24,9 +24,6 @@ impl CommonPicture {
                 let tr = (0..3).map(|k| f.p[(k, k)]).sum::<f64>();
                 (tn, f, tr)
             })
-            // Known only to tens of kilometres, a track gates with anything near it: it is
-            // no evidence of a dual (see `MAX_ASSOCIATE_SIGMA_M`).
-            .filter(|(_, _, tr)| *tr <= super::local::MAX_ASSOCIATE_SIGMA_M.powi(2))
             .collect();
         let tr_max = fused.iter().map(|f| f.2).fold(0.0, f64::max);
         let mut order: Vec<usize> = (0..fused.len()).collect();

@@ -93,13 +93,6 @@ impl CommonPicture {
             let misfits = s.local.map_or(0, |(_, c)| c.misfits);
             s.local = Some((id, contribution(now, l, misfits)));
         }
-        // The cached fusion follows its contributors: association, dual and decorrelation
-        // gates read it (left stale when no new local track came in the same call, it had
-        // grown to ±23 km on a ±0.5 km airliner track after a few minutes).
-        let known: Vec<Tn> = self.local_tn.values().copied().collect();
-        for tn in known {
-            self.refresh(tn);
-        }
     }
 
     fn place_new_locals(&mut self, now: SimTime, by_id: &BTreeMap<u32, &LocalTrack>) {
@@ -210,8 +203,7 @@ fn contribution(now: SimTime, l: &LocalTrack, misfits: u32) -> Contribution {
 }
 
 /// Largest RMS position uncertainty (√trace) a system track may have and still take a new
-/// contributor (local, or a remote report under a number new to this node) or be merged as
-/// a dual, m: about the spacing of the objects of a salvo
+/// contributor (local, or a remote report under a number new to this node), m: about the spacing of the objects of a salvo
 /// or raid, beyond which a gate says nothing about which object a track is.
 pub(super) const MAX_ASSOCIATE_SIGMA_M: f64 = 10_000.0;
 

@@ -209,9 +209,8 @@ fn a_track_known_only_to_tens_of_kilometres_takes_no_new_contributor() {
 }
 
 #[test]
-fn a_track_known_only_to_tens_of_kilometres_is_no_dual_of_anything() {
-    // The same case by the other path: the new track got a number of its own, then was
-    // merged into the lost one as its dual (survivor: the older number), identity and all.
+fn a_report_under_a_new_number_does_not_join_a_track_known_only_to_tens_of_kilometres() {
+    // The same guard where a remote report arrives under a number new to this node.
     let t = SimTime::from_secs(862);
     let mut lost = state(t, 18_000.0, 1_000.0, 27_000.0);
     for i in 3..6 {
@@ -219,13 +218,9 @@ fn a_track_known_only_to_tens_of_kilometres_is_no_dual_of_anything() {
     }
     let near = state(t, 1_300.0, 150.0, 1_500.0);
     let mut p = picture(1, 100, with_surface());
-    for k in 0..6 {
-        let now = t + base::SimDuration::from_secs(k);
-        p.remote_report(now, remote(now, 2, 500, lost.predict(now, 1.0, false)));
-        p.remote_report(now, remote(now, 3, 600, near.predict(now, 1.0, false)));
-        p.update_local(now, &[]);
-    }
-    let tracks = p.system_tracks(t + base::SimDuration::from_secs(5));
+    p.remote_report(t, remote(t, 2, 500, lost));
+    p.remote_report(t, remote(t, 3, 600, near));
+    let tracks = p.system_tracks(t);
     assert_eq!(tracks.len(), 2, "{tracks:?}");
 }
 
