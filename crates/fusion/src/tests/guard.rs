@@ -169,17 +169,22 @@ fn impossible_remote_reports_are_refused_and_counted() {
     assert_eq!(p.system_tracks(t).len(), 2);
 }
 
+/// A contributor coasting for 20 s on a diverged velocity: 18 km up, ±27 km, ±1 km/s.
+fn lost_at(t: SimTime) -> TrackState {
+    let mut lost = state(t, 18_000.0, 1_000.0, 27_000.0);
+    for i in 3..6 {
+        lost.p[(i, i)] = 1.0e6;
+    }
+    lost
+}
+
 #[test]
 fn a_track_known_only_to_tens_of_kilometres_takes_no_new_contributor() {
     // The default scenario's late shot (seed 5258381468602981843): a ±27 km remote-only
     // system track, whose missile had impacted, took a new local track of something else
     // 15 km away; the new track inherited its number and hostile identity and was engaged.
     let t = SimTime::from_secs(862);
-    let mut lost = state(t, 18_000.0, 1_000.0, 27_000.0);
-    for i in 3..6 {
-        // Coasting for 20 s on a diverged velocity: ±1 km/s.
-        lost.p[(i, i)] = 1.0e6;
-    }
+    let lost = lost_at(t);
     let near = state(t, 1_300.0, 150.0, 1_500.0);
     let mut p = picture(1, 100, with_surface());
     p.remote_report(t, remote(t, 2, 500, lost));
@@ -212,10 +217,7 @@ fn a_track_known_only_to_tens_of_kilometres_takes_no_new_contributor() {
 fn a_report_under_a_new_number_does_not_join_a_track_known_only_to_tens_of_kilometres() {
     // The same guard where a remote report arrives under a number new to this node.
     let t = SimTime::from_secs(862);
-    let mut lost = state(t, 18_000.0, 1_000.0, 27_000.0);
-    for i in 3..6 {
-        lost.p[(i, i)] = 1.0e6;
-    }
+    let lost = lost_at(t);
     let near = state(t, 1_300.0, 150.0, 1_500.0);
     let mut p = picture(1, 100, with_surface());
     p.remote_report(t, remote(t, 2, 500, lost));
