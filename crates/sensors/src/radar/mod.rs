@@ -187,6 +187,14 @@ pub(crate) fn raised(state: State, height_m: f64) -> State {
     }
 }
 
+/// The antenna's state at `t`: the platform's, raised by the mast (`None` before the
+/// platform exists).
+fn antenna_at(radar: &Radar, platform: &Trajectory, t: SimTime) -> Option<State> {
+    platform
+        .state_at(t)
+        .map(|s| raised(s, radar.params.antenna_height_m))
+}
+
 /// One sweep of the beam across azimuth at a constant rate: a whole search frame (stretched
 /// when dedicated dwells take part of the array's time) or a cued search sector.
 #[derive(Clone, Copy, Debug)]
@@ -453,11 +461,10 @@ pub(crate) fn sweep(
     rngs: &mut SensorRngs,
     seq: &mut u64,
 ) -> Vec<Labeled> {
-    let height_m = radar.params.antenna_height_m;
-    let Some(start) = platform.state_at(sweep.start).map(|s| raised(s, height_m)) else {
+    let Some(start) = antenna_at(radar, platform, sweep.start) else {
         return Vec::new();
     };
-    let platform = Platform::for_scan(platform, sweep.start, height_m);
+    let platform = Platform::for_scan(platform, sweep.start, radar.params.antenna_height_m);
     let frame0 = LocalFrame::at(start.position);
     let mut out = Vec::new();
     for target in targets {
@@ -483,8 +490,7 @@ pub(crate) fn dwell(
     rngs: &mut SensorRngs,
     seq: &mut u64,
 ) -> Vec<Labeled> {
-    let height_m = radar.params.antenna_height_m;
-    let Some(antenna) = platform.state_at(t).map(|s| raised(s, height_m)) else {
+    let Some(antenna) = antenna_at(radar, platform, t) else {
         return Vec::new();
     };
     let frame0 = LocalFrame::at(antenna.position);
