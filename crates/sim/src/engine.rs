@@ -262,6 +262,12 @@ impl Simulation {
         self.finished
     }
 
+    /// Tests: the objects behind each batch's plots of `sensor` (see `Batch`).
+    #[cfg(test)]
+    pub(crate) fn batch_objects(&self, sensor: usize) -> &BTreeMap<Batch, Vec<ObjectId>> {
+        &self.sensors[sensor].batch_objects
+    }
+
     /// Processes every event at or before `t`.
     pub fn run_until(&mut self, t: SimTime, rec: &mut dyn Recorder) {
         if !self.started {
@@ -546,6 +552,7 @@ impl Simulation {
         let batch = Batch {
             start: now,
             dwells: false,
+            look: 0,
         };
         // The scan is complete at the node when its last possible plot (measured just before
         // the next scan starts) has come through the sensor's latency. Scheduled before the
@@ -593,8 +600,9 @@ impl Simulation {
     /// A phased array's planning interval (`sensors::Scheduler`): offers a track dwell per
     /// track its node holds that it holds itself, a cued dwell per track its node holds that it
     /// does not (`[network] radar_cueing`), both only where a beam can point, and a sweep per
-    /// live IR-cued sector; runs what the budget serves; the interval's plots go to the tracker
-    /// as one dwell batch. Aims come from the node's picture, never from truth.
+    /// live IR-cued sector; runs what the budget serves; the dwells' plots go to the tracker as
+    /// one dwell batch and each sector's as another (`Batch`). Aims come from the node's
+    /// picture, never from truth.
     fn dwells(&mut self, now: SimTime, id: SensorId) {
         let Simulation {
             sensors,
@@ -671,6 +679,7 @@ impl Simulation {
             });
             aims.push(Aim::Track(h.x, h.time));
         }
+        let n_dwells = requests.len();
         sensor.sectors.retain(|s| s.until >= now);
         let sector_cost = sector_cost(radar, scheduler);
         for s in &sensor.sectors {
@@ -692,10 +701,15 @@ impl Simulation {
         };
         let done = last.start + requests[last.request].cost;
         let targets = sensor.targets(now, done, world);
-        let mut detections = Vec::new();
+        // Looks: 0 the dwells, 1 + k the k-th sector (`Batch::look`).
+        let mut looks: BTreeMap<u32, Vec<Labeled>> = BTreeMap::new();
         for p in &planned {
             let (rngs, seq) = (&mut sensor.rngs, &mut sensor.seq);
-            detections.extend(match aims[p.request] {
+            let look = match aims[p.request] {
+                Aim::Track(..) => 0,
+                Aim::Sector(_) => 1 + u32::try_from(p.request - n_dwells).expect("few sectors"),
+            };
+            looks.entry(look).or_default().extend(match aims[p.request] {
                 Aim::Track(x, time) => {
                     // Predicted to the dwell at constant velocity (under half a second).
                     let dt = (p.start - time).as_secs_f64();
@@ -720,18 +734,21 @@ impl Simulation {
             });
         }
         let latency = sensor.latency();
-        let batch = Batch {
-            start: now,
-            dwells: true,
-        };
-        if !detections.is_empty() && done + latency <= self.end {
-            self.agenda.schedule(
-                done + latency,
-                EventClass::Sense,
-                Ev::Flush { sensor: id, batch },
-            );
+        for (look, detections) in looks {
+            let batch = Batch {
+                start: now,
+                dwells: true,
+                look,
+            };
+            if !detections.is_empty() && done + latency <= self.end {
+                self.agenda.schedule(
+                    done + latency,
+                    EventClass::Sense,
+                    Ev::Flush { sensor: id, batch },
+                );
+            }
+            self.schedule_deliveries(id, batch, latency, detections);
         }
-        self.schedule_deliveries(id, batch, latency, detections);
     }
 
     /// Scoring: for each confirmed track of `node` that fire-control radar `sensor` has
@@ -871,6 +888,10 @@ impl Simulation {
                 labeled.detection.iff,
             );
             sensor.pending.entry(batch).or_default().push(m);
+            #[cfg(test)]
+            if let TruthLabel::Target(o) = labeled.truth {
+                sensor.batch_objects.entry(batch).or_default().push(o);
+            }
             self.net
                 .queue_plot(NodeId::new(sensor.node), &labeled.detection);
         }

@@ -8,7 +8,7 @@ use base::{NationId, Probability, Side, SimDuration, SimTime};
 use dynamics::{BallisticShape, BallisticSpec, RoutePoint, RouteSpec, TurnLimit};
 use geodesy::Wgs84;
 
-fn deg(lat: f64, lon: f64, alt: f64) -> Wgs84 {
+pub(crate) fn deg(lat: f64, lon: f64, alt: f64) -> Wgs84 {
     Wgs84::from_degrees(lat, lon, alt).expect("test coordinates are valid")
 }
 
@@ -441,7 +441,7 @@ fn the_national_node_tracks_what_its_radars_see() {
 
 /// The engine test world watched by a geostationary IR sensor (launch-event reports, 1 km)
 /// reporting to the radars' node.
-fn ir_watched() -> Input {
+pub(crate) fn ir_watched() -> Input {
     let mut input = small_input();
     input.platforms.push(Platform {
         name: "geo".to_owned(),

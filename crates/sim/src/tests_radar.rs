@@ -1,9 +1,11 @@
 //! Radar resource management in the engine: a phased array cued by a track its node holds
 //! acquires the target sooner than its own search frame would; its dwells and the stretch of
-//! its frame show in the sensor summary; runs stay deterministic.
+//! its frame show in the sensor summary; runs stay deterministic; a tracker batch never holds
+//! two plots of one object.
 
 use crate::tests::{radar, small_input};
 use crate::*;
+use base::SimTime;
 
 /// `small_input` with radar-2 turned into a shorter-range phased array with a time budget:
 /// its search sees a 0.1 m² re-entry vehicle at ≈ 70 km, its 10 ms dwells (≈ 34 × a search
@@ -99,4 +101,50 @@ fn dwells_cost_search_time_and_runs_stay_deterministic() {
     assert!(o.mean_frame_s > o.nominal_frame_s, "{o:?}");
     let dwelt = o.track_fraction + o.cue_fraction + o.sector_fraction;
     assert!((o.search_fraction + dwelt - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn a_sector_sweep_and_a_dwell_on_one_object_are_separate_batches() {
+    // The cued array also sweeps a sector toward each space-IR launch report, over missiles
+    // it already dwells on.
+    let mut input = cued_world(true);
+    let ir = crate::tests::ir_watched();
+    input.platforms.push(ir.platforms[2].clone());
+    input.sensors.push(ir.sensors[2].clone());
+    // Far enough from the launch area for the missiles to stay low in its sector, with the
+    // reach to see them there.
+    input.platforms[1].motion = PlatformMotion::Fixed(crate::tests::deg(36.0, 130.5, 80.0));
+    if let sensors::SensorParams::Radar(p) = &mut input.sensors[1].params {
+        p.max_range_m = 1_000_000.0;
+        // Dwells and sweeps due every planning interval, so they share some.
+        p.budget.revisit_ballistic_s = 0.5;
+        p.detection = sensors::DetectionModel::RadarEquation {
+            ref_range_m: 900_000.0,
+            ref_snr_db: 13.0,
+            pfa: 1e-8,
+        };
+    }
+    let mut sim = Simulation::new(&input, 4, None).expect("builds");
+    let mut rec = MemoryRecorder::default();
+    sim.run_until(SimTime::from_secs(1_200), &mut rec);
+    let batches = sim.batch_objects(1).clone();
+    let mut looks_at: std::collections::BTreeMap<(SimTime, base::ObjectId), Vec<u32>> =
+        std::collections::BTreeMap::new();
+    for (batch, objects) in &batches {
+        let mut sorted = objects.clone();
+        sorted.sort_unstable();
+        let n = sorted.len();
+        sorted.dedup();
+        assert_eq!(n, sorted.len(), "{batch:?} holds two plots of one object: {objects:?}");
+        if batch.dwells {
+            for o in sorted {
+                looks_at.entry((batch.start, o)).or_default().push(batch.look);
+            }
+        }
+    }
+    // The situation arises: some interval saw an object in its dwells and in a sector.
+    assert!(
+        looks_at.values().any(|looks| looks.len() > 1 && looks.contains(&0)),
+        "no interval looked at one object twice: the test proves nothing"
+    );
 }

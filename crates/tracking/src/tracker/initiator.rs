@@ -12,12 +12,14 @@
 //! seed 42) it scored worse than the zero-velocity prior (mean GOSPA from frame 10: 1964 m
 //! against 1934 m, more false tracks), which is also what Stone Soup's reference uses.
 
+use super::duplicates::HitLog;
+use super::oosm::ScanInfo;
 use super::track::{Summary, Track};
 use super::{TrackNumber, TrackStatus, TrackerConfig, TrackerStats};
 use crate::filter::{
     Estimate, FilterState, Measurement, MeasurementModel, StateCovariance, StateVector,
 };
-use base::{SensorId, SensorSet};
+use base::SensorSet;
 use std::collections::VecDeque;
 
 /// Smallest prior variance on any state axis (units of that axis squared).
@@ -29,13 +31,14 @@ pub(super) const PLANAR_Z_VARIANCE_M2: f64 = 1.0;
 /// in input order, numbering from `next_number`.
 pub(super) fn initiate(
     config: &TrackerConfig,
-    sensor: SensorId,
+    info: ScanInfo,
     tracks: &mut Vec<Track>,
     scan: &[Measurement],
     taken: &[bool],
     next_number: &mut u32,
     stats: &mut TrackerStats,
 ) {
+    let ScanInfo { sensor, batch, .. } = info;
     for (meas, _) in scan.iter().zip(taken).filter(|(_, t)| !**t) {
         assert!(
             *next_number < u32::MAX,
@@ -61,8 +64,7 @@ pub(super) fn initiate(
             history: VecDeque::new(),
             last_hit: meas.time,
             last_measurement: Some(meas.id),
-            recent_hits: 1,
-            recent_looks: 1,
+            hit_log: HitLog::first(batch, meas.id),
             looks: 1,
             hits: 1,
             consecutive_misses: 0,

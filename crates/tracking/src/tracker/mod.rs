@@ -9,7 +9,7 @@
 //! | gater / hypothesizer | `gater` | coarse pre-gate on converted positions, then the χ² gate on the squared Mahalanobis distance |
 //! | associator | `associator::{gnn, jpda}` | global nearest neighbour by optimal assignment, or JPDA |
 //! | initiator | `initiator` | a tentative track from every measurement no track takes |
-//! | deleter | `deleter` | M-of-N confirmation, consecutive misses, coasting time, duplicates |
+//! | deleter | `deleter`, `duplicates` | M-of-N confirmation, consecutive misses, coasting time, duplicates |
 //! | — | `quality` | track quality 0–15 from the position covariance |
 //! | — | `oosm` | out-of-sequence measurements by bounded per-track reprocessing |
 //!
@@ -79,10 +79,11 @@
 //!   n` scan periods this deletes at the `n`-th consecutive missed scan, as Stone Soup's
 //!   `UpdateTimeStepsDeleter(n)` does.
 //! * **Duplicates**: of two confirmed tracks whose positions and velocities agree within a χ²
-//!   99 % test *and* whose hits over their last 8 looks add up to no more than one target's
-//!   worth, the younger is deleted (`deleter::delete_duplicates`: otherwise two tracks on one
-//!   target can keep each other alive by taking alternate sensors' detections; the hit count
-//!   keeps formation targets, which each get their own detections, apart).
+//!   99 % test *and* whose last 8 hits each show one target's worth of batches hitting both
+//!   with different detections (clearly fewer than two targets would: `duplicates`), the
+//!   younger is deleted. Otherwise two tracks on one target keep each other alive by taking
+//!   alternate sensors' or beams' detections; formation targets, which get a detection each
+//!   from the same batch, stay apart.
 //! * **Divergence**: an ECEF track (tentative or confirmed) whose velocity estimate is
 //!   faster than Earth's escape speed ([`ESCAPE_SPEED_MPS`], 11.2 km/s) after a scan's
 //!   updates is deleted ([`TrackerStats::n_implausible`]): nothing the engine models flies
@@ -153,6 +154,7 @@
 mod associator;
 mod cue;
 mod deleter;
+mod duplicates;
 mod gater;
 mod initiator;
 mod oosm;
@@ -327,6 +329,8 @@ pub struct Tracker {
     tracks: Vec<Track>,
     /// The next track number to hand out (never rolled back).
     next_number: u32,
+    /// Batches processed (numbers each batch for the duplicate rule).
+    batches: u64,
     /// Newest measurement time processed: the out-of-sequence window ends here.
     newest: Option<SimTime>,
     stats: TrackerStats,
@@ -347,6 +351,7 @@ impl Tracker {
             config,
             tracks: Vec::new(),
             next_number: 1,
+            batches: 0,
             newest: None,
             stats: TrackerStats::default(),
             cues: Vec::new(),
@@ -396,6 +401,7 @@ impl Tracker {
             return;
         };
         self.stats.n_scans += 1;
+        self.batches += 1;
         self.newest = Some(self.newest.map_or(t_max, |n| n.max(t_max)));
         deleter::delete_coasted(
             &self.config,
@@ -409,13 +415,15 @@ impl Tracker {
         let association =
             associator::associate(&self.config, &self.tracks, &kept, &gating, &mut self.stats);
         let (outcomes, taken) = (association.outcomes, association.taken);
+        let info = oosm::ScanInfo {
+            sensor,
+            batch: self.batches,
+            t_max,
+            full,
+        };
         oosm::apply(
             &self.config,
-            oosm::ScanInfo {
-                sensor,
-                t_max,
-                full,
-            },
+            info,
             &mut self.tracks,
             &kept,
             gating,
@@ -424,7 +432,7 @@ impl Tracker {
         );
         initiator::initiate(
             &self.config,
-            sensor,
+            info,
             &mut self.tracks,
             &kept,
             &taken,
@@ -443,7 +451,7 @@ impl Tracker {
         for track in &mut self.tracks {
             track.classify(&self.config);
         }
-        deleter::delete_duplicates(&self.config, &mut self.tracks, &mut self.stats);
+        duplicates::delete_duplicates(&self.config, &mut self.tracks, &mut self.stats);
         if let Some(newest) = self.newest {
             oosm::prune(&self.config, &mut self.tracks, newest);
         }

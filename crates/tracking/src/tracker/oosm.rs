@@ -67,6 +67,8 @@ pub(super) fn prune(config: &TrackerConfig, tracks: &mut [Track], newest: SimTim
 pub(super) struct ScanInfo {
     /// The scan's sensor.
     pub(super) sensor: SensorId,
+    /// The batch's number (in processing order; the duplicate rule's evidence).
+    pub(super) batch: u64,
     /// Latest measurement time in the scan.
     pub(super) t_max: SimTime,
     /// Whether the scan looked everywhere the sensor can see (a miss counts), or only where
@@ -85,6 +87,7 @@ pub(super) fn apply(
 ) {
     let ScanInfo {
         sensor,
+        batch,
         t_max,
         full,
     } = info;
@@ -157,7 +160,7 @@ pub(super) fn apply(
                 track.hit_sensors.insert(sensor);
                 track.hits += 1;
                 track.looks += 1;
-                track.record_look(true);
+                track.hit_log.push(batch, id);
                 if t >= track.last_hit {
                     track.last_hit = t;
                     track.consecutive_misses = 0;
@@ -168,7 +171,6 @@ pub(super) fn apply(
             }
             None if could_see => {
                 track.looks += 1;
-                track.record_look(false);
                 track.consecutive_misses += 1;
                 track.last_measurement = None;
             }

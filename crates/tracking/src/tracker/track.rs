@@ -86,10 +86,8 @@ pub(super) struct Track {
     pub(super) last_hit: SimTime,
     /// See `TrackReport::last_measurement`.
     pub(super) last_measurement: Option<u64>,
-    /// The last looks, newest in bit 0 (1 = hit), and how many are recorded (at most 16):
-    /// evidence for the duplicate rule.
-    pub(super) recent_hits: u16,
-    pub(super) recent_looks: u8,
+    /// The last hits (batch, detection): evidence for the duplicate rule.
+    pub(super) hit_log: super::duplicates::HitLog,
     /// Looks and hits (M-of-N confirmation) and consecutive misses (tentative deletion).
     pub(super) looks: u32,
     pub(super) hits: u32,
@@ -103,11 +101,6 @@ pub(super) struct Track {
 }
 
 impl Track {
-    /// Records a look (hit or miss) in the recent-look register.
-    pub(super) fn record_look(&mut self, hit: bool) {
-        self.recent_hits = (self.recent_hits << 1) | u16::from(hit);
-        self.recent_looks = (self.recent_looks + 1).min(16);
-    }
     /// The latest filter state.
     pub(super) fn current(&self) -> &FilterState {
         self.history.back().map_or(&self.base, |s| &s.posterior)

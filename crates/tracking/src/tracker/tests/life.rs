@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::tracker::TrackNumber;
+use crate::tracker::duplicates::HitLog;
 
 /// One target, seen until `until_s`, plus far-away clutter so scans keep coming with times.
 fn fading_target(until_s: f64) -> (Scenario, Clutter) {
@@ -191,10 +192,11 @@ fn track_numbers_increase_and_are_never_reused() {
 }
 
 /// Two confirmed tracks per target (every plot of the first three scans is reported twice, as
-/// a split plot would be) on two targets flying in formation `spacing_m` apart; after
-/// `n_scans` scans, the recent-hit registers are set to `hits_young`/`hits_old` and the
-/// duplicate rule runs. Returns the surviving track numbers.
-fn formation_with_twins(spacing_m: f64, hits_old: u16, hits_young: u16) -> (Vec<u32>, Tracker) {
+/// a split plot would be) on two targets flying in formation `spacing_m` apart (tracks 1 and 3
+/// on one, 2 and 4 on the other); then track `n`'s hit log is set to batches `logs[n - 1]`,
+/// each hit with its own detection unless `shared` (every track hit by batch `b` took the same
+/// detection), and the duplicate rule runs. Returns the surviving track numbers.
+fn formation_with_twins(spacing_m: f64, logs: [[u64; 8]; 4], shared: bool) -> (Vec<u32>, Tracker) {
     let scenario = Scenario {
         sensors: vec![[0.0, 0.0]],
         targets: vec![
@@ -232,15 +234,15 @@ fn formation_with_twins(spacing_m: f64, hits_old: u16, hits_young: u16) -> (Vec<
         "two tracks per target before the rule"
     );
     for t in &mut tracker.tracks {
-        t.recent_looks = 8;
-        t.recent_hits = if t.number.0 <= 2 {
-            hits_old
-        } else {
-            hits_young
-        };
+        let n = u64::from(t.number.0);
+        let mut log = HitLog::default();
+        for b in logs[t.number.0 as usize - 1] {
+            log.push(b, if shared { b } else { 4 * b + n });
+        }
+        t.hit_log = log;
     }
     let (cfg, mut stats) = (tracker.config.clone(), tracker.stats);
-    crate::tracker::deleter::delete_duplicates(&cfg, &mut tracker.tracks, &mut stats);
+    crate::tracker::duplicates::delete_duplicates(&cfg, &mut tracker.tracks, &mut stats);
     tracker.stats = stats;
     (
         tracker.confirmed().iter().map(|r| r.number.0).collect(),
@@ -248,31 +250,73 @@ fn formation_with_twins(spacing_m: f64, hits_old: u16, hits_young: u16) -> (Vec<
     )
 }
 
+const ODD: [u64; 8] = [1, 3, 5, 7, 9, 11, 13, 15];
+const EVEN: [u64; 8] = [2, 4, 6, 8, 10, 12, 14, 16];
+const ALL: [u64; 8] = [9, 10, 11, 12, 13, 14, 15, 16];
+
 #[test]
 fn duplicate_tracks_sharing_one_targets_hits_are_merged() {
-    // Twins alternating hits (4 + 4 in 8 looks): one target's worth, so the younger goes.
-    let (numbers, tracker) = formation_with_twins(1_000.0, 0b1010_1010, 0b0101_0101);
+    // Twins taking alternate batches' detections: one target's worth, so the younger goes.
+    let (numbers, tracker) = formation_with_twins(1_000.0, [ODD, ODD, EVEN, EVEN], false);
     assert_eq!(numbers, vec![1, 2], "older numbers survive");
     assert_eq!(tracker.stats().n_duplicates, 2);
+    // The case the per-look hit count missed: one twin fed by a phased array's dwell batches
+    // (which only ever record hits, so it never misses), the other by the same array's search
+    // frames in between — 16 hits in 13 batches, never two detections from one batch.
+    let dwells = [1, 2, 3, 5, 6, 7, 9, 10];
+    let search = [4, 8, 11, 14, 17, 20, 23, 26];
+    let (numbers, _) = formation_with_twins(1_000.0, [dwells, dwells, search, search], false);
+    assert_eq!(numbers, vec![1, 2]);
+    // Both updated by the same detection of every batch (JPDA can share one): one target.
+    let (numbers, _) = formation_with_twins(1_000.0, [ALL; 4], true);
+    assert_eq!(numbers, vec![1, 2]);
 }
 
 #[test]
 fn formation_targets_with_their_own_hits_are_not_merged() {
-    // 60 m apart (about 2 sigma): the state test alone would merge them, but each track has
-    // its own hits (7 + 8 in 8 looks: two targets' worth).
-    let (numbers, tracker) = formation_with_twins(60.0, 0b1111_1111, 0b1110_1111);
+    // 60 m apart (about 2 sigma): the state test alone would merge them, but every batch hit
+    // both with a detection each (two targets' worth).
+    let (numbers, tracker) = formation_with_twins(60.0, [ALL; 4], false);
     assert_eq!(numbers.len(), 4, "{numbers:?}");
     assert_eq!(tracker.stats().n_duplicates, 0);
-    // The same formation with few hits on tracks 1 and 2 (4 + 4): the state test does pass for
-    // the two targets, so only the hit count kept them apart above.
-    let (numbers, _) = formation_with_twins(60.0, 0b1010_1010, 0b1111_1111);
-    assert_eq!(
-        numbers,
-        vec![1, 3, 4],
-        "state test alone merges the formation"
-    );
-    // Sanity of the threshold itself: at P_D 0.9 one target's worth (≤ 8) merges; at 0.5 the
-    // cases overlap and nothing merges.
-    assert_eq!(crate::tracker::deleter::duplicate_max_hits(0.9), 8);
-    assert_eq!(crate::tracker::deleter::duplicate_max_hits(0.5), 2);
+    // The same formation with tracks 1 and 2 hit in alternate batches: the state test does
+    // pass for the two targets, so only the co-hits kept them apart above.
+    let (numbers, _) = formation_with_twins(60.0, [ODD, EVEN, ALL, ALL], false);
+    assert_eq!(numbers, vec![1, 3, 4], "state test alone merges the formation");
+}
+
+#[test]
+fn co_hits_count_the_span_both_logs_cover() {
+    use crate::tracker::duplicates::co_hits;
+    let log = |hits: &[(u64, u64)]| {
+        let mut l = HitLog::default();
+        for &(b, d) in hits {
+            l.push(b, d);
+        }
+        l
+    };
+    // b's log starts at batch 5: a's batches 1 and 3 are outside the common span.
+    let a = log(&[(1, 1), (3, 3), (5, 5), (6, 6), (8, 8)]);
+    let b = log(&[(5, 50), (6, 6), (7, 70), (8, 80)]);
+    // Batches 5, 6, 7, 8; both hit 5 and 8 with different detections, 6 with the same one.
+    assert_eq!(co_hits(&a, &b), (4, 2));
+    assert_eq!(co_hits(&b, &a), (4, 2));
+    assert_eq!(co_hits(&a, &HitLog::default()), (0, 0));
+    // A full log forgets its oldest hit.
+    let mut full = log(&ODD.map(|b| (b, b)));
+    full.push(17, 17);
+    // From batch 3 (batch 1, forgotten, would have counted): 3, 5, …, 17; both hit 3.
+    assert_eq!(co_hits(&full, &log(&[(1, 2), (3, 4)])), (8, 1));
+}
+
+#[test]
+fn co_hit_threshold_separates_one_target_from_two() {
+    use crate::tracker::duplicates::max_co_hits;
+    // P_D 0.9 over 8 batches: two targets expect 6.5 co-hits (σ 1.1), so ≤ 3 is one target.
+    assert_eq!(max_co_hits(0.9, 8), Some(3));
+    // Never more than half the batches.
+    assert_eq!(max_co_hits(1.0, 16), Some(8));
+    // At P_D 0.5 the cases overlap over 8 batches: no verdict.
+    assert_eq!(max_co_hits(0.5, 8), None);
+    assert_eq!(max_co_hits(0.9, 0), None);
 }
