@@ -709,29 +709,32 @@ impl Simulation {
                 Aim::Track(..) => 0,
                 Aim::Sector(_) => 1 + u32::try_from(p.request - n_dwells).expect("few sectors"),
             };
-            looks.entry(look).or_default().extend(match aims[p.request] {
-                Aim::Track(x, time) => {
-                    // Predicted to the dwell at constant velocity (under half a second).
-                    let dt = (p.start - time).as_secs_f64();
-                    let aim = geodesy::Position::ecef_from_vec(geodesy::Vec3::new(
-                        x[0] + x[3] * dt,
-                        x[1] + x[4] * dt,
-                        x[2] + x[5] * dt,
-                    ));
-                    radar.dwell(p.start, aim, platform, &targets, rngs, seq)
-                }
-                Aim::Sector(center) => radar.sector(
-                    p.start,
-                    sector_cost,
-                    center,
-                    crate::sensing::IR_SECTOR_HALF_WIDTH_DEG.to_radians(),
-                    crate::sensing::IR_SECTOR_HEIGHT_DEG.to_radians(),
-                    platform,
-                    &targets,
-                    rngs,
-                    seq,
-                ),
-            });
+            looks
+                .entry(look)
+                .or_default()
+                .extend(match aims[p.request] {
+                    Aim::Track(x, time) => {
+                        // Predicted to the dwell at constant velocity (under half a second).
+                        let dt = (p.start - time).as_secs_f64();
+                        let aim = geodesy::Position::ecef_from_vec(geodesy::Vec3::new(
+                            x[0] + x[3] * dt,
+                            x[1] + x[4] * dt,
+                            x[2] + x[5] * dt,
+                        ));
+                        radar.dwell(p.start, aim, platform, &targets, rngs, seq)
+                    }
+                    Aim::Sector(center) => radar.sector(
+                        p.start,
+                        sector_cost,
+                        center,
+                        crate::sensing::IR_SECTOR_HALF_WIDTH_DEG.to_radians(),
+                        crate::sensing::IR_SECTOR_HEIGHT_DEG.to_radians(),
+                        platform,
+                        &targets,
+                        rngs,
+                        seq,
+                    ),
+                });
         }
         let latency = sensor.latency();
         for (look, detections) in looks {

@@ -135,16 +135,25 @@ fn a_sector_sweep_and_a_dwell_on_one_object_are_separate_batches() {
         sorted.sort_unstable();
         let n = sorted.len();
         sorted.dedup();
-        assert_eq!(n, sorted.len(), "{batch:?} holds two plots of one object: {objects:?}");
+        assert_eq!(
+            n,
+            sorted.len(),
+            "{batch:?} holds two plots of one object: {objects:?}"
+        );
         if batch.dwells {
             for o in sorted {
-                looks_at.entry((batch.start, o)).or_default().push(batch.look);
+                looks_at
+                    .entry((batch.start, o))
+                    .or_default()
+                    .push(batch.look);
             }
         }
     }
     // The situation arises: some interval saw an object in its dwells and in a sector.
     assert!(
-        looks_at.values().any(|looks| looks.len() > 1 && looks.contains(&0)),
+        looks_at
+            .values()
+            .any(|looks| looks.len() > 1 && looks.contains(&0)),
         "no interval looked at one object twice: the test proves nothing"
     );
 }

@@ -31,7 +31,7 @@ impl CommonPicture {
         self.update_known_locals(now, &by_id);
         self.place_new_locals(now, &by_id);
         self.expire_remotes(now);
-        self.expire_impacted(now);
+        self.expire_impacted(now, &mut drops);
         self.decorrelate(now, &mut drops);
         self.merge_duals(now, &mut drops);
         let out = self.run_r2(now, &by_id);
@@ -79,6 +79,9 @@ impl CommonPicture {
                 s.r2.reporter = None;
                 s.r2.stop_sending();
             }
+            if impact {
+                self.after_impact(now, tn, drops);
+            }
             self.after_removal(tn);
         }
     }
@@ -122,7 +125,10 @@ impl CommonPicture {
             .map(|l| l.state.predict(now, cfg.q_m2_s3, l.ballistic))
             .collect();
         let pairs = associate(&existing, &incoming, cfg.gate_d2, cfg.dims);
-        for (l, pair) in new.iter().zip(pairs) {
+        for ((l, pair), at) in new.iter().zip(pairs).zip(&incoming) {
+            // Nor does a track known only to tens of kilometres join one: its gate passes
+            // whatever is near (measured: a ±14 km local track joined an SRBM's number).
+            let pair = pair.filter(|_| position_sigma_m(at) <= MAX_ASSOCIATE_SIGMA_M);
             let tn = match pair {
                 Some(i) => candidates[i],
                 None => {
@@ -144,7 +150,7 @@ impl CommonPicture {
 
     /// Forgets remote ballistic contributors whose prediction has reached the surface (their
     /// reporter's drop may be late or lost; the impact is the same everywhere).
-    fn expire_impacted(&mut self, now: SimTime) {
+    fn expire_impacted(&mut self, now: SimTime, drops: &mut Vec<Dropped>) {
         let tns: Vec<Tn> = self.tracks.keys().copied().collect();
         for tn in tns {
             let s = &self.tracks[&tn];
@@ -163,6 +169,7 @@ impl CommonPicture {
                 s.remotes.remove(&o);
                 s.r2.forget(o);
             }
+            self.after_impact(now, tn, drops);
             self.after_removal(tn);
         }
     }

@@ -24,6 +24,7 @@
 mod decorrelate;
 mod dual;
 mod guard;
+mod impact;
 mod local;
 mod send;
 
@@ -193,7 +194,7 @@ pub struct SystemTrack {
 pub struct PictureStats {
     /// Dual designations resolved (association with another TN, or merge of two tracks).
     pub merges: u64,
-    /// Contributors split off.
+    /// Contributors split off: decorrelated, or left behind by an impact (`impact.rs`).
     pub decorrelations: u64,
     /// Times one of my local tracks changed TN.
     pub tn_changes: u64,
@@ -420,8 +421,10 @@ impl CommonPicture {
     fn place_new_remote(&mut self, report: &RemoteReport) -> Tn {
         let (cfg, t) = (self.config, report.state.time);
         let mut best: Option<(f64, Tn)> = None;
+        // Nor does a report known only to tens of kilometres join anything (`local`).
+        let vague = local::position_sigma_m(&report.state) > local::MAX_ASSOCIATE_SIGMA_M;
         for (&tn, s) in &self.tracks {
-            if s.remotes.contains_key(&report.origin) {
+            if vague || s.remotes.contains_key(&report.origin) {
                 continue;
             }
             let aligned = s.fused.predict(t, cfg.q_m2_s3, s.ballistic());
@@ -458,7 +461,7 @@ impl CommonPicture {
     }
 
     /// A remote node stopped reporting `tn`.
-    pub fn remote_drop(&mut self, _now: SimTime, origin: u8, tn: NetworkTrackNumber) {
+    pub fn remote_drop(&mut self, now: SimTime, origin: u8, tn: NetworkTrackNumber, impact: bool) {
         let target = self.resolve(tn);
         let Some(s) = self.tracks.get_mut(&target) else {
             return;
@@ -468,6 +471,12 @@ impl CommonPicture {
         if s.remotes.get(&origin).is_some_and(|r| r.tn == tn) {
             s.remotes.remove(&origin);
             s.r2.forget(origin);
+            if impact {
+                self.stats.impacts += 1;
+                let mut drops = std::mem::take(&mut self.pending_drops);
+                self.after_impact(now, target, &mut drops);
+                self.pending_drops = drops;
+            }
             self.after_removal(target);
         }
     }

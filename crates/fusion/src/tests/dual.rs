@@ -103,7 +103,7 @@ fn a_late_report_under_the_retired_tn_lands_on_the_survivor() {
     net.nodes[0].remote_report(t, report(2, &late, &l));
     assert_one_track_under(&net.nodes[0], t, 100, 50);
     // A stale drop of the retired TN does not remove node 2's contribution under TN 100.
-    net.nodes[0].remote_drop(t, 2, tn(100));
+    net.nodes[0].remote_drop(t, 2, tn(100), false);
     net.nodes[0].remote_report(
         t,
         report(
@@ -115,7 +115,7 @@ fn a_late_report_under_the_retired_tn_lands_on_the_survivor() {
             &l,
         ),
     );
-    net.nodes[0].remote_drop(t, 2, tn(50));
+    net.nodes[0].remote_drop(t, 2, tn(50), false);
     assert_eq!(net.nodes[0].system_tracks(t)[0].remote_origins, vec![2]);
     assert_eq!(net.nodes[0].system_tracks(t).len(), 1);
 }
@@ -146,7 +146,7 @@ fn together_then_apart(node2_first_tn: u32, node2_first: bool) -> CommonPicture 
                     me.remote_report(t, report(2, o, &lb[0]));
                 }
                 for d in &drops {
-                    me.remote_drop(t, 2, d.tn);
+                    me.remote_drop(t, 2, d.tn, d.why == crate::DropWhy::Impact);
                 }
             }
         }

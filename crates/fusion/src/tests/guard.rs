@@ -227,6 +227,32 @@ fn a_report_under_a_new_number_does_not_join_a_track_known_only_to_tens_of_kilom
 }
 
 #[test]
+fn a_track_known_only_to_tens_of_kilometres_joins_nothing() {
+    // The other side of the guard (default scenario, seed 7247748582432645934): a ±14 km
+    // local track gates with whatever is near and joined an SRBM's number.
+    let t = SimTime::from_secs(858);
+    let known = state(t, 1_300.0, 150.0, 1_500.0);
+    let mut p = picture(1, 100, with_surface());
+    p.remote_report(t, remote(t, 2, 500, known));
+    let vague = LocalTrack {
+        id: 310,
+        state: lost_at(t),
+        measured: t,
+        quality: 4,
+        release: NationSet::first(3),
+        ballistic: false,
+    };
+    p.update_local(t, std::slice::from_ref(&vague));
+    assert_ne!(p.local_tn(310), Some(tn(500)), "a number of its own");
+    assert!(p.local_tn(310).is_some());
+    // Nor a remote report known that vaguely, under a number new to me.
+    let mut q = picture(1, 100, with_surface());
+    q.remote_report(t, remote(t, 2, 500, known));
+    q.remote_report(t, remote(t, 3, 600, lost_at(t)));
+    assert_eq!(q.system_tracks(t).len(), 2);
+}
+
+#[test]
 fn a_ballistic_track_fused_below_the_surface_has_ended() {
     // A ballistic contributor just above the surface and a precise air contributor of the same
     // object just below it (neither refused by the guard): the fused state is below the

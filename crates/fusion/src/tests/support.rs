@@ -113,7 +113,7 @@ pub(super) fn report(origin: u8, o: &crate::Outgoing, l: &LocalTrack) -> RemoteR
 #[derive(Clone, Debug)]
 pub(super) enum Msg {
     Report(Box<RemoteReport>),
-    Drop(u8, NetworkTrackNumber),
+    Drop(u8, NetworkTrackNumber, bool),
 }
 
 /// In-memory nodes (addresses 1..=n) exchanging messages with one frame of latency.
@@ -140,7 +140,7 @@ impl Net {
             for m in std::mem::take(&mut self.inbox[k]) {
                 match m {
                     Msg::Report(r) => self.nodes[k].remote_report(now, *r),
-                    Msg::Drop(o, tn) => self.nodes[k].remote_drop(now, o, tn),
+                    Msg::Drop(o, tn, impact) => self.nodes[k].remote_drop(now, o, tn, impact),
                 }
             }
         }
@@ -156,7 +156,11 @@ impl Net {
                 self.nodes[k].mark_sent(o.tn, &l.state);
                 msgs.push(Msg::Report(Box::new(report(me, o, l))));
             }
-            msgs.extend(drops.iter().map(|d| Msg::Drop(me, d.tn)));
+            msgs.extend(
+                drops
+                    .iter()
+                    .map(|d| Msg::Drop(me, d.tn, d.why == crate::DropWhy::Impact)),
+            );
             if self.cut[k] {
                 continue;
             }

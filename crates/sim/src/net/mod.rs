@@ -589,7 +589,12 @@ impl NetRuntime {
                             && let Some(tn) =
                                 fusion::NetworkTrackNumber::new(dr.track_number.get()).ok()
                         {
-                            p.remote_drop(now, dr.origin.0, tn);
+                            p.remote_drop(
+                                now,
+                                dr.origin.0,
+                                tn,
+                                dr.reason == network::wire::DropReason::Impact,
+                            );
                         }
                     }
                     Message::Plot(pl) => {

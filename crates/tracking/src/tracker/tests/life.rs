@@ -282,7 +282,11 @@ fn formation_targets_with_their_own_hits_are_not_merged() {
     // The same formation with tracks 1 and 2 hit in alternate batches: the state test does
     // pass for the two targets, so only the co-hits kept them apart above.
     let (numbers, _) = formation_with_twins(60.0, [ODD, EVEN, ALL, ALL], false);
-    assert_eq!(numbers, vec![1, 3, 4], "state test alone merges the formation");
+    assert_eq!(
+        numbers,
+        vec![1, 3, 4],
+        "state test alone merges the formation"
+    );
 }
 
 #[test]
