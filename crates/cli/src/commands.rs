@@ -187,15 +187,16 @@ pub(crate) fn validate(args: &crate::ValidateArgs) -> Result<ExitCode> {
         }
         Ok(loaded) => {
             let input = &loaded.input;
-            println!(
-                "{name}: valid ({} nations, {} platforms, {} sensors, {} fire units, {} threats, {} flights)",
-                input.nations.len(),
-                input.platforms.len(),
-                input.sensors.len(),
-                input.fire_units.len(),
-                input.threats.len(),
-                input.traffic.len()
-            );
+            let counts = [
+                (input.nations.len(), "nation"),
+                (input.platforms.len(), "platform"),
+                (input.sensors.len(), "sensor"),
+                (input.fire_units.len(), "fire unit"),
+                (input.threats.len(), "threat"),
+                (input.traffic.len(), "flight"),
+            ]
+            .map(|(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }));
+            println!("{name}: valid ({})", counts.join(", "));
             if !loaded.warnings.is_empty() {
                 eprintln!("{}", loaded.warnings.compact(args.max_problems as usize));
             }
