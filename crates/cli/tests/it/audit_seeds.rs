@@ -46,13 +46,16 @@ fn two_nation_salvo_passes_the_audit_on_64_seeds() {
     audited("two-nation-salvo", "64");
 }
 
-// western-pacific (the default) is not here yet. Its 64-seed audit went from 7 violations to
-// 3 this session (each cause fixed), but with radar cueing and budgets merged the first 16
-// seeds leave 2: a friendly fighter engaged through a cruise missile's network number that
-// outlived the missile and took the fighter's track with its hostile identity (seed
-// 7247748582432645934), and a launch at an SRBM 39.6 s after its impact (seed
-// 3734506265736568305). ARCHITECTURE.md, "Known limits", keeps the list. Nor is
-// western-pacific-v1, kept unchanged for comparison.
+/// The default scenario. Its 64-seed audit (`kizuna mc --runs 64 --audit`, about 12 min on
+/// 2 cores) found 7 violations at the start of session 5, 3 at its end and none after session 6
+/// (cueing's dual tracks merged; an impact ends its network track). 64 seeds here would take
+/// CI past its budget until the engine is faster (issue 13): the first 8 of the same seeds
+/// run in CI, the 64 by hand (ARCHITECTURE.md, "Known limits"). western-pacific-v1, kept
+/// unchanged for comparison, is not audited.
+#[test]
+fn western_pacific_passes_the_audit_on_its_first_8_seeds() {
+    audited("western-pacific", "8");
+}
 
 /// The seed on which a diverged JPN-NAT local track (15 km/s, then 160 km/s) was fused into a
 /// cruise-missile picture track and put it 542 km below the surface at t = 1222 s: now the
