@@ -101,14 +101,7 @@ impl CommonPicture {
                 let Some(new_tn) = self.mint() else { return };
                 let s = self.tracks.get_mut(&tn).expect("split track exists");
                 let (id, c) = s.local.take().expect("leaver is my local contributor");
-                if s.r2.reporter == Some(me) {
-                    drops.push(Dropped {
-                        tn,
-                        why: DropWhy::Decorrelated,
-                    });
-                    s.r2.reporter = None;
-                    s.r2.stop_sending();
-                }
+                s.stop_reporting(me, tn, DropWhy::Decorrelated, drops);
                 let mut n = Sys::new(now, c.state);
                 n.local = Some((id, fresh(c)));
                 n.r2.pending = Some(SendReason::New);

@@ -40,14 +40,7 @@ impl CommonPicture {
         let s = self.tracks.get_mut(&tn).expect("checked above");
         if local_leaves && let Some((id, _)) = s.local.take() {
             self.local_tn.remove(&id);
-            if s.r2.reporter == Some(me) {
-                drops.push(Dropped {
-                    tn,
-                    why: DropWhy::Impact,
-                });
-                s.r2.reporter = None;
-                s.r2.stop_sending();
-            }
+            s.stop_reporting(me, tn, DropWhy::Impact, drops);
             self.stats.decorrelations += 1;
         }
         let mut moved = Vec::new();

@@ -67,18 +67,12 @@ impl CommonPicture {
                 .get_mut(&tn)
                 .expect("local index points at a live track");
             s.local = None;
-            if s.r2.reporter == Some(me) {
-                drops.push(Dropped {
-                    tn,
-                    why: if impact {
-                        DropWhy::Impact
-                    } else {
-                        DropWhy::LocalLost
-                    },
-                });
-                s.r2.reporter = None;
-                s.r2.stop_sending();
-            }
+            let why = if impact {
+                DropWhy::Impact
+            } else {
+                DropWhy::LocalLost
+            };
+            s.stop_reporting(me, tn, why, drops);
             if impact {
                 self.after_impact(now, tn, drops);
             }

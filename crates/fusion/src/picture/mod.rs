@@ -252,6 +252,15 @@ struct Sys {
 }
 
 impl Sys {
+    /// Stops my reporting of track `tn`, announcing `why`, if I was its reporter.
+    fn stop_reporting(&mut self, me: u8, tn: Tn, why: DropWhy, drops: &mut Vec<Dropped>) {
+        if self.r2.reporter == Some(me) {
+            drops.push(Dropped { tn, why });
+            self.r2.reporter = None;
+            self.r2.stop_sending();
+        }
+    }
+
     fn new(origin_time: SimTime, state: TrackState) -> Self {
         Sys {
             origin_time,
