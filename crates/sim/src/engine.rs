@@ -705,25 +705,20 @@ impl Simulation {
         let mut looks: BTreeMap<u32, Vec<Labeled>> = BTreeMap::new();
         for p in &planned {
             let (rngs, seq) = (&mut sensor.rngs, &mut sensor.seq);
-            let look = match aims[p.request] {
-                Aim::Track(..) => 0,
-                Aim::Sector(_) => 1 + u32::try_from(p.request - n_dwells).expect("few sectors"),
-            };
-            looks
-                .entry(look)
-                .or_default()
-                .extend(match aims[p.request] {
-                    Aim::Track(x, time) => {
-                        // Predicted to the dwell at constant velocity (under half a second).
-                        let dt = (p.start - time).as_secs_f64();
-                        let aim = geodesy::Position::ecef_from_vec(geodesy::Vec3::new(
-                            x[0] + x[3] * dt,
-                            x[1] + x[4] * dt,
-                            x[2] + x[5] * dt,
-                        ));
-                        radar.dwell(p.start, aim, platform, &targets, rngs, seq)
-                    }
-                    Aim::Sector(center) => radar.sector(
+            let (look, plots) = match aims[p.request] {
+                Aim::Track(x, time) => {
+                    // Predicted to the dwell at constant velocity (under half a second).
+                    let dt = (p.start - time).as_secs_f64();
+                    let aim = geodesy::Position::ecef_from_vec(geodesy::Vec3::new(
+                        x[0] + x[3] * dt,
+                        x[1] + x[4] * dt,
+                        x[2] + x[5] * dt,
+                    ));
+                    (0, radar.dwell(p.start, aim, platform, &targets, rngs, seq))
+                }
+                Aim::Sector(center) => (
+                    1 + u32::try_from(p.request - n_dwells).expect("few sectors"),
+                    radar.sector(
                         p.start,
                         sector_cost,
                         center,
@@ -734,7 +729,9 @@ impl Simulation {
                         rngs,
                         seq,
                     ),
-                });
+                ),
+            };
+            looks.entry(look).or_default().extend(plots);
         }
         let latency = sensor.latency();
         for (look, detections) in looks {

@@ -86,16 +86,12 @@ impl CommonPicture {
                 let s = self.tracks.get_mut(&tn).expect("split track exists");
                 let r = s.remotes.remove(&o).expect("leaver is a contributor");
                 s.r2.forget(o);
-                if self.tracks.contains_key(&r.tn) {
-                    // Its TN is live elsewhere: it will rejoin there with its next report.
+                let own = r.tn;
+                if !self.set_apart(o, Remote { c: fresh(r.c), ..r }) {
                     self.refresh(tn);
                     return;
                 }
-                self.aliases.remove(&r.tn);
-                let mut n = Sys::new(r.origin_time, r.c.state);
-                n.remotes.insert(o, Remote { c: fresh(r.c), ..r });
-                self.tracks.insert(r.tn, n);
-                r.tn
+                own
             }
             Leaver::Local => {
                 let Some(new_tn) = self.mint() else { return };

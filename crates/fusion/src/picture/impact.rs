@@ -12,7 +12,7 @@
 //! identity declared under it — while it wandered onto nothing near Kadena, and a battery
 //! fired at it. A new number is identified afresh.
 
-use super::{CommonPicture, DropWhy, Dropped, Remote, Sys, Tn};
+use super::{CommonPicture, DropWhy, Dropped, Tn};
 use base::{SimDuration, SimTime};
 
 /// How soon after an impact a companion must impact too to count as the same object (the
@@ -51,14 +51,10 @@ impl CommonPicture {
         }
         for (o, r) in moved {
             self.stats.decorrelations += 1;
-            if self.tracks.contains_key(&r.tn) {
-                continue; // live elsewhere: it rejoins there with its next report
+            let own = r.tn;
+            if self.set_apart(o, r) {
+                self.refresh(own);
             }
-            self.aliases.remove(&r.tn);
-            let mut n = Sys::new(r.origin_time, r.c.state);
-            n.remotes.insert(o, Remote { ..r });
-            self.tracks.insert(r.tn, n);
-            self.refresh(r.tn);
         }
         self.after_removal(tn);
     }

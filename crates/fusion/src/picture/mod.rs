@@ -490,6 +490,21 @@ impl CommonPicture {
         }
     }
 
+    /// A remote contributor taken out of a system track carries on under the TN it reports:
+    /// a new system track of its own, unless that TN is live (it rejoins it with its next
+    /// report). Returns whether the track was created.
+    fn set_apart(&mut self, origin: u8, r: Remote) -> bool {
+        if self.tracks.contains_key(&r.tn) {
+            return false;
+        }
+        self.aliases.remove(&r.tn);
+        let mut n = Sys::new(r.origin_time, r.c.state);
+        let tn = r.tn;
+        n.remotes.insert(origin, r);
+        self.tracks.insert(tn, n);
+        true
+    }
+
     /// Deletes an empty track or refreshes its fusion.
     fn after_removal(&mut self, tn: Tn) {
         if self.tracks.get(&tn).is_some_and(Sys::is_empty) {
