@@ -145,6 +145,11 @@ fn plot(origin: u8, range_rate_mps: Option<f64>) -> Plot {
         iff: IffEvidence::default(),
         snr_db: 18.25,
         release: release(),
+        look: PlotLook {
+            seq: 17,
+            plots: 3,
+            full: true,
+        },
     }
 }
 
@@ -264,6 +269,8 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ("bad_short.bin", lone[..70].to_vec()),
         ("bad_magic.bin", mutate(&lone, &|b| b[0] = 0x31)),
         ("bad_version.bin", mutate(&lone, &|b| b[0] = 0xA7)),
+        // The previous layout (version 2: plots without their look) is refused whole.
+        ("bad_version_2.bin", mutate(&lone, &|b| b[0] = 0xA2)),
         ("bad_too_long.bin", {
             let mut b = seal(1, 1, &eight);
             b.resize(MAX_FRAME_LEN + 1, 0x55);
@@ -304,7 +311,13 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ),
         (
             "bad_plot_flags.bin",
-            mutate(&mixed, &|b| b[plot_at + 36] |= 0x20),
+            mutate(&mixed, &|b| b[plot_at + 36] |= 0x40),
+        ),
+        (
+            "bad_plot_look.bin",
+            mutate(&mixed, &|b| {
+                b[plot_at + 41..plot_at + 43].copy_from_slice(&[0, 0]);
+            }),
         ),
         (
             "bad_plot_range_rate.bin",

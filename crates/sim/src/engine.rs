@@ -782,6 +782,7 @@ impl Simulation {
     /// association), whatever other scans of the sensor are in flight on its link.
     fn flush(&mut self, now: SimTime, id: SensorId, batch: Batch) {
         let sensor = &mut self.sensors[id.index()];
+        self.net.release_look(NodeId::new(sensor.node), id, batch);
         if let Some(scan) = sensor.pending.remove(&batch) {
             self.agenda.schedule(
                 now,
@@ -893,7 +894,7 @@ impl Simulation {
                 sensor.batch_objects.entry(batch).or_default().push(o);
             }
             self.net
-                .queue_plot(NodeId::new(sensor.node), &labeled.detection);
+                .queue_plot(NodeId::new(sensor.node), batch, &labeled.detection);
         }
         if sensor.kind() == "space_ir" {
             let kind = EventKind::Cue {

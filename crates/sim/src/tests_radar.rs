@@ -11,7 +11,7 @@ use base::SimTime;
 /// its search sees a 0.1 m² re-entry vehicle at ≈ 70 km, its 10 ms dwells (≈ 34 × a search
 /// look's energy) at ≈ 160 km. Radar-1, a long-range rotator at the same node, finds the
 /// missiles first, so the node holds tracks radar-2 does not.
-fn cued_world(cueing: bool) -> Input {
+pub(crate) fn cued_world(cueing: bool) -> Input {
     let mut input = small_input();
     let mut array = radar("radar-2", 1);
     if let sensors::SensorParams::Radar(p) = &mut array.params {

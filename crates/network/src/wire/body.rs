@@ -4,7 +4,7 @@
 use super::codec::Reader;
 use super::scale::{linear, log_code_up, log_value, u24_bytes, u48_bytes};
 use super::{CovarianceSummary, DecodeError, DropReason, EncodeError, Identity, IffEvidence};
-use super::{IdentityChange, Message, NodeAddr, NodeStatus, Plot, TrackDrop, TrackKind};
+use super::{IdentityChange, Message, NodeAddr, NodeStatus, Plot, PlotLook, TrackDrop, TrackKind};
 use super::{TrackNumber, TrackReport};
 use base::{NationIndex, NationSet};
 use core::f64::consts::{FRAC_PI_2, TAU};
@@ -33,6 +33,8 @@ pub(crate) const SIGMA_ANGLE_BASE: f64 = 1e-6;
 pub(crate) const SIGMA_RANGE_RATE_BASE: f64 = 0.01;
 /// Plot flag: range rate present.
 const RANGE_RATE_PRESENT: u8 = 0x10;
+/// Plot flag: the plot's look was a full search frame.
+const FULL_LOOK: u8 = 0x20;
 /// Largest plot time (48 bits of µs, ≈ 8.9 years).
 const MAX_TIME_US: u64 = (1 << 48) - 1;
 
@@ -246,6 +248,12 @@ fn encode_plot(p: &Plot, w: &mut Vec<u8>) -> Result<(), EncodeError> {
         return Err(EncodeError::OutOfRange { field: "snr" });
     }
     let snr = (p.snr_db / SNR_STEP).round().clamp(0.0, 255.0) as u8;
+    if p.look.plots == 0 {
+        return Err(EncodeError::OutOfRange {
+            field: "look_plots",
+        });
+    }
+    let full = if p.look.full { FULL_LOOK } else { 0 };
     w.push(TAG_PLOT);
     w.extend_from_slice(&p.sensor.to_be_bytes());
     w.push(p.origin.0);
@@ -257,9 +265,11 @@ fn encode_plot(p: &Plot, w: &mut Vec<u8>) -> Result<(), EncodeError> {
     w.extend_from_slice(&elevation.to_be_bytes());
     w.extend_from_slice(&range_rate.to_be_bytes());
     w.extend_from_slice(&sigmas);
-    w.push(p.iff.code() | present);
+    w.push(p.iff.code() | present | full);
     w.push(snr);
     w.push(p.release.bits());
+    w.extend_from_slice(&p.look.seq.to_be_bytes());
+    w.extend_from_slice(&p.look.plots.to_be_bytes());
     Ok(())
 }
 
@@ -277,7 +287,12 @@ fn decode_plot(r: &mut Reader<'_>) -> Result<Plot, DecodeError> {
     }
     let range_rate = i16::from_be_bytes(r.take()?);
     let [s_range, s_az, s_el, s_rr, flags, snr, release] = r.take()?;
-    if flags & !(0x07 | RANGE_RATE_PRESENT) != 0 {
+    let look_seq = u16::from_be_bytes(r.take()?);
+    let look_plots = u16::from_be_bytes(r.take()?);
+    if look_plots == 0 {
+        return Err(out_of_range("look_plots"));
+    }
+    if flags & !(0x07 | RANGE_RATE_PRESENT | FULL_LOOK) != 0 {
         return Err(out_of_range("plot_flags"));
     }
     let range_rate_mps = if flags & RANGE_RATE_PRESENT != 0 {
@@ -303,6 +318,11 @@ fn decode_plot(r: &mut Reader<'_>) -> Result<Plot, DecodeError> {
         iff: IffEvidence::from_code(flags & 0x07).ok_or(out_of_range("iff"))?,
         snr_db: f64::from(snr) * SNR_STEP,
         release: NationSet::from_bits(release),
+        look: PlotLook {
+            seq: look_seq,
+            plots: look_plots,
+            full: flags & FULL_LOOK != 0,
+        },
     })
 }
 

@@ -10,7 +10,7 @@ use base::NationSet;
 /// Magic nibble (high four bits of byte 0): `0xA` for "alliance".
 pub const MAGIC: u8 = 0xA;
 /// Wire format version (low four bits of byte 0).
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 /// Header bytes.
 pub const HEADER_LEN: usize = 13;
 /// Ed25519 signature bytes at the end of every frame.
@@ -28,7 +28,7 @@ pub const IDENTITY_CHANGE_LEN: usize = 10;
 /// Node status bytes, tag included.
 pub const NODE_STATUS_LEN: usize = 11;
 /// Plot bytes, tag included.
-pub const PLOT_LEN: usize = 39;
+pub const PLOT_LEN: usize = 43;
 /// Smallest message: bounds the message count any input can hold.
 const MIN_MESSAGE_LEN: usize = IDENTITY_CHANGE_LEN;
 

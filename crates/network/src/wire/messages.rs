@@ -123,6 +123,24 @@ pub struct Plot {
     pub snr_db: f64,
     /// Nations the plot may reach (must equal the frame's release set).
     pub release: NationSet,
+    /// The sensor's look (one tracker batch) the plot came from. A receiver feeds each look
+    /// to its tracker as its own batch: two plots of one look are two objects, while plots
+    /// of different looks may be one object seen twice.
+    pub look: PlotLook,
+}
+
+/// The sensor look a plot belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlotLook {
+    /// Look number, counted per sensor by the origin node (wrapping).
+    pub seq: u16,
+    /// Plots the look produced that the origin sent under this release set (≥ 1). A
+    /// receiver holding fewer has not seen the whole look (loss, a split delivery).
+    pub plots: u16,
+    /// The look searched everything the sensor can see (a search frame), so an object it
+    /// did not report was missed. A dwell or cued sector looked only in a few directions:
+    /// its silence is no evidence about tracks elsewhere.
+    pub full: bool,
 }
 
 /// One message of a frame.

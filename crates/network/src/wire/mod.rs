@@ -35,7 +35,7 @@ pub use codec::{
 pub use covariance::CovarianceSummary;
 pub use error::{DecodeError, EncodeError};
 pub use messages::{
-    Frame, FrameHeader, IdentityChange, Message, NodeStatus, Plot, TrackDrop, TrackReport,
+    Frame, FrameHeader, IdentityChange, Message, NodeStatus, Plot, PlotLook, TrackDrop, TrackReport,
 };
 pub use receiver::{REPLAY_WINDOW, Receiver, Reject, SignatureCache};
 pub use types::{DropReason, Identity, IffEvidence, NodeAddr, TrackKind, TrackNumber};

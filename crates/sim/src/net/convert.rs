@@ -7,7 +7,7 @@ use base::{NationId, NationIndex, NationSet, SensorId, SimTime};
 use fusion::{Matrix6, TrackState, Vector6};
 use geodesy::{Position, Velocity};
 use network::wire::{
-    CovarianceSummary, Identity, IffEvidence, NodeAddr, Plot, TrackKind, TrackReport,
+    CovarianceSummary, Identity, IffEvidence, NodeAddr, Plot, PlotLook, TrackKind, TrackReport,
 };
 use picture::{Detection, DetectionId, IffMode, IffResponse, Measurement};
 
@@ -104,7 +104,12 @@ pub(crate) fn iff_of(r: IffResponse) -> IffEvidence {
 
 /// The plot of a radar detection (`None` for other measurement kinds: only radar plots are
 /// shared; space-IR cues stay with their node).
-pub(crate) fn plot(d: &Detection, origin: NodeAddr, release: NationSet) -> Option<Plot> {
+pub(crate) fn plot(
+    d: &Detection,
+    origin: NodeAddr,
+    release: NationSet,
+    look: PlotLook,
+) -> Option<Plot> {
     let Measurement::Radar {
         range_m,
         az_rad,
@@ -137,6 +142,7 @@ pub(crate) fn plot(d: &Detection, origin: NodeAddr, release: NationSet) -> Optio
         iff: iff_of(d.iff),
         snr_db: d.snr_db,
         release,
+        look,
     })
 }
 

@@ -13,6 +13,7 @@
 
 mod adversary;
 mod convert;
+mod looks;
 mod measures;
 mod summary;
 
@@ -23,13 +24,15 @@ pub use summary::{LinkDirection, LinkSummary, NetworkSummary, NodeNetwork, Pictu
 
 use crate::input::{FusionRule, Input, OverflowPolicy, Sharing};
 use crate::node::{NodeRuntime, measurement_id};
+use crate::sensing::Batch;
 use adversary::AdversaryRuntime;
 use base::{NationIndex, NationSet, NodeId, SensorId, SimDuration, SimTime};
 use convert::ReportMeta;
+use looks::{LookKey, ReceivedLook, process_looks};
 use network::link::{LinkConfig, Overflow, Packet, SimNetwork, Transport};
 use network::wire::{
     self, DropReason, FrameHeader, IdentityChange, KeyRegistry, Message, NodeAddr, NodeSigner,
-    NodeStatus, Receiver, SignatureCache, TrackDrop, TrackKind,
+    NodeStatus, Plot, PlotLook, Receiver, SignatureCache, TrackDrop, TrackKind,
 };
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -152,6 +155,10 @@ pub(crate) struct NetRuntime {
     pub(crate) receipts: Option<Vec<Receipt>>,
     /// Last frame each node accepted from each sender.
     last_heard: Vec<BTreeMap<u8, SimTime>>,
+    /// Measurement sharing: plots of each sensor look still arriving at their node.
+    pending_looks: BTreeMap<(SensorId, Batch), Vec<Plot>>,
+    /// Looks of each sensor released to the network (numbers them on the wire).
+    looks_sent: BTreeMap<SensorId, u16>,
 }
 
 impl NetRuntime {
@@ -234,6 +241,8 @@ impl NetRuntime {
             report_bytes: (0, 0.0),
             receipts: None,
             last_heard: vec![BTreeMap::new(); n],
+            pending_looks: BTreeMap::new(),
+            looks_sent: BTreeMap::new(),
         })
     }
 
@@ -242,16 +251,50 @@ impl NetRuntime {
         self.transport.next_due()
     }
 
-    /// A detection reached `node` (measurement sharing: queue its plot for the next frame).
-    pub(crate) fn queue_plot(&mut self, node: NodeId, d: &picture::Detection) {
+    /// A detection of look `batch` reached `node` (measurement sharing: hold its plot until
+    /// the whole look has arrived, [`release_look`](Self::release_look)).
+    pub(crate) fn queue_plot(&mut self, node: NodeId, batch: Batch, d: &picture::Detection) {
         if self.sharing != Sharing::Measurement {
             return;
         }
         let release = self.sensor_release[d.sensor.index()];
-        if let Some(p) = convert::plot(d, NodeAddr(addr(node)), release) {
-            self.outboxes[node.index()]
-                .plots
-                .push((release, Message::Plot(p)));
+        let look = PlotLook {
+            seq: 0,
+            plots: 1,
+            full: false,
+        };
+        if let Some(p) = convert::plot(d, NodeAddr(addr(node)), release, look) {
+            self.pending_looks
+                .entry((d.sensor, batch))
+                .or_default()
+                .push(p);
+        }
+    }
+
+    /// Look `batch` of `sensor` is complete at `node`: queue its plots for the next frame,
+    /// numbered as one look, so that each receiver's tracker takes them as one batch (two
+    /// plots of one look are two objects; a search frame's silence is evidence of a miss).
+    pub(crate) fn release_look(&mut self, node: NodeId, sensor: SensorId, batch: Batch) {
+        let Some(plots) = self.pending_looks.remove(&(sensor, batch)) else {
+            return;
+        };
+        let n = self.looks_sent.entry(sensor).or_default();
+        let seq = *n;
+        *n = n.wrapping_add(1);
+        // A look too large to count on the wire is sent as a partial one: receivers then
+        // take no miss evidence from it.
+        let (count, full) = match u16::try_from(plots.len()) {
+            Ok(c) => (c, !batch.dwells),
+            Err(_) => (u16::MAX, false),
+        };
+        let ob = &mut self.outboxes[node.index()];
+        for mut p in plots {
+            p.look = PlotLook {
+                seq,
+                plots: count,
+                full,
+            };
+            ob.plots.push((p.release, Message::Plot(p)));
         }
     }
 
@@ -515,6 +558,9 @@ impl NetRuntime {
 
     /// Delivers everything due at `now` to its node.
     pub(crate) fn deliver(&mut self, now: SimTime, nodes: &mut [NodeRuntime]) {
+        // Plots are gathered over every frame due now (a look may span frames) and handed to
+        // the trackers look by look once all are read.
+        let mut looks: BTreeMap<LookKey, ReceivedLook> = BTreeMap::new();
         for d in self.transport.poll(now) {
             let to = d.to.index();
             let node = &mut nodes[to];
@@ -542,7 +588,6 @@ impl NetRuntime {
                 c.releasability_violations += frame.messages.len() as u64;
                 continue;
             }
-            let mut plots: BTreeMap<u16, Vec<tracking::filter::Measurement>> = BTreeMap::new();
             for m in &frame.messages {
                 match m {
                     Message::Track(r) => {
@@ -612,7 +657,11 @@ impl NetRuntime {
                             tracking::filter::from_radar_detection(&det, measurement_id(det.id))
                         {
                             node.evidence.plot(m.id, det.time_measured, det.iff);
-                            plots.entry(pl.sensor).or_default().push(m);
+                            looks
+                                .entry((to, pl.origin.0, pl.sensor, pl.look.seq))
+                                .or_insert_with(|| ReceivedLook::new(pl.look))
+                                .plots
+                                .push(m);
                         }
                     }
                     Message::Status(_) => c.status_received += 1,
@@ -627,10 +676,8 @@ impl NetRuntime {
                     }
                 }
             }
-            for (sensor, scan) in plots {
-                node.process_scan(now, SensorId::new(usize::from(sensor)), &scan, false);
-            }
         }
+        process_looks(now, looks, nodes);
     }
 
     /// Whether `node` has lost its command link: under sharing, nothing accepted from its

@@ -637,3 +637,44 @@ fn dual_tracks_from_a_biased_radar_are_merged_under_one_number() {
     // Deterministic: the same run picks the same survivor.
     assert_eq!(run(&input).0, tns);
 }
+
+/// Tracks started by each node of a world where node 0 owns a cued phased array (dwells, IR
+/// sectors and search in the same frame periods) and node 1 owns no radar, under
+/// measurement sharing.
+fn tracks_started_from_shared_looks(seed: u64) -> (u64, u64, u64) {
+    let mut input = crate::tests_radar::cued_world(true);
+    let ir = crate::tests::ir_watched();
+    input.platforms.push(ir.platforms[2].clone());
+    input.sensors.push(ir.sensors[2].clone());
+    input
+        .nodes
+        .push(node("JPN-ALLY", input.nations[0].id, Some(0)));
+    input.links.push(link("NAT-ALLY", 0, 1, 50));
+    let cueing = input.network.radar_cueing;
+    input.network = NetworkConfig::defaults(2);
+    input.network.radar_cueing = cueing;
+    input.network.sharing = Sharing::Measurement;
+    let s = run(&input, seed, None, &mut NullRecorder).expect("builds");
+    let plots = s.nodes[1].network.plots_received;
+    (
+        s.nodes[0].tracks_initiated,
+        s.nodes[1].tracks_initiated,
+        plots,
+    )
+}
+
+#[test]
+fn a_node_fed_only_shared_plots_starts_the_tracks_the_radars_own_node_starts() {
+    // Each remote look reaches the receiver's tracker as the batch it was at the origin. Fed
+    // per frame period instead, a dwell and a sector sweep on one missile were one batch at
+    // the receiver (the spare plot starts a second track) and dwells counted misses.
+    for seed in [1, 2, 3] {
+        let (origin, receiver, plots) = tracks_started_from_shared_looks(seed);
+        eprintln!("seed {seed}: origin {origin} tracks, receiver {receiver} from {plots} plots");
+        assert!(plots > 500, "seed {seed}: the plots flow ({plots})");
+        assert!(
+            receiver.abs_diff(origin) * 20 <= origin,
+            "seed {seed}: receiver started {receiver} tracks, the radar's node {origin}"
+        );
+    }
+}

@@ -96,6 +96,11 @@ pub(super) fn sample_plot(origin: u8, release: NationSet) -> Plot {
         iff: IffEvidence::default(),
         snr_db: 21.5,
         release,
+        look: PlotLook {
+            seq: 4242,
+            plots: 7,
+            full: true,
+        },
     }
 }
 
@@ -274,10 +279,22 @@ pub(super) fn any_plot(origin: u8, release: NationSet) -> impl Strategy<Value = 
         (0.0f64..4.0e7, -10.0f64..10.0, -1.57f64..1.57),
         prop::option::of(-8190.0f64..8190.0),
         (1e-3f64..2e4, 0.0f64..2.0, 1e-7f64..2.0, 0.0f64..2e4),
-        (any_iff(), -5.0f64..80.0),
+        (
+            any_iff(),
+            -5.0f64..80.0,
+            any::<u16>(),
+            1u16..,
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            move |((sensor, time_us, pos), (range, az, el), rr, s, (iff, snr))| Plot {
+            move |(
+                (sensor, time_us, pos),
+                (range, az, el),
+                rr,
+                s,
+                (iff, snr, seq, plots, full),
+            )| Plot {
                 sensor,
                 origin: NodeAddr(origin),
                 time_us,
@@ -293,6 +310,7 @@ pub(super) fn any_plot(origin: u8, release: NationSet) -> impl Strategy<Value = 
                 iff,
                 snr_db: snr,
                 release,
+                look: PlotLook { seq, plots, full },
             },
         )
 }

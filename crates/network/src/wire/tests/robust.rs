@@ -192,6 +192,10 @@ fn typed_errors_for_known_malformations() {
     assert_eq!(with(&|b| b[plot + 36] |= 0x80), oor("plot_flags"));
     assert_eq!(with(&|b| b[plot + 36] &= !0x10), oor("range_rate"));
     assert_eq!(
+        with(&|b| b[plot + 41..plot + 43].copy_from_slice(&[0, 0])),
+        oor("look_plots")
+    );
+    assert_eq!(
         with(&|b| b[plot + 28..plot + 30].copy_from_slice(&[0x80, 0])),
         oor("elevation")
     );

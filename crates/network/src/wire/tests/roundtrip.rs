@@ -293,6 +293,16 @@ fn out_of_range_values_are_typed_encode_errors() {
         ),
         (
             Message::Plot(Plot {
+                look: PlotLook {
+                    plots: 0,
+                    ..plot.look
+                },
+                ..plot
+            }),
+            oor("look_plots"),
+        ),
+        (
+            Message::Plot(Plot {
                 release: NationSet::EMPTY,
                 ..plot
             }),

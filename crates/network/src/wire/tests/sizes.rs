@@ -14,7 +14,7 @@ fn layout_sizes_are_pinned() {
     assert_eq!(TRACK_DROP_LEN, 13);
     assert_eq!(IDENTITY_CHANGE_LEN, 10);
     assert_eq!(NODE_STATUS_LEN, 11);
-    assert_eq!(PLOT_LEN, 39);
+    assert_eq!(PLOT_LEN, 43);
     assert_eq!(MAX_FRAME_LEN, 1400);
     // Real encodings, not just the constants.
     let rel = NationSet::first(4);
@@ -25,8 +25,8 @@ fn layout_sizes_are_pinned() {
             b.len() - FRAME_OVERHEAD
         })
         .collect();
-    assert_eq!(sizes, [47, 13, 10, 11, 39]);
-    assert_eq!(sample_frame(0).len(), 77 + 47 + 13 + 10 + 11 + 39);
+    assert_eq!(sizes, [47, 13, 10, 11, 43]);
+    assert_eq!(sample_frame(0).len(), 77 + 47 + 13 + 10 + 11 + 43);
 }
 
 #[test]
