@@ -120,6 +120,12 @@ enum Command {
         after_help = "Examples:\n  kizuna sweep --param 'link[*].latency_ms=50,200,1000' --runs 8\n  kizuna sweep two-nation-salvo --param 'link[CJTF-JPN].loss=0,0.2,0.5'"
     )]
     Sweep(study::SweepArgs),
+    /// Combine the partial studies of `--shard K/N` runs into the files of the whole study
+    /// (byte-identical to running it unsharded).
+    #[command(
+        after_help = "Examples:\n  kizuna mc --runs 1000 --shard 1/4 --out shards/1   (… 4/4, e.g. one per Slurm array task)\n  kizuna merge shards/1 shards/2 shards/3 shards/4 --out study"
+    )]
+    Merge(study::MergeArgs),
 }
 
 /// Arguments of `kizuna track`.
@@ -259,6 +265,7 @@ fn main() -> ExitCode {
         Command::Mc(args) => study::mc(&args),
         Command::Compare(args) => study::compare(&args),
         Command::Sweep(args) => study::sweep(&args),
+        Command::Merge(args) => study::merge(&args),
         Command::Audit(args) => auditing::audit(&args),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };

@@ -41,11 +41,11 @@
 
 use crate::log::EventKind;
 use base::ObjectId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a threat's kill chain ended: the first link that failed, or `Killed`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChainCause {
     /// No sensor of the alliance ever detected it.

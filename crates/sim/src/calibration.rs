@@ -12,14 +12,15 @@
 //! end of the run are not scored. Scoring only: nothing here feeds back into the command.
 
 use base::ObjectId;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 /// Class label of a shot whose track followed no object at launch.
 pub const NO_OBJECT: &str = "none";
 
-/// One row of the calibration table (also the pooled row of a study).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One row of the calibration table (also the pooled row of a study). Reads back what it
+/// writes: a NaN rate is written as JSON null and read as NaN.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CalibrationRow {
     /// Interceptor type.
     pub interceptor: String,
@@ -31,16 +32,25 @@ pub struct CalibrationRow {
     /// Of those, shots that destroyed their engaged object.
     pub kills: u64,
     /// Mean planned kill probability of the scored shots.
+    #[serde(deserialize_with = "nan_if_null")]
     pub mean_planned_pk: f64,
     /// Realised kill rate, `kills / shots`.
+    #[serde(deserialize_with = "nan_if_null")]
     pub realised_kill_rate: f64,
     /// Lower end of the 95 % Wilson score interval of the realised rate.
+    #[serde(deserialize_with = "nan_if_null")]
     pub ci_low: f64,
     /// Upper end.
+    #[serde(deserialize_with = "nan_if_null")]
     pub ci_high: f64,
     /// Scored intercepts set aside because another interceptor had already destroyed the
     /// engaged object.
     pub target_already_destroyed: u64,
+}
+
+/// A number, or NaN for the null that serializing NaN writes.
+fn nan_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 /// Running sums of one (interceptor, class) cell; pooled over runs by adding.

@@ -1,12 +1,48 @@
 //! `--audit` on a study: every run audited in memory (crate `audit`, the checks of
 //! `kizuna audit`), totals and the runs with violations in `audit.json`, and the exit status.
 
-use super::runs::Plan;
+use super::runs::Study;
 use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
+
+/// What a study keeps of one run's audit (all `audit.json` needs; a shard carries it to the
+/// merge): counts by kind and the examples, in the report's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RunAudit {
+    violations: BTreeMap<String, u64>,
+    checked: BTreeMap<String, u64>,
+    unresolved: BTreeMap<String, u64>,
+    breakdown: BTreeMap<String, u64>,
+    /// (kind, the example as `kizuna audit` writes it).
+    examples: Vec<(String, Value)>,
+}
+
+impl RunAudit {
+    pub(crate) fn of(report: &audit::Report) -> Result<Self> {
+        let counts = |m: &BTreeMap<audit::Kind, u64>| {
+            m.iter().map(|(k, n)| (k.as_str().to_owned(), *n)).collect()
+        };
+        Ok(RunAudit {
+            violations: counts(&report.violations),
+            checked: counts(&report.checked),
+            unresolved: counts(&report.unresolved),
+            breakdown: report.breakdown.clone(),
+            examples: report
+                .examples
+                .iter()
+                .map(|e| Ok((e.kind.as_str().to_owned(), serde_json::to_value(e)?)))
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    fn is_clean(&self) -> bool {
+        self.violations.values().sum::<u64>() == 0
+    }
+}
 
 /// Examples kept in `audit.json` per kind, over all runs.
 const EXAMPLES_PER_KIND: usize = 5;
@@ -19,15 +55,15 @@ pub(super) struct Totals {
 }
 
 /// Writes `audit.json` into `dir` (the staged output directory) when the study was audited.
-pub(super) fn write(dir: &Path, plan: &Plan) -> Result<Option<Totals>> {
+pub(super) fn write(dir: &Path, plan: &Study) -> Result<Option<Totals>> {
     if plan.audits.is_empty() {
         return Ok(None);
     }
-    let mut totals: BTreeMap<&str, BTreeMap<&'static str, u64>> = BTreeMap::new();
+    let mut totals: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
     let mut breakdown: BTreeMap<&str, u64> = BTreeMap::new();
     let mut failing = Vec::new();
     let mut examples: Vec<Value> = Vec::new();
-    let mut shown: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     for (c, cell) in plan.cells.iter().enumerate() {
         for (r, report) in plan.audits[c].iter().enumerate() {
             let seed = plan.seeds[r];
@@ -56,11 +92,11 @@ pub(super) fn write(dir: &Path, plan: &Plan) -> Result<Option<Totals>> {
             failing.push(
                 json!({"variant": cell.name, "run": r, "seed": seed, "violations": violated}),
             );
-            for e in &report.examples {
-                let n = shown.entry(e.kind.as_str()).or_default();
+            for (kind, e) in &report.examples {
+                let n = shown.entry(kind.as_str()).or_default();
                 if *n < EXAMPLES_PER_KIND {
                     *n += 1;
-                    let mut v = serde_json::to_value(e)?;
+                    let mut v = e.clone();
                     v["variant"] = json!(cell.name);
                     v["run"] = json!(r);
                     v["seed"] = json!(seed);

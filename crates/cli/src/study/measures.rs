@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 const SECTIONS: &[&str] = &["moe", "network", "siap"];
 
 /// One run's measures by dotted name (`moe.leakers`, `moe.engagements_denied.track_quality`);
-/// `None` is a null in the summary.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// `None` is a null in the summary. Serialized whole into a shard's partial study.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct RunMeasures {
     values: BTreeMap<String, Option<f64>>,
     /// Dotted paths of the objects seen: a name missing under one of them is an absent map

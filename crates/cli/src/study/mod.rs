@@ -51,16 +51,19 @@ mod audits;
 mod measures;
 mod output;
 mod runs;
+mod shard;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_ladder;
 mod variants;
 
+use crate::staging::Staged;
 use anyhow::{Context, Result, bail};
 use measures::MeasureTable;
 use report::study::{CompareStudy, Ladder, LadderStep, McStudy, SweepStudy, Variant};
-use runs::{Cell, Plan};
+use runs::{Cell, Plan, Study};
+use shard::StudyKind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -99,6 +102,10 @@ pub(crate) struct StudyArgs {
     /// in --out, exit status 1 if any run has a violation.
     #[arg(long)]
     audit: bool,
+    /// Run only shard K of N (runs K−1, K−1+N, … of every variant or value) and write a
+    /// partial study (partial.json) for `kizuna merge`.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<shard::Shard>,
 }
 
 /// Arguments of `kizuna mc`.
@@ -135,6 +142,23 @@ pub(crate) struct SweepArgs {
     param: String,
 }
 
+/// Arguments of `kizuna merge`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct MergeArgs {
+    /// The shards' partial studies: their `--out` directories or `partial.json` files.
+    #[arg(required = true)]
+    partials: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(long, default_value = "out/study")]
+    out: PathBuf,
+    /// Replace an existing non-empty output directory of an earlier study (whole).
+    #[arg(long)]
+    force: bool,
+    /// No table.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
 /// Help text of `kizuna compare`: the built-in variants.
 pub(crate) const COMPARE_HELP: &str =
     "Built-in variants, the ladder of integration (each one step above the one before):
@@ -158,36 +182,12 @@ Examples:
 
 /// `kizuna mc`.
 pub(crate) fn mc(args: &McArgs) -> Result<ExitCode> {
-    let a = &args.common;
-    let Some(mut plan) = Plan::new(a, vec![Cell::new("mc", Vec::new())?])? else {
-        return Ok(ExitCode::from(1));
-    };
-    let staged = output::prepare(a, "out/mc")?;
-    let results = plan.run(a)?;
-    let table = MeasureTable::new(&results);
-    let study = McStudy {
-        scenario: plan.scenario.clone(),
-        seeds: plan.seeds.clone(),
-        measures: table.stats(0),
-        calibration: table.calibration(0),
-        attribution: table.funnels(0),
-    };
-    let dir = staged.dir();
-    output::write_runs(dir, None, &plan, &table)?;
-    output::write_report(dir, &report::mc_html(&study))?;
-    output::write_json(dir, &study)?;
-    let audited = audits::write(dir, &plan)?;
-    let dir = staged.commit()?;
-    if !a.quiet {
-        output::print_mc(&study, &table.hidden(output::MAIN));
-    }
-    output::done(&dir, &plan);
-    Ok(audits::finish(audited, &dir, a.quiet))
+    let cells = vec![Cell::new("mc", Vec::new())?];
+    execute(&args.common, cells, StudyKind::Mc, "out/mc")
 }
 
 /// `kizuna compare`.
 pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
-    let a = &args.common;
     if args.ladder && !args.variants.is_empty() {
         bail!(
             "--ladder runs the built-in ladder ({}) and takes no --variant; compare your own \
@@ -197,19 +197,142 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
     }
     let ladder = args.ladder || args.variants.is_empty();
     let cells = variants::parse_all(&args.variants)?;
-    let Some(mut plan) = Plan::new(a, cells)? else {
+    execute(
+        &args.common,
+        cells,
+        StudyKind::Compare { ladder },
+        "out/compare",
+    )
+}
+
+/// `kizuna sweep`.
+pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
+    let (path, values) = args
+        .param
+        .split_once('=')
+        .context("--param must be PATH=v1,v2,...")?;
+    let values = variants::split_values(values);
+    if values.is_empty() {
+        bail!("--param {path}: no values");
+    }
+    let cells = values
+        .iter()
+        .map(|v| Cell::new(v, vec![format!("{path}={v}")]))
+        .collect::<Result<Vec<_>>>()?;
+    let kind = StudyKind::Sweep {
+        param: path.to_owned(),
+        values,
+    };
+    execute(&args.common, cells, kind, "out/sweep")
+}
+
+/// `kizuna merge`: the shards of one study into the files the unsharded study writes.
+pub(crate) fn merge(args: &MergeArgs) -> Result<ExitCode> {
+    let partials = args
+        .partials
+        .iter()
+        .map(|p| Ok((p.display().to_string(), shard::Partial::read(p)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let merged = shard::merge(partials)?;
+    let staged = Staged::begin(&args.out, args.force)?;
+    let study = Study {
+        scenario: merged.study.scenario.clone(),
+        cells: merged.study.cells.clone(),
+        seeds: merged.study.seeds.clone(),
+        runs: merged.runs,
+        audits: merged.audits,
+        ran: None,
+    };
+    finish(&merged.study.kind, &study, staged, args.quiet)
+}
+
+/// Plans and runs a study, then writes its files, or with `--shard` its partial study.
+fn execute(a: &StudyArgs, cells: Vec<Cell>, kind: StudyKind, default: &str) -> Result<ExitCode> {
+    let Some(plan) = Plan::new(a, cells)? else {
         return Ok(ExitCode::from(1));
     };
-    let staged = output::prepare(a, "out/compare")?;
-    let results = plan.run(a)?;
-    let table = MeasureTable::new(&results);
+    let staged = output::prepare(a, default)?;
+    let (runs, wall_s) = plan.run(a)?;
+    if let Some(shard) = plan.shard {
+        let partial = shard::Partial::new(plan.spec(kind, a.audit), shard, runs);
+        partial.write(staged.dir())?;
+        let dir = staged.commit()?;
+        println!(
+            "shard {}/{}: {} in {wall_s:.1} s; partial study written to {} (combine the shards \
+             with `kizuna merge`)",
+            shard.index,
+            shard.count,
+            crate::output::count(partial.runs.len() as u64, "run"),
+            dir.join(shard::PARTIAL_FILE).display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    finish(&kind, &plan.study(runs, wall_s), staged, a.quiet)
+}
+
+/// Writes a complete study's files (`runs.csv`, `report.html`, `study.json`, `audit.json`)
+/// and prints its table.
+fn finish(kind: &StudyKind, plan: &Study, staged: Staged, quiet: bool) -> Result<ExitCode> {
+    let table = MeasureTable::new(&plan.runs);
+    let dir = staged.dir();
+    match kind {
+        StudyKind::Mc => {
+            let study = McStudy {
+                scenario: plan.scenario.clone(),
+                seeds: plan.seeds.clone(),
+                measures: table.stats(0),
+                calibration: table.calibration(0),
+                attribution: table.funnels(0),
+            };
+            output::write_runs(dir, None, plan, &table)?;
+            output::write_report(dir, &report::mc_html(&study))?;
+            output::write_json(dir, &study)?;
+            if !quiet {
+                output::print_mc(&study, &table.hidden(output::MAIN));
+            }
+        }
+        StudyKind::Compare { ladder } => {
+            let study = compare_study(plan, &table, *ladder);
+            output::write_runs(dir, Some("variant"), plan, &table)?;
+            output::write_report(dir, &report::compare_html(&study))?;
+            output::write_json(dir, &study)?;
+            if !quiet {
+                output::print_compare(&study, &table.hidden(output::MAIN));
+            }
+        }
+        StudyKind::Sweep { param, values } => {
+            let study = SweepStudy {
+                scenario: plan.scenario.clone(),
+                param: param.clone(),
+                values: values.clone(),
+                seeds: plan.seeds.clone(),
+                points: (0..values.len()).map(|i| table.stats(i)).collect(),
+                calibration: (0..values.len()).map(|i| table.calibration(i)).collect(),
+            };
+            output::write_runs(dir, Some("value"), plan, &table)?;
+            output::write_report(dir, &report::sweep_html(&study))?;
+            output::write_json(dir, &study)?;
+            if !quiet {
+                output::print_sweep(&study, &table.hidden(output::MAIN));
+            }
+        }
+    }
+    let audited = audits::write(dir, plan)?;
+    let dir = staged.commit()?;
+    output::done(&dir, plan);
+    Ok(audits::finish(audited, &dir, quiet))
+}
+
+/// The comparison of `plan`'s variants against the first (and, on a ladder, each against the
+/// one below it).
+fn compare_study(plan: &Study, table: &MeasureTable, ladder: bool) -> CompareStudy {
     let variants: Vec<Variant> = plan
         .cells
         .iter()
         .enumerate()
         .map(|(i, c)| Variant {
             name: c.name.clone(),
-            overrides: c.overrides.iter().map(ToString::to_string).collect(),
+            overrides: c.overrides.clone(),
             measures: table.stats(i),
             calibration: table.calibration(i),
             attribution: table.funnels(i),
@@ -228,65 +351,12 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<ExitCode> {
             })
             .collect(),
     });
-    let study = CompareStudy {
+    CompareStudy {
         scenario: plan.scenario.clone(),
         seeds: plan.seeds.clone(),
         baseline: plan.cells[0].name.clone(),
         variants,
         diffs,
         ladder,
-    };
-    let dir = staged.dir();
-    output::write_runs(dir, Some("variant"), &plan, &table)?;
-    output::write_report(dir, &report::compare_html(&study))?;
-    output::write_json(dir, &study)?;
-    let audited = audits::write(dir, &plan)?;
-    let dir = staged.commit()?;
-    if !a.quiet {
-        output::print_compare(&study, &table.hidden(output::MAIN));
     }
-    output::done(&dir, &plan);
-    Ok(audits::finish(audited, &dir, a.quiet))
-}
-
-/// `kizuna sweep`.
-pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
-    let a = &args.common;
-    let (path, values) = args
-        .param
-        .split_once('=')
-        .context("--param must be PATH=v1,v2,...")?;
-    let values = variants::split_values(values);
-    if values.is_empty() {
-        bail!("--param {path}: no values");
-    }
-    let cells = values
-        .iter()
-        .map(|v| Cell::new(v, vec![format!("{path}={v}")]))
-        .collect::<Result<Vec<_>>>()?;
-    let Some(mut plan) = Plan::new(a, cells)? else {
-        return Ok(ExitCode::from(1));
-    };
-    let staged = output::prepare(a, "out/sweep")?;
-    let results = plan.run(a)?;
-    let table = MeasureTable::new(&results);
-    let study = SweepStudy {
-        scenario: plan.scenario.clone(),
-        param: path.to_owned(),
-        values: values.clone(),
-        seeds: plan.seeds.clone(),
-        points: (0..values.len()).map(|i| table.stats(i)).collect(),
-        calibration: (0..values.len()).map(|i| table.calibration(i)).collect(),
-    };
-    let dir = staged.dir();
-    output::write_runs(dir, Some("value"), &plan, &table)?;
-    output::write_report(dir, &report::sweep_html(&study))?;
-    output::write_json(dir, &study)?;
-    let audited = audits::write(dir, &plan)?;
-    let dir = staged.commit()?;
-    if !a.quiet {
-        output::print_sweep(&study, &table.hidden(output::MAIN));
-    }
-    output::done(&dir, &plan);
-    Ok(audits::finish(audited, &dir, a.quiet))
 }

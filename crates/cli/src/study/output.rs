@@ -1,7 +1,7 @@
 //! A study's files (`runs.csv`, `study.json`, `report.html`) and its terminal tables.
 
 use super::measures::{Hidden, MeasureTable};
-use super::runs::Plan;
+use super::runs::Study;
 use crate::staging::Staged;
 use anyhow::{Context, Result};
 use report::study::{CompareStudy, McStudy, MeasureStats, PairedDiff, SweepStudy, Variant};
@@ -42,7 +42,7 @@ pub(super) fn prepare(args: &super::StudyArgs, default: &str) -> Result<Staged> 
 pub(super) fn write_runs(
     dir: &Path,
     label: Option<&str>,
-    plan: &Plan,
+    plan: &Study,
     table: &MeasureTable,
 ) -> Result<()> {
     let path = dir.join("runs.csv");
@@ -88,15 +88,16 @@ pub(super) fn write_report(dir: &Path, html: &str) -> Result<()> {
 }
 
 /// The closing line (wall time goes to the terminal only, never into a file).
-pub(super) fn done(dir: &Path, plan: &Plan) {
-    let n = plan.cells.len() * plan.seeds.len();
-    println!(
-        "{} in {:.1} s on {}; outputs written to {}",
-        crate::output::count(n as u64, "run"),
-        plan.wall_s,
-        crate::output::count(plan.threads as u64, "thread"),
-        dir.display()
-    );
+pub(super) fn done(dir: &Path, plan: &Study) {
+    let n = crate::output::count((plan.cells.len() * plan.seeds.len()) as u64, "run");
+    match plan.ran {
+        Some((threads, wall_s)) => println!(
+            "{n} in {wall_s:.1} s on {}; outputs written to {}",
+            crate::output::count(threads as u64, "thread"),
+            dir.display()
+        ),
+        None => println!("{n} merged; outputs written to {}", dir.display()),
+    }
 }
 
 /// (name, label) of the main measures present and not hidden, then the kill-chain causes in

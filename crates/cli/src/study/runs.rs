@@ -1,7 +1,9 @@
 //! The plan of a study (validated inputs per variant, the seed list) and its parallel run.
 
 use super::StudyArgs;
+use super::audits::RunAudit;
 use super::measures::RunMeasures;
+use super::shard::{CellSpec, PartialRun, Shard, StudyKind, StudySpec};
 use crate::auditing::AuditRecorder;
 use anyhow::{Context, Result, bail};
 use base::SimTime;
@@ -38,6 +40,13 @@ impl Cell {
             overrides,
         })
     }
+
+    pub(super) fn spec(&self) -> CellSpec {
+        CellSpec {
+            name: self.name.clone(),
+            overrides: self.overrides.iter().map(ToString::to_string).collect(),
+        }
+    }
 }
 
 /// Everything a study runs: one validated input per cell and the common seeds.
@@ -50,14 +59,26 @@ pub(super) struct Plan {
     texts: Vec<String>,
     /// Scenario source name, for located audit messages.
     source: String,
-    /// With `--audit`: each run's audit, per cell, in seed order (empty otherwise).
-    pub(super) audits: Vec<Vec<audit::Report>>,
     /// Run `i` uses `seeds[i]` in every cell (common random numbers).
     pub(super) seeds: Vec<u64>,
     until: Option<SimTime>,
     pub(super) threads: usize,
-    /// Wall seconds of the last `run` (for the closing line only; never written to a file).
-    pub(super) wall_s: f64,
+    /// `--shard`: run only this share of the runs.
+    pub(super) shard: Option<Shard>,
+}
+
+/// A study's runs, complete (run here or merged from shards): what its outputs are made of.
+pub(super) struct Study {
+    pub(super) scenario: String,
+    pub(super) cells: Vec<CellSpec>,
+    pub(super) seeds: Vec<u64>,
+    /// Per cell, in seed order.
+    pub(super) runs: Vec<Vec<RunMeasures>>,
+    /// With `--audit`: each run's audit, per cell, in seed order (empty otherwise).
+    pub(super) audits: Vec<Vec<RunAudit>>,
+    /// How many threads ran it and in how many wall seconds (the closing line only; never
+    /// written to a file); `None` for a merge.
+    pub(super) ran: Option<(usize, f64)>,
 }
 
 /// Seed of run `i`: SplitMix64 of the master seed's `i + 1`-th step, so seeds are spread over
@@ -132,17 +153,36 @@ impl Plan {
             inputs,
             texts,
             source: name,
-            audits: Vec::new(),
             until,
             threads,
-            wall_s: 0.0,
+            shard: args.shard,
         }))
     }
 
-    /// Runs every (cell, seed) pair on `threads` workers; results per cell, in seed order.
-    pub(super) fn run(&mut self, args: &StudyArgs) -> Result<Vec<Vec<RunMeasures>>> {
+    /// What makes this study's shards one study (see `shard::StudySpec`).
+    pub(super) fn spec(&self, kind: StudyKind, audit: bool) -> StudySpec {
+        let until = format!("until={:?}", self.until.map(SimTime::as_nanos));
+        StudySpec {
+            kind,
+            scenario: self.scenario.clone(),
+            fingerprint: super::shard::fingerprint(
+                self.texts
+                    .iter()
+                    .map(String::as_str)
+                    .chain([until.as_str()]),
+            ),
+            cells: self.cells.iter().map(Cell::spec).collect(),
+            seeds: self.seeds.clone(),
+            audit,
+        }
+    }
+
+    /// Runs every (cell, seed) pair of the shard (all of them without `--shard`) on `threads`
+    /// workers; results in (cell, run) order.
+    pub(super) fn run(&self, args: &StudyArgs) -> Result<(Vec<PartialRun>, f64)> {
         let jobs: Vec<(usize, usize)> = (0..self.cells.len())
             .flat_map(|c| (0..self.seeds.len()).map(move |r| (c, r)))
+            .filter(|&(_, r)| self.shard.is_none_or(|s| s.owns(r)))
             .collect();
         let bar = if args.quiet {
             ProgressBar::hidden()
@@ -171,7 +211,7 @@ impl Plan {
             .context("cannot start the worker threads")?;
         let wall = Instant::now();
         // `collect` keeps job order whatever the scheduling: the output is thread-count free.
-        let flat: Vec<(RunMeasures, Option<audit::Report>)> = pool.install(|| {
+        let flat: Vec<PartialRun> = pool.install(|| {
             jobs.par_iter()
                 .map(|&(c, r)| {
                     let seed = self.seeds[r];
@@ -189,7 +229,7 @@ impl Plan {
                             rec.audit(&self.source, &self.texts[c]).with_context(|| {
                                 format!("auditing {:?} at seed {seed}", self.cells[c].name)
                             })?;
-                        (summary, Some(report))
+                        (summary, Some(RunAudit::of(&report)?))
                     } else {
                         let summary =
                             sim::run(&self.inputs[c], seed, self.until, &mut sim::NullRecorder)
@@ -197,26 +237,44 @@ impl Plan {
                         (summary, None)
                     };
                     bar.inc(1);
-                    Ok((RunMeasures::from_summary(&summary)?, audited))
+                    Ok(PartialRun {
+                        cell: c,
+                        run: r,
+                        measures: RunMeasures::from_summary(&summary)?,
+                        audit: audited,
+                    })
                 })
                 .collect::<Result<Vec<_>>>()
         })?;
         bar.finish_and_clear();
-        self.wall_s = wall.elapsed().as_secs_f64();
-        let (measures, audits): (Vec<RunMeasures>, Vec<Option<audit::Report>>) =
-            flat.into_iter().unzip();
+        Ok((flat, wall.elapsed().as_secs_f64()))
+    }
+
+    /// The complete study from every run of [`run`](Self::run) without a shard.
+    pub(super) fn study(&self, runs: Vec<PartialRun>, wall_s: f64) -> Study {
         let per_cell = self.seeds.len();
-        if args.audit {
-            let mut audits = audits.into_iter().flatten();
-            self.audits = (0..self.cells.len())
-                .map(|_| audits.by_ref().take(per_cell).collect())
-                .collect();
+        let mut runs = runs.into_iter();
+        let mut measures = Vec::new();
+        let mut audits = Vec::new();
+        for _ in &self.cells {
+            let (m, a): (Vec<RunMeasures>, Vec<Option<RunAudit>>) = runs
+                .by_ref()
+                .take(per_cell)
+                .map(|r| (r.measures, r.audit))
+                .unzip();
+            measures.push(m);
+            audits.push(a.into_iter().flatten().collect::<Vec<_>>());
         }
-        let mut measures = measures.into_iter();
-        Ok(self
-            .cells
-            .iter()
-            .map(|_| measures.by_ref().take(per_cell).collect())
-            .collect())
+        if audits.iter().all(Vec::is_empty) {
+            audits.clear();
+        }
+        Study {
+            scenario: self.scenario.clone(),
+            cells: self.cells.iter().map(Cell::spec).collect(),
+            seeds: self.seeds.clone(),
+            runs: measures,
+            audits,
+            ran: Some((self.threads, wall_s)),
+        }
     }
 }

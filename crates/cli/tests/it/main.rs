@@ -10,6 +10,7 @@ mod gen_bench;
 mod inputs;
 mod outputs;
 mod recompute;
+mod shard;
 mod study;
 mod wta;
 
