@@ -117,6 +117,9 @@ pub(crate) struct CommandRuntime {
     threat_cache: BTreeMap<TargetKey, plan::Assessed>,
     pub(crate) moe: EngagementMoe,
     track_sharing: bool,
+    /// Measurement sharing: every node's composite picture is built from the same plots, so
+    /// the command may recognise one object in several nodes' pictures (`targets`).
+    composite: bool,
 }
 
 impl CommandRuntime {
@@ -168,6 +171,7 @@ impl CommandRuntime {
             threat_cache: BTreeMap::new(),
             moe: EngagementMoe::default(),
             track_sharing,
+            composite: input.network.sharing == Sharing::Measurement,
         }
     }
 

@@ -6,9 +6,15 @@
 //! command plans for all fire units, so engagement status is what it ordered), and it treats
 //! tracks a node holds side by side as one threat when their states gate together
 //! (`d² = Δxᵀ(P_a + P_b)⁻¹Δx` on position and velocity ≤ χ²₆(0.999)): rounds fired or pending
-//! at any of them count against the threat, and a kill assessed on any of them ends it. Tracks
-//! held only at different nodes without track sharing have no common numbering and are never
-//! joined: without sharing there is no coordination, and that cost is real.
+//! at any of them count against the threat, and a kill assessed on any of them ends it.
+//!
+//! Under measurement sharing every node's composite tracker runs on the same plots (its own
+//! and every releasable one received), as CEC's cooperative engagement processors do to hold
+//! common composite tracks; the command then joins tracks of *different* nodes' pictures by the
+//! same test (all pictures are taken at the decision instant), so a threat is engaged once
+//! whichever node's picture the unit sees it in. Without sharing, tracks held only at
+//! different nodes have no common numbering and are never joined: there is no coordination,
+//! and that cost is real.
 
 use super::{CommandRuntime, TargetKey};
 use crate::node::HeldTrack;
@@ -57,15 +63,30 @@ impl CommandRuntime {
         }
         let keys: Vec<TargetKey> = tracks.keys().copied().collect();
         let mut parent: Vec<usize> = (0..keys.len()).collect();
-        // Pairs held at one node (same time of validity): union the ones that gate.
-        for (node, held) in pictures {
-            let here: Vec<(usize, TrackState)> = held
-                .iter()
+        // Pairs held at one node (or, composite, at any nodes: every picture is taken at the
+        // decision instant): union the ones that gate.
+        let index = |node: NodeId, held: &[HeldTrack]| -> Vec<(usize, TrackState)> {
+            held.iter()
                 .filter_map(|h| {
-                    let i = keys.binary_search(&self.key(*node, h.number)).ok()?;
+                    let i = keys.binary_search(&self.key(node, h.number)).ok()?;
                     Some((i, state_of(h)))
                 })
-                .collect();
+                .collect()
+        };
+        let sets: Vec<Vec<(usize, TrackState)>> = if self.composite {
+            vec![
+                pictures
+                    .iter()
+                    .flat_map(|(node, held)| index(*node, held))
+                    .collect(),
+            ]
+        } else {
+            pictures
+                .iter()
+                .map(|(node, held)| index(*node, held))
+                .collect()
+        };
+        for here in sets {
             for (a, (i, sa)) in here.iter().enumerate() {
                 for (j, sb) in &here[a + 1..] {
                     let same = pair_statistic(sa, sb, SAME_OBJECT_D2, GateDims::PositionVelocity)

@@ -127,3 +127,65 @@ fn an_order_called_off_before_launch_gives_its_shot_back() {
         "after the call-off the other battery engages the threat: {events:?}"
     );
 }
+
+/// A track 200 km up at `(x, y, z)` metres off a fixed ECEF point, falling at 2 km/s.
+fn track(number: u32, offset_m: [f64; 3]) -> crate::node::HeldTrack {
+    let mut cov = [[0.0; 6]; 6];
+    for (i, row) in cov.iter_mut().enumerate() {
+        row[i] = if i < 3 { 200.0 * 200.0 } else { 20.0 * 20.0 };
+    }
+    let r = 6_578_000.0;
+    crate::node::HeldTrack {
+        number,
+        time: base::SimTime::from_secs(100),
+        x: [
+            r + offset_m[0],
+            offset_m[1],
+            offset_m[2],
+            -2_000.0,
+            0.0,
+            0.0,
+        ],
+        p: cov,
+        quality: 12,
+        last_update: base::SimTime::from_secs(100),
+        ballistic: true,
+        ballistic_history: c2::identify::Ballistic::Established,
+        release: base::NationSet::default(),
+        sources: base::SensorSet::default(),
+        remote_nodes: Vec::new(),
+        first_hand: true,
+        iff: network::wire::IffEvidence::default(),
+    }
+}
+
+#[test]
+fn under_measurement_sharing_one_object_in_two_nodes_pictures_is_one_threat() {
+    // The two batteries' nodes each hold the missile under their own local number (150 m
+    // apart: two composite trackers on the same plots) and node 2 also holds another
+    // missile 30 km away.
+    let pictures = std::collections::BTreeMap::from([
+        (NodeId::new(1), vec![track(5, [0.0; 3])]),
+        (
+            NodeId::new(2),
+            vec![track(9, [150.0, 0.0, 0.0]), track(11, [0.0, 30_000.0, 0.0])],
+        ),
+    ]);
+    let threats = |sharing| {
+        let mut input = two_batteries();
+        input.network.sharing = sharing;
+        let world = crate::world::World::build(&input, 3).expect("builds");
+        let command = super::CommandRuntime::build(&input, &world, 3);
+        let mut groups: Vec<usize> = command
+            .threats(&pictures)
+            .iter()
+            .map(|t| t.members.len())
+            .collect();
+        groups.sort_unstable();
+        groups
+    };
+    // Composite pictures come from the same plots: one threat held twice, one held once.
+    assert_eq!(threats(Sharing::Measurement), [1, 2]);
+    // No sharing: nothing says the two nodes' tracks are one object.
+    assert_eq!(threats(Sharing::None), [1, 1, 1]);
+}
