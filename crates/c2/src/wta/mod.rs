@@ -32,16 +32,20 @@
 //!
 //! Not modelled: minimum shots per target, shoot-look-shoot (dynamic WTA), correlated kills.
 
+#[allow(dead_code)]
+mod anneal;
 mod chain;
 mod eval;
 mod exact;
 mod greedy;
+mod lagrange;
 mod lap;
 mod local;
 mod parse;
 mod problem;
 mod relax;
 mod state;
+mod vlsn;
 #[cfg(test)]
 mod tests;
 
@@ -160,12 +164,36 @@ pub struct Solution {
     pub iterations: u64,
 }
 
+/// A certified lower bound on the optimum of `problem` by Lagrangian relaxation of the
+/// inventory constraints (target-value objective; `None` for the asset-based one), starting
+/// from prices read off `solution` and aiming at its objective. At most `iterations`
+/// subgradient steps; `opts.should_stop` ends it early with the best bound so far.
+pub fn lagrangian_bound(
+    problem: &Problem,
+    solution: &Assignment,
+    iterations: u32,
+    opts: &SolveOptions<'_>,
+) -> Option<f64> {
+    if !matches!(problem.objective(), Objective::TargetValue) {
+        return None;
+    }
+    let start = lagrange::prices_from(problem, solution);
+    let target = evaluate(problem, solution);
+    let cols = lagrange::Columns::new(problem, Some(lagrange::RESTRICTED));
+    let steer = lagrange::subgradient(problem, &cols, &start, target, iterations, opts, &mut |_, _| None);
+    lagrange::certified(problem, &steer.prices)
+}
+
 /// Solves `problem` with the chosen algorithm.
 pub fn solve(problem: &Problem, kind: SolverKind, opts: &SolveOptions<'_>) -> Solution {
     let (state, bound, proven_optimal, iterations) = match kind {
         SolverKind::Greedy => (greedy::greedy(problem), None, false, 0),
         SolverKind::Local => {
-            let (s, rounds) = local::local(problem, opts);
+            let (s, rounds) = if std::env::var_os("WTA_OLD").is_some() {
+                local::local_old(problem, opts)
+            } else {
+                local::local(problem, opts)
+            };
             (s, None, false, rounds)
         }
         SolverKind::Exact => {
