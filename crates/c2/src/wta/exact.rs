@@ -130,7 +130,7 @@ pub(crate) fn exact<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> ExactR
         rounds: opts.rounds.min(INCUMBENT_ROUNDS),
         ..*opts
     };
-    let (incumbent, _) = local(problem, &incumbent_opts);
+    let incumbent = local(problem, &incumbent_opts).best;
     let best_obj = incumbent.objective();
     let empty = State::new(
         problem,

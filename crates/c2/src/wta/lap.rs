@@ -54,6 +54,33 @@ pub(crate) fn reassign_units(state: &mut State<'_>, lifted: &[(usize, usize)], e
     false
 }
 
+/// Places the given weapons' units (`(weapon, _)`, one row each) by one linear assignment, at
+/// most one per target, each where it saves most jointly; pairs that save nothing are left
+/// out. Unlike [`reassign_units`] nothing is lifted first and the result is kept regardless.
+pub(crate) fn place_by_assignment(state: &mut State<'_>, units: &[(usize, usize)]) {
+    let n = state.problem.n_targets();
+    let mut costs = CostMatrix::filled(units.len(), n, f64::INFINITY);
+    for (r, &(i, _)) in units.iter().enumerate() {
+        for j in 0..n {
+            if state.can_add(i, j, None) {
+                let d = state.delta(&[(j, state.surv_with(i, j, 1))]);
+                if d < 0.0 {
+                    costs.set(r, j, d);
+                }
+            }
+        }
+    }
+    let Ok(solution) = solve(&costs) else {
+        return;
+    };
+    for (r, j) in solution.pairs() {
+        let i = units[r].0;
+        if state.can_add(i, j, None) {
+            state.add(i, j);
+        }
+    }
+}
+
 /// Units grouped in layers: layer `k` holds the `k`-th unit (by target index) of every weapon
 /// that fires more than `k` units.
 pub(crate) fn layers(state: &State<'_>) -> Vec<Vec<(usize, usize)>> {

@@ -1,5 +1,14 @@
-//! Local search from the greedy start, then iterated local search while budget remains.
+//! The real-time solver `local`.
 //!
+//! **Target-value objective** (the public benchmarks, and the engine when configured so):
+//! greedy; when there are no more units than targets, one linear assignment re-placing every
+//! unit (at most one per target: exact for such solutions, and near-optimal with two units per
+//! weapon); then, with a work budget, the Lagrangian price search of [`super::dual`], whose
+//! repaired plans are polished by the improvement-graph search of [`super::vlsn`]; without
+//! one (`rounds = 0`), the descent [`descend_vlsn`] (weapon re-placement plus ejection chains
+//! and cyclic exchanges).
+//!
+//! **Asset-based objective** (the engine's default): the classic search below, unchanged.
 //! Neighbourhoods, in this fixed order each pass (first improvement per item, best
 //! improvement within it):
 //! 1. **fill**: spare units go where they lower the objective most;
@@ -31,10 +40,11 @@ use super::greedy::{fill, greedy};
 use super::lap::{layers, reassign_units, restack};
 use super::problem::Problem;
 use super::state::State;
+use super::dual;
 use super::vlsn::{self, Candidates};
 
 /// Smallest gain worth taking, relative to the problem's total value.
-fn tolerance(problem: &Problem) -> f64 {
+pub(crate) fn tolerance(problem: &Problem) -> f64 {
     let total: f64 = match problem.objective() {
         super::Objective::TargetValue => problem.targets().iter().map(|t| t.value).sum(),
         super::Objective::AssetBased { asset_weights } => asset_weights.iter().sum(),
@@ -43,7 +53,7 @@ fn tolerance(problem: &Problem) -> f64 {
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): tiny, pinned, and good enough to pick weapons.
-pub(crate) struct SplitMix(u64);
+pub(crate) struct SplitMix(pub(crate) u64);
 impl SplitMix {
     pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -197,10 +207,10 @@ fn descend_with(state: &mut State<'_>, opts: &SolveOptions<'_>, full: bool) {
     }
 }
 
-/// Descent for the real-time solver: fill spare units, re-place each weapon optimally
+/// Descent for the target-value objective: fill spare units, re-place each weapon optimally
 /// (block-coordinate descent), then ejection chains and cyclic exchanges on the improvement
 /// graph ([`super::vlsn`]) until neither improves. Polls `should_stop` between weapons and
-/// between graph searches, so a wall-clock limit is honoured within one search.
+/// between graph searches (and the graph search between its depth levels).
 pub(crate) fn descend_vlsn(state: &mut State<'_>, cand: &Candidates, opts: &SolveOptions<'_>) {
     let eps = tolerance(state.problem);
     let p = state.problem;
@@ -225,30 +235,23 @@ pub(crate) fn descend_vlsn(state: &mut State<'_>, cand: &Candidates, opts: &Solv
             }
             improved = true;
         }
-        if !improved && std::env::var_os("WTA_X").is_some() {
-            let t0 = std::time::Instant::now();
-            improved |= exchange(state, eps);
-            if std::env::var_os("WTA_DBG").is_some() {
-                eprintln!("exchange {:.4}s obj {}", t0.elapsed().as_secs_f64(), state.objective());
-            }
-        }
         if !improved {
             return;
         }
     }
 }
 
-/// Descent after a perturbation: chains starting on the changed targets only, following the
-/// changes, until none improves.
-fn descend_focused(
+/// Descent after a local change (a repaired plan): improvement-graph searches whose chains
+/// start on the changed targets, following the targets each round changes, until none
+/// improves or `should_stop`.
+pub(crate) fn descend_focused(
     state: &mut State<'_>,
     cand: &Candidates,
     opts: &SolveOptions<'_>,
     mut changed: Vec<usize>,
 ) {
     let eps = tolerance(state.problem);
-    let n = state.problem.n_targets();
-    let mut focus = vec![false; n];
+    let mut focus = vec![false; state.problem.n_targets()];
     while !changed.is_empty() && !opts.stopped() {
         focus.iter_mut().for_each(|f| *f = false);
         for &t in &changed {
@@ -258,115 +261,58 @@ fn descend_focused(
     }
 }
 
-/// A feasible state from a Lagrangian plan (each target's units at the current prices): keep
-/// the plan, withdraw the surplus units of over-demanded weapons where they save least, put
-/// idle units where they save most, and honour channels and shot caps throughout.
-fn recover<'p>(problem: &'p Problem, plan: &[Vec<(usize, u32)>]) -> (State<'p>, Vec<usize>) {
-    let (m, n) = (problem.n_weapons(), problem.n_targets());
-    let mut state = State::new(problem, super::Assignment::empty(m, n));
-    // Targets in order of what their plan saves (value first), so conflicts on channels and
-    // caps go against the targets that matter least.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        problem.targets()[b]
-            .value
-            .total_cmp(&problem.targets()[a].value)
-            .then(a.cmp(&b))
-    });
-    let mut over: Vec<u32> = vec![0; m];
-    for &j in &order {
-        for &(i, c) in &plan[j] {
-            for _ in 0..c {
-                if state.problem.allowed(i, j)
-                    && state.shots[j] < problem.shot_cap(j)
-                    && (state.x.get(i, j) > 0 || state.engaged[i] < problem.channel_cap(i))
-                {
-                    // Inventory is repaired below: place first, withdraw the cheapest later.
-                    let k = state.x.get(i, j);
-                    state.x.set(i, j, k + 1);
-                    state.used[i] += 1;
-                    state.engaged[i] += u32::from(k == 0);
-                    state.shots[j] += 1;
-                }
-            }
-        }
-    }
-    state = State::new(problem, state.x);
-    let mut touched = Vec::new();
-    for i in 0..m {
-        over[i] = state.used[i].saturating_sub(problem.weapons()[i].units);
-        for _ in 0..over[i] {
-            let cheapest = (0..n)
-                .filter(|&j| state.x.get(i, j) > 0)
-                .map(|j| (state.delta(&[(j, state.surv_with(i, j, -1))]), j))
-                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            if let Some((_, j)) = cheapest {
-                state.remove(i, j);
-                touched.push(j);
-            }
-        }
-    }
-    for i in 0..m {
-        while state.used[i] < problem.weapons()[i].units {
-            let Some((j, _)) = state.best_add(i, 0.0) else {
-                break;
-            };
-            state.add(i, j);
-            touched.push(j);
-        }
-    }
-    (state, touched)
+/// What [`local`] found.
+pub(crate) struct LocalResult<'p> {
+    /// The best state.
+    pub(crate) best: State<'p>,
+    /// Work done: subgradient steps (target value) or iterated-local-search rounds.
+    pub(crate) rounds: u64,
+    /// Lagrangian prices from the price search, to certify a bound (target value, `rounds > 0`).
+    pub(crate) prices: Option<Vec<f64>>,
 }
 
-/// Greedy, descent, then (target-value objective) Lagrangian price search with primal
-/// recovery for up to `opts.rounds` subgradient steps. Returns the best state and the steps run.
-pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State<'p>, u64) {
+/// The real-time solver. Target value: greedy; when there are no more units than targets, one
+/// assignment re-placing all units (exact if each target takes at most one); then either the
+/// improvement-graph descent (`rounds = 0`) or `rounds` steps of the Lagrangian price search of
+/// [`super::dual`]. Asset-based objective: the classic local and iterated local search (its
+/// objective couples the threats of one asset, so neither the per-target prices nor the
+/// additive chain costs apply).
+pub(crate) fn local<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> LocalResult<'p> {
+    if !matches!(problem.objective(), super::Objective::TargetValue) {
+        let (best, rounds) = classic(problem, opts);
+        return LocalResult {
+            best,
+            rounds,
+            prices: None,
+        };
+    }
     let eps = tolerance(problem);
     let cand = Candidates::new(problem);
     let mut best = greedy(problem);
-    if std::env::var_os("WTA_NODESC").is_none() {
-        descend_vlsn(&mut best, &cand, opts);
+    let units: u64 = problem.weapons().iter().map(|w| u64::from(w.units)).sum();
+    if units <= problem.n_targets() as u64 && !opts.stopped() {
+        let all: Vec<(usize, usize)> = layers(&best).into_iter().flatten().collect();
+        reassign_units(&mut best, &all, eps);
     }
-    let start_obj = best.objective();
-    let mut best_obj = start_obj;
     if opts.rounds == 0 || opts.stopped() {
-        return (best, 0);
+        descend_vlsn(&mut best, &cand, opts);
+        return LocalResult {
+            best,
+            rounds: 0,
+            prices: None,
+        };
     }
-    let env = |k: &str, d: f64| -> f64 { std::env::var(k).ok().and_then(|s| s.parse().ok()).unwrap_or(d) };
-    let every = env("WTA_R", 10.0) as u32;
-    let polish = env("WTA_POL", 1.0) > 0.0;
-    let start = super::lagrange::prices_from(problem, &best.x);
-    let cols = super::lagrange::Columns::new(problem, Some(super::lagrange::RESTRICTED));
-    let iterations = u32::try_from(opts.rounds).unwrap_or(u32::MAX);
-    let mut on_plan = |it: u32, plan: &[Vec<(usize, u32)>]| -> Option<f64> {
-        if it % every != every - 1 {
-            return None;
-        }
-        let t0 = std::time::Instant::now();
-        let (mut s, touched) = recover(problem, plan);
-        let raw = s.objective();
-        if polish {
-            descend_vlsn(&mut s, &cand, opts);
-        } else {
-            descend_focused(&mut s, &cand, opts, touched);
-        }
-        let obj = s.objective();
-        if std::env::var_os("WTA_DBG").is_some() {
-            eprintln!("it {it} recovered {raw} polished {obj} ({:.3}s) best {best_obj}", t0.elapsed().as_secs_f64());
-        }
-        if obj < best_obj - eps {
-            best_obj = obj;
-            best = s;
-            return Some(obj);
-        }
-        None
-    };
-    let run = super::lagrange::subgradient(problem, &cols, &start, start_obj, iterations, opts, &mut on_plan);
-    (best, u64::from(run.iterations))
+    let run = dual::price_search(best, &cand, opts);
+    LocalResult {
+        best: run.best,
+        rounds: run.steps,
+        prices: Some(run.prices),
+    }
 }
 
-/// The previous real-time solver (kept for comparison while tuning).
-pub(crate) fn local_old<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State<'p>, u64) {
+/// The classic search (asset-based objective): greedy, descent, then up to `opts.rounds`
+/// rounds of iterated local search. Returns the best state and the rounds run.
+fn classic<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> (State<'p>, u64) {
     let eps = tolerance(problem);
     let mut current = greedy(problem);
     descend(&mut current, opts);

@@ -32,9 +32,8 @@
 //!
 //! Not modelled: minimum shots per target, shoot-look-shoot (dynamic WTA), correlated kills.
 
-#[allow(dead_code)]
-mod anneal;
 mod chain;
+mod dual;
 mod eval;
 mod exact;
 mod greedy;
@@ -189,12 +188,13 @@ pub fn solve(problem: &Problem, kind: SolverKind, opts: &SolveOptions<'_>) -> So
     let (state, bound, proven_optimal, iterations) = match kind {
         SolverKind::Greedy => (greedy::greedy(problem), None, false, 0),
         SolverKind::Local => {
-            let (s, rounds) = if std::env::var_os("WTA_OLD").is_some() {
-                local::local_old(problem, opts)
-            } else {
-                local::local(problem, opts)
-            };
-            (s, None, false, rounds)
+            let r = local::local(problem, opts);
+            // The prices certify a bound in one evaluation over all weapons (a few ms).
+            let bound = r
+                .prices
+                .as_deref()
+                .and_then(|l| lagrange::certified(problem, l));
+            (r.best, bound, false, r.rounds)
         }
         SolverKind::Exact => {
             let r = exact::exact(problem, opts);

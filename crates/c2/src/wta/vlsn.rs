@@ -23,12 +23,11 @@
 //! the sparse graph makes a full search cost `O(depth · nodes · candidates)`.
 
 use super::SolveOptions;
-use super::eval::LogSurv;
 use super::problem::Problem;
 use super::state::State;
 
 /// Longest chain (nodes on the path) the search follows.
-pub(crate) const MAX_DEPTH: usize = 6;
+pub(crate) const MAX_DEPTH: usize = 14;
 /// Candidate targets per weapon from each of the two rankings (by `p`, by `V·p`).
 const CANDIDATES: usize = 24;
 /// No node: the start of a path.
@@ -50,14 +49,13 @@ impl Candidates {
         let lists = (0..m)
             .map(|i| {
                 let allowed: Vec<usize> = (0..n).filter(|&j| p.allowed(i, j)).collect();
-                let cands: usize = std::env::var("WTA_C").ok().and_then(|s| s.parse().ok()).unwrap_or(CANDIDATES);
-                if allowed.len() <= 2 * cands {
+                if allowed.len() <= 2 * CANDIDATES {
                     return allowed;
                 }
                 let top = |key: &dyn Fn(usize) -> f64| -> Vec<usize> {
                     let mut v = allowed.clone();
                     v.sort_by(|&a, &b| key(b).total_cmp(&key(a)).then(a.cmp(&b)));
-                    v.truncate(cands);
+                    v.truncate(CANDIDATES);
                     v
                 };
                 let mut list = top(&|j| p.p(i, j));
@@ -199,11 +197,6 @@ impl<'a, 's, 'p> Pricer<'a, 's, 'p> {
         self.vs[t] * (f - 1.0)
     }
 
-    /// Change of target `t` losing units of `out1` and `out2`... of `out` and gaining `inn`,
-    /// where `out` left earlier in the chain (cycle closure): same as [`Self::change`].
-    fn close(&self, t: usize, out: usize, inn: usize) -> f64 {
-        self.change(t, Some(out), Some(inn))
-    }
 }
 
 /// The two label-correcting searches. Why two: removing a unit from a target it alone
@@ -235,7 +228,7 @@ pub(crate) fn improve(
     if g.nodes.is_empty() {
         return Vec::new();
     }
-    let max_depth: usize = std::env::var("WTA_D").ok().and_then(|s| s.parse().ok()).unwrap_or(MAX_DEPTH);
+    let max_depth = MAX_DEPTH;
     let mut chains = search(state, &g, cand, eps, opts, focus, Mode::Path, max_depth);
     chains.extend(search(state, &g, cand, eps, opts, focus, Mode::Cycle, max_depth));
     chains.sort_by(|a, b| a.gain.total_cmp(&b.gain).then(a.nodes.cmp(&b.nodes)));
@@ -290,7 +283,10 @@ fn search(
         tables[0][u] = Label { cost, pred: NONE };
     }
     let mut best_end: Vec<Option<(f64, usize, usize)>> = vec![None; k];
-    let mut path_targets: Vec<usize> = Vec::with_capacity(max_depth);
+    // Targets on the current label's path are stamped with the label's number: an O(1) test
+    // per candidate target instead of a scan of the path.
+    let mut stamp: Vec<u32> = vec![0; state.problem.n_targets()];
+    let mut epoch: u32 = 0;
     for d in 0..max_depth {
         if opts.stopped() {
             break;
@@ -301,11 +297,15 @@ fn search(
                 continue;
             }
             // The targets on the path ending at v, and its first node.
-            path_targets.clear();
+            epoch = epoch.wrapping_add(1);
+            if epoch == 0 {
+                stamp.iter_mut().for_each(|s| *s = u32::MAX);
+                epoch = 1;
+            }
             let (mut node, mut depth) = (v as u32, d);
             let start_idx = loop {
                 if let Some(t) = g.nodes[node as usize].t {
-                    path_targets.push(t);
+                    stamp[t] = epoch;
                 }
                 let pred = tables[depth][node as usize].pred;
                 if pred == NONE || depth == 0 {
@@ -317,7 +317,7 @@ fn search(
             let start = g.nodes[start_idx];
             let wv = g.nodes[v].w;
             for &t in cand.of(wv) {
-                let on_path = path_targets.contains(&t);
+                let on_path = stamp[t] == epoch;
                 // End: v's unit lands on t.
                 match mode {
                     Mode::Path if !on_path => {
@@ -327,7 +327,7 @@ fn search(
                         }
                     }
                     Mode::Cycle if d > 0 && start.t == Some(t) => {
-                        let total = label.cost + pr.close(t, start.w, wv);
+                        let total = label.cost + pr.change(t, Some(start.w), Some(wv));
                         if total < -eps && best_end[v].is_none_or(|b| total < b.0) {
                             best_end[v] = Some((total, d, t));
                         }
