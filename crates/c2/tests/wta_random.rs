@@ -126,3 +126,45 @@ fn same_seed_same_answer() {
     assert_eq!(a.assignment, b.assignment);
     assert_eq!(a.objective.to_bits(), b.objective.to_bits());
 }
+
+/// Target-value instances (with channels, shot caps, forbidden pairs and sure kills): the
+/// Lagrangian bound `local` reports never exceeds the brute-force optimum, `local` with a small
+/// budget never beats it, and finds it on nearly all of them.
+#[test]
+fn local_reaches_the_optimum_and_its_bound_stays_below_it() {
+    let opts = SolveOptions {
+        rounds: 40,
+        ..SolveOptions::default()
+    };
+    let (mut runs, mut optimal) = (0, 0);
+    for (k, p) in small_instances(23, 400)
+        .iter()
+        .filter(|p| matches!(p.objective(), c2::wta::Objective::TargetValue))
+        .enumerate()
+    {
+        let best = brute_force(p);
+        let s = solve(p, SolverKind::Local, &opts);
+        assert!(feasible(p, &s.assignment), "instance {k}: infeasible");
+        assert!(
+            s.objective >= best * (1.0 - 1e-9) - 1e-12,
+            "instance {k}: local {} below the optimum {best}",
+            s.objective
+        );
+        if let Some(b) = s.bound {
+            assert!(
+                b <= best * (1.0 + 1e-9) + 1e-12,
+                "instance {k}: bound {b} above the optimum {best}"
+            );
+        }
+        runs += 1;
+        optimal += usize::from(close(s.objective, best));
+    }
+    assert!(
+        runs > 200,
+        "generator lost its target-value instances ({runs})"
+    );
+    assert!(
+        optimal * 100 >= runs * 97,
+        "local found the optimum on only {optimal} of {runs} instances"
+    );
+}

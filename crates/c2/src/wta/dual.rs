@@ -25,7 +25,7 @@
 use super::SolveOptions;
 use super::lagrange::{self, Columns};
 use super::lap::{layers, place_by_assignment, reassign_units};
-use super::local::{SplitMix, descend_focused, tolerance};
+use super::local::{SplitMix, descend_focused, descend_vlsn, tolerance};
 use super::problem::{Assignment, Problem};
 use super::state::State;
 use super::vlsn::Candidates;
@@ -62,8 +62,8 @@ pub(crate) fn price_search<'p>(
     let mut rng = SplitMix(opts.seed);
     let mut best = start;
     let mut best_obj = start_obj;
-    let mut on_plan = |step: u32, plan: &[Vec<(usize, u32)>]| -> Option<f64> {
-        if step % RECOVER_EVERY != RECOVER_EVERY - 1 {
+    let mut on_plan = |step: u32, plan: &[Vec<(usize, u32)>], last: bool| -> Option<f64> {
+        if step % RECOVER_EVERY != RECOVER_EVERY - 1 && !last {
             return None;
         }
         let mut improved = None;
@@ -96,6 +96,12 @@ pub(crate) fn price_search<'p>(
         opts,
         &mut on_plan,
     );
+    // A budgeted search (not stopped) ends with a full descent of its best assignment: with
+    // a small budget no plan may have been recovered yet, and the focused polishes only look
+    // near the repairs.
+    if !opts.stopped() {
+        descend_vlsn(&mut best, cand, opts);
+    }
     PriceSearch {
         best,
         steps: u64::from(run.iterations),
@@ -210,4 +216,57 @@ pub(crate) fn recover<'p>(
     touched.sort_unstable();
     touched.dedup();
     (state, touched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wta::local::SplitMix;
+    use crate::wta::{Objective, Target, Weapon, check_feasible};
+
+    /// Any plan, however infeasible (inventories, channels, shot caps, forbidden pairs),
+    /// recovers to a feasible assignment that uses every unit that can still help.
+    #[test]
+    fn every_plan_recovers_to_a_feasible_assignment() {
+        let mut rng = SplitMix(17);
+        for k in 0..100 {
+            let (m, n) = (1 + rng.below(6), 1 + rng.below(8));
+            let weapons = (0..m)
+                .map(|_| Weapon {
+                    units: rng.below(4) as u32,
+                    channels: (rng.below(3) == 0).then_some(1 + rng.below(2) as u32),
+                })
+                .collect();
+            let targets = (0..n)
+                .map(|_| Target {
+                    value: 1.0 + rng.below(50) as f64,
+                    max_shots: (rng.below(3) == 0).then_some(1 + rng.below(2) as u32),
+                    threatens: None,
+                })
+                .collect();
+            let p: Vec<Vec<f64>> = (0..m)
+                .map(|_| (0..n).map(|_| [0.0, 0.3, 0.7, 1.0][rng.below(4)]).collect())
+                .collect();
+            let p = Problem::new(weapons, targets, p, Objective::TargetValue).expect("valid");
+            let plan: Vec<Vec<(usize, u32)>> = (0..n)
+                .map(|_| {
+                    (0..rng.below(3))
+                        .map(|_| (rng.below(m), 1 + rng.below(4) as u32))
+                        .collect()
+                })
+                .collect();
+            let (s, touched) = recover(&p, &plan);
+            check_feasible(&p, &s.x).unwrap_or_else(|e| panic!("instance {k}: {e}"));
+            assert!(touched.windows(2).all(|w| w[0] < w[1]));
+            // Nothing idle that could still lower the objective.
+            for i in 0..m {
+                if s.used[i] < p.weapons()[i].units {
+                    assert!(
+                        s.best_add(i, 1e-12).is_none(),
+                        "instance {k}: weapon {i} idle"
+                    );
+                }
+            }
+        }
+    }
 }

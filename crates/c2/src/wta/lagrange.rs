@@ -12,7 +12,8 @@
 //!
 //! Per-target subproblem: `min V e^{−Σ a_i x_i} + Σ λ_i x_i` with `a_i = −ln q_ij`,
 //! `0 ≤ x_i ≤ u_i` integer and `Σ x_i ≤` the target's shot cap. Weapons with `λ_i = 0` are free
-//! and always fire all their units (more units never raise `V e^{−D}`). The others are taken in
+//! and, on a target without a shot cap, always fire all their units (more units never raise
+//! `V e^{−D}`). The others are taken in
 //! order of price per unit of log-kill `λ_i / a_i`; the continuous relaxation of the rest (use
 //! the cheapest log-kill first, stop where the marginal gain `V e^{−D}` falls to the price) is
 //! a valid bound for pruning. If a subproblem's search exceeds [`NODE_LIMIT`] nodes, that
@@ -161,8 +162,10 @@ fn target_min(
     for &(i, a) in col {
         let i = i as usize;
         let units = p.weapons()[i].units;
-        if prices[i] <= 0.0 {
-            let c = units.min(shot_cap.saturating_sub(free_shots));
+        // Free units only lower the survival, so all of them fire, unless a shot cap makes
+        // them compete with paid ones (then they are ordinary items at rate 0).
+        if prices[i] <= 0.0 && shot_cap == u32::MAX {
+            let c = units;
             free_shots += c;
             d0 += a * f64::from(c);
             if c > 0 {
@@ -233,8 +236,9 @@ pub(crate) fn evaluate(
 
 /// Subgradient search for good prices: Polyak steps towards `target` (the best objective
 /// known), step scale halved after 20 steps without a better `L`. Uses `cols` (restricted or
-/// full); `on_plan` sees every step's per-target plan (for primal recovery) and may lower
-/// `target` by returning a better objective. Polls `should_stop` every step.
+/// full); `on_plan` sees every step's per-target plan (for primal recovery; `true` with the
+/// last plan when the prices cannot move any more) and may lower `target` by returning a
+/// better objective. Polls `should_stop` every step.
 pub(crate) fn subgradient(
     p: &Problem,
     cols: &Columns,
@@ -242,7 +246,7 @@ pub(crate) fn subgradient(
     mut target: f64,
     iterations: u32,
     opts: &SolveOptions<'_>,
-    on_plan: &mut dyn FnMut(u32, &[Vec<(usize, u32)>]) -> Option<f64>,
+    on_plan: &mut dyn FnMut(u32, &[Vec<(usize, u32)>], bool) -> Option<f64>,
 ) -> LagrangeBound {
     let m = p.n_weapons();
     let mut prices = start.to_vec();
@@ -261,9 +265,6 @@ pub(crate) fn subgradient(
         }
         best.iterations = it + 1;
         let l = evaluate(p, cols, &prices, &mut plan);
-        if let Some(better) = on_plan(it, &plan) {
-            target = target.min(better);
-        }
         if l > best.bound {
             best.bound = l;
             best.prices.clone_from(&prices);
@@ -293,8 +294,11 @@ pub(crate) fn subgradient(
             .filter(|(g, l)| **g > 0.0 || **l > 0.0)
             .map(|(g, _)| g * g)
             .sum();
+        if let Some(better) = on_plan(it, &plan, norm2 == 0.0) {
+            target = target.min(better);
+        }
         if norm2 == 0.0 {
-            break; // the relaxed plan is feasible: no price change can raise L
+            break; // no price change can raise L: the search is over
         }
         let step = theta * (target - l).max(1e-6 * target.abs()) / norm2;
         for (l, g) in prices.iter_mut().zip(&g) {
@@ -332,4 +336,176 @@ pub(crate) fn prices_from(p: &Problem, x: &super::Assignment) -> Vec<f64> {
                 .fold(0.0, f64::max)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wta::local::SplitMix;
+    use crate::wta::{Target, Weapon};
+
+    fn random(rng: &mut SplitMix, m: usize, n: usize, units: u32, caps: bool) -> Problem {
+        let unit = |rng: &mut SplitMix| (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+        let weapons = (0..m)
+            .map(|_| Weapon {
+                units: 1 + rng.below(units as usize) as u32,
+                channels: (caps && rng.below(2) == 0).then_some(1),
+            })
+            .collect();
+        let targets = (0..n)
+            .map(|_| Target {
+                value: 1.0 + rng.below(100) as f64,
+                max_shots: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
+                threatens: None,
+            })
+            .collect();
+        let p = (0..m)
+            .map(|_| {
+                (0..n)
+                    .map(|_| match rng.below(12) {
+                        0 => 0.0,
+                        1 => 1.0,
+                        _ => 0.02 + 0.97 * unit(rng),
+                    })
+                    .collect()
+            })
+            .collect();
+        Problem::new(weapons, targets, p, Objective::TargetValue).expect("valid")
+    }
+
+    /// Every assignment of target `j`'s subproblem by enumeration (small instances only).
+    fn brute_target(p: &Problem, j: usize, prices: &[f64]) -> f64 {
+        fn rec(
+            p: &Problem,
+            j: usize,
+            prices: &[f64],
+            i: usize,
+            log: f64,
+            sure: bool,
+            cost: f64,
+            shots: u32,
+            best: &mut f64,
+        ) {
+            if i == p.n_weapons() {
+                let s = if sure { 0.0 } else { log.exp() };
+                *best = best.min(p.targets()[j].value * s + cost);
+                return;
+            }
+            for c in 0..=p.weapons()[i].units {
+                if shots + c > p.shot_cap(j) || (c > 0 && !p.allowed(i, j)) {
+                    break;
+                }
+                let lq = p.ln_q(i, j);
+                let sure = sure || (c > 0 && lq == f64::NEG_INFINITY);
+                let log = if lq.is_finite() {
+                    log + f64::from(c) * lq
+                } else {
+                    log
+                };
+                rec(
+                    p,
+                    j,
+                    prices,
+                    i + 1,
+                    log,
+                    sure,
+                    cost + f64::from(c) * prices[i],
+                    shots + c,
+                    best,
+                );
+            }
+        }
+        let mut best = f64::INFINITY;
+        rec(p, j, prices, 0, 0.0, false, 0.0, 0, &mut best);
+        best
+    }
+
+    #[test]
+    fn target_subproblems_match_enumeration() {
+        let mut rng = SplitMix(3);
+        for _ in 0..60 {
+            let (m, n, caps) = (1 + rng.below(4), 1 + rng.below(4), rng.below(2) == 0);
+            let p = random(&mut rng, m, n, 3, caps);
+            let prices: Vec<f64> = (0..p.n_weapons())
+                .map(|_| {
+                    if rng.below(4) == 0 {
+                        0.0
+                    } else {
+                        rng.below(40) as f64
+                    }
+                })
+                .collect();
+            let cols = Columns::new(&p, None);
+            let (mut items, mut chosen) = (Vec::new(), Vec::new());
+            for j in 0..p.n_targets() {
+                let got = target_min(&p, j, &cols.cols[j], &prices, &mut items, &mut chosen);
+                let want = brute_target(&p, j, &prices);
+                assert!(
+                    (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+                    "target {j}: subproblem {got}, enumeration {want}"
+                );
+                // The reported plan achieves the reported value and respects the cap.
+                let shots: u32 = chosen.iter().map(|c| c.1).sum();
+                assert!(shots <= p.shot_cap(j));
+            }
+        }
+    }
+
+    #[test]
+    fn any_prices_give_a_bound_below_the_optimum() {
+        // The optimum by exact branch-and-bound (itself checked against brute force elsewhere).
+        let mut rng = SplitMix(8);
+        for k in 0..40 {
+            let (m, n) = (1 + rng.below(3), 1 + rng.below(4));
+            let p = random(&mut rng, m, n, 2, k % 2 == 0);
+            let opts = SolveOptions {
+                nodes: u64::MAX,
+                ..SolveOptions::default()
+            };
+            let opt = crate::wta::solve(&p, crate::wta::SolverKind::Exact, &opts);
+            assert!(opt.proven_optimal);
+            for _ in 0..5 {
+                let prices: Vec<f64> = (0..p.n_weapons()).map(|_| rng.below(60) as f64).collect();
+                let b = certified(&p, &prices).expect("target value");
+                assert!(
+                    b <= opt.objective * (1.0 + 1e-9) + 1e-12,
+                    "instance {k}: bound {b} above the optimum {}",
+                    opt.objective
+                );
+            }
+            let start = prices_from(&p, &opt.assignment);
+            let run = subgradient(
+                &p,
+                &Columns::new(&p, None),
+                &start,
+                opt.objective,
+                100,
+                &SolveOptions::default(),
+                &mut |_, _, _| None,
+            );
+            let b = certified(&p, &run.prices).expect("target value");
+            assert!(b <= opt.objective * (1.0 + 1e-9) + 1e-12);
+        }
+    }
+
+    #[test]
+    fn the_asset_based_objective_gets_no_lagrangian_bound() {
+        let p = Problem::new(
+            vec![Weapon {
+                units: 1,
+                channels: None,
+            }],
+            vec![Target {
+                value: 1.0,
+                max_shots: None,
+                threatens: None,
+            }],
+            vec![vec![0.5]],
+            Objective::AssetBased {
+                asset_weights: vec![1.0],
+            },
+        )
+        .expect("valid");
+        assert_eq!(certified(&p, &[0.0]), None);
+    }
 }

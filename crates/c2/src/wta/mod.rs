@@ -44,9 +44,9 @@ mod parse;
 mod problem;
 mod relax;
 mod state;
-mod vlsn;
 #[cfg(test)]
 mod tests;
+mod vlsn;
 
 pub use eval::{Infeasibility, check_feasible, evaluate};
 pub use exact::NODE_FW_MAX_PAIRS;
@@ -179,7 +179,15 @@ pub fn lagrangian_bound(
     let start = lagrange::prices_from(problem, solution);
     let target = evaluate(problem, solution);
     let cols = lagrange::Columns::new(problem, Some(lagrange::RESTRICTED));
-    let steer = lagrange::subgradient(problem, &cols, &start, target, iterations, opts, &mut |_, _| None);
+    let steer = lagrange::subgradient(
+        problem,
+        &cols,
+        &start,
+        target,
+        iterations,
+        opts,
+        &mut |_, _, _| None,
+    );
     lagrange::certified(problem, &steer.prices)
 }
 

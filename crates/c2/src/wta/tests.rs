@@ -313,3 +313,126 @@ fn every_malformed_instance_is_rejected_with_its_message() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A seeded target-value instance of the public benchmarks' kind (uniform `p`, values 1–100).
+fn benchmark_like(m: usize, n: usize, units: u32, seed: u64) -> Problem {
+    let mut rng = super::local::SplitMix(seed);
+    let mut unit = || (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let values: Vec<f64> = (0..n).map(|_| (1.0 + 99.0 * unit()).round()).collect();
+    let p: Vec<Vec<f64>> = (0..m)
+        .map(|_| (0..n).map(|_| 0.01 + 0.98 * unit()).collect())
+        .collect();
+    Problem::new(
+        vec![weapon(units); m],
+        values.into_iter().map(target).collect(),
+        p,
+        Objective::TargetValue,
+    )
+    .expect("valid")
+}
+
+/// The time limit is honoured because the search polls often and stops at once: a stop
+/// callback that says "stop" from its 200th call on is called only a few more times (each
+/// nested loop returns at its next poll), and a budgeted run polls at least once per step.
+#[test]
+fn local_polls_the_stop_callback_often_and_stops_at_once() {
+    use std::cell::Cell;
+    for units in [1, 2, 3] {
+        let p = benchmark_like(30, 60, units, u64::from(units));
+        let polls = Cell::new(0u64);
+        let stop = || {
+            polls.set(polls.get() + 1);
+            polls.get() > 200
+        };
+        let opts = SolveOptions {
+            rounds: u64::MAX,
+            should_stop: Some(&stop),
+            ..SolveOptions::default()
+        };
+        let s = solve(&p, SolverKind::Local, &opts);
+        check_feasible(&p, &s.assignment).expect("feasible");
+        assert!(
+            polls.get() > 200,
+            "units {units}: the search never reached its 200th poll"
+        );
+        assert!(
+            polls.get() <= 210,
+            "units {units}: {} polls, kept working after stop",
+            polls.get()
+        );
+        // Told to stop at the first poll, it still answers (greedy and the opening assignment).
+        let first = Cell::new(0u64);
+        let at_once = || {
+            first.set(first.get() + 1);
+            true
+        };
+        let opts = SolveOptions {
+            rounds: u64::MAX,
+            should_stop: Some(&at_once),
+            ..SolveOptions::default()
+        };
+        let s = solve(&p, SolverKind::Local, &opts);
+        check_feasible(&p, &s.assignment).expect("feasible");
+        assert!(
+            first.get() <= 4,
+            "units {units}: {} polls after the first stop",
+            first.get()
+        );
+        // A budget of 40 steps polls at least once per step.
+        let counted = Cell::new(0u64);
+        let never = || {
+            counted.set(counted.get() + 1);
+            false
+        };
+        let opts = SolveOptions {
+            rounds: 40,
+            should_stop: Some(&never),
+            ..SolveOptions::default()
+        };
+        let s = solve(&p, SolverKind::Local, &opts);
+        assert!(s.iterations <= 40);
+        assert!(
+            counted.get() >= s.iterations,
+            "units {units}: {} polls",
+            counted.get()
+        );
+    }
+}
+
+#[test]
+fn local_with_a_work_budget_is_deterministic_and_certifies_a_bound() {
+    for units in [1, 2, 3] {
+        let p = benchmark_like(20, 40, units, 7 + u64::from(units));
+        let opts = SolveOptions {
+            rounds: 60,
+            seed: 5,
+            ..SolveOptions::default()
+        };
+        let a = solve(&p, SolverKind::Local, &opts);
+        let b = solve(&p, SolverKind::Local, &opts);
+        assert_eq!(
+            a.assignment, b.assignment,
+            "units {units}: same budget, same answer"
+        );
+        let bound = a.bound.expect("the price search certifies a bound");
+        assert!(
+            bound > 0.0 && bound <= a.objective,
+            "units {units}: {bound} vs {}",
+            a.objective
+        );
+        // The Lagrangian bound is tight on such instances: within 2 % of the answer.
+        assert!(
+            bound >= 0.98 * a.objective,
+            "units {units}: bound {bound}, objective {}",
+            a.objective
+        );
+        // Descent only (the default budget): no bound, never worse than greedy.
+        let d = solve(&p, SolverKind::Local, &SolveOptions::default());
+        let g = solve(&p, SolverKind::Greedy, &SolveOptions::default());
+        assert!(d.bound.is_none() && d.objective <= g.objective * (1.0 + 1e-12));
+        assert!(
+            a.objective <= d.objective * (1.0 + 1e-9),
+            "units {units}: search worse than descent"
+        );
+    }
+}

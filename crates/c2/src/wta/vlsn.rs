@@ -196,7 +196,6 @@ impl<'a, 's, 'p> Pricer<'a, 's, 'p> {
         }
         self.vs[t] * (f - 1.0)
     }
-
 }
 
 /// The two label-correcting searches. Why two: removing a unit from a target it alone
@@ -230,7 +229,16 @@ pub(crate) fn improve(
     }
     let max_depth = MAX_DEPTH;
     let mut chains = search(state, &g, cand, eps, opts, focus, Mode::Path, max_depth);
-    chains.extend(search(state, &g, cand, eps, opts, focus, Mode::Cycle, max_depth));
+    chains.extend(search(
+        state,
+        &g,
+        cand,
+        eps,
+        opts,
+        focus,
+        Mode::Cycle,
+        max_depth,
+    ));
     chains.sort_by(|a, b| a.gain.total_cmp(&b.gain).then(a.nodes.cmp(&b.nodes)));
     let mut touched = vec![false; state.problem.n_targets()];
     let mut changed = Vec::new();
@@ -419,4 +427,139 @@ fn apply(state: &mut State<'_>, g: &Graph, c: &Chain, eps: f64) -> bool {
     }
     undo(state, &ops);
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wta::local::{SplitMix, descend_vlsn};
+    use crate::wta::{Assignment, Objective, Target, Weapon, check_feasible};
+
+    fn random(rng: &mut SplitMix, m: usize, n: usize, caps: bool) -> Problem {
+        let weapons = (0..m)
+            .map(|_| Weapon {
+                units: 1 + rng.below(3) as u32,
+                channels: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
+            })
+            .collect();
+        let targets = (0..n)
+            .map(|_| Target {
+                value: 1.0 + rng.below(100) as f64,
+                max_shots: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
+                threatens: None,
+            })
+            .collect();
+        let p = (0..m)
+            .map(|_| {
+                (0..n)
+                    .map(|_| match rng.below(10) {
+                        0 => 0.0,
+                        _ => 0.05 + 0.9 * (rng.next() >> 11) as f64 / (1u64 << 53) as f64,
+                    })
+                    .collect()
+            })
+            .collect();
+        Problem::new(weapons, targets, p, Objective::TargetValue).expect("valid")
+    }
+
+    /// A random feasible assignment: units placed one by one wherever allowed.
+    fn scatter<'p>(p: &'p Problem, rng: &mut SplitMix) -> State<'p> {
+        let mut s = State::new(p, Assignment::empty(p.n_weapons(), p.n_targets()));
+        for i in 0..p.n_weapons() {
+            for _ in 0..p.weapons()[i].units {
+                let j = rng.below(p.n_targets());
+                if s.can_add(i, j, None) {
+                    s.add(i, j);
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn chains_never_worsen_and_stay_feasible() {
+        let mut rng = SplitMix(21);
+        let opts = SolveOptions::default();
+        for k in 0..80 {
+            let (m, n) = (2 + rng.below(6), 2 + rng.below(8));
+            let p = random(&mut rng, m, n, k % 2 == 0);
+            let cand = Candidates::new(&p);
+            let mut s = scatter(&p, &mut rng);
+            let mut obj = s.objective();
+            for _ in 0..20 {
+                let changed = improve(&mut s, &cand, 1e-12, &opts, None);
+                check_feasible(&p, &s.x).expect("feasible after a chain");
+                let now = s.objective();
+                assert!(now <= obj + 1e-12, "instance {k}: {obj} -> {now}");
+                assert_eq!(changed.is_empty(), now == obj, "instance {k}");
+                if changed.is_empty() {
+                    break;
+                }
+                obj = now;
+            }
+        }
+    }
+
+    /// After the descent no single unit move improves (a path of one node is a move, so the
+    /// chain search must have found any that did).
+    #[test]
+    fn the_descent_ends_at_a_local_optimum_of_single_moves() {
+        let mut rng = SplitMix(4);
+        let opts = SolveOptions::default();
+        for k in 0..60 {
+            let (m, n) = (2 + rng.below(5), 2 + rng.below(7));
+            let p = random(&mut rng, m, n, false);
+            let cand = Candidates::new(&p);
+            let mut s = scatter(&p, &mut rng);
+            descend_vlsn(&mut s, &cand, &opts);
+            let obj = s.objective();
+            for i in 0..m {
+                for j in 0..n {
+                    if s.x.get(i, j) == 0 {
+                        continue;
+                    }
+                    for to in 0..n {
+                        if to == j || !s.can_add(i, to, Some(j)) {
+                            continue;
+                        }
+                        let d = s.delta(&[(j, s.surv_with(i, j, -1)), (to, s.surv_with(i, to, 1))]);
+                        assert!(
+                            d >= -1e-9 * obj.max(1.0),
+                            "instance {k}: move {i} {j}->{to} gains {d}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_crossed_pair_is_uncrossed() {
+        let w = Weapon {
+            units: 1,
+            channels: None,
+        };
+        let t = Target {
+            value: 10.0,
+            max_shots: Some(1),
+            threatens: None,
+        };
+        // Shot caps of one forbid every single move; only the exchange helps.
+        let p = Problem::new(
+            vec![w.clone(), w],
+            vec![t.clone(), t],
+            vec![vec![0.9, 0.1], vec![0.1, 0.9]],
+            Objective::TargetValue,
+        )
+        .expect("valid");
+        let mut x = Assignment::empty(2, 2);
+        x.set(0, 1, 1);
+        x.set(1, 0, 1);
+        let mut s = State::new(&p, x);
+        let cand = Candidates::new(&p);
+        assert!((s.objective() - 18.0).abs() < 1e-12);
+        assert!(!improve(&mut s, &cand, 1e-12, &SolveOptions::default(), None).is_empty());
+        assert!((s.objective() - 2.0).abs() < 1e-12, "{}", s.objective());
+        assert_eq!((s.x.get(0, 0), s.x.get(1, 1)), (1, 1));
+    }
 }
