@@ -4,9 +4,11 @@
 //!
 //! Stated gaps of `local` with its deterministic descent-only budget (`rounds = 0`) to the
 //! best known value: ≤ 1e-4 relative with one unit per weapon (optimal), ≤ 1 % with two,
-//! ≤ 6 % with three (measured 0 %, ≤ 0.73 %, ≤ 5.3 %; iterated local search does better: 100
-//! rounds reach 0.25 % on 50×100×3, stated ≤ 0.5 % below, and 0.09 % on 100×200×3). Only
-//! instances up to 150×300 run here to keep the dev-profile test short; the bench covers all 18.
+//! ≤ 6 % with three (measured 0 %, ≤ 0.60 %, ≤ 4.6 %). With a budget of 100 steps of its
+//! Lagrangian price search `local` is within 0.01 % on every instance up to 100×200 (measured
+//! ≤ 0.0008 %, the tolerance of the published values) and certifies a lower bound below the
+//! best known value. Only instances up to 150×300 run here to keep the dev-profile test short;
+//! the bench covers all 18 under 1 s and 10 s limits.
 
 mod wta_common;
 
@@ -152,7 +154,7 @@ fn exact_bound_never_exceeds_the_best_known_value() {
 }
 
 #[test]
-fn iterated_local_search_nearly_closes_the_three_unit_gap() {
+fn the_price_search_reaches_the_best_known_values_and_bounds_them() {
     let Some(dir) = data_dir() else {
         testkit::skip!(
             testkit::SHARED,
@@ -160,28 +162,52 @@ fn iterated_local_search_nearly_closes_the_three_unit_gap() {
         );
         return;
     };
-    let k = instances(&dir)
-        .into_iter()
-        .find(|k| k.file == "wta_50x100x3.txt")
-        .expect("50x100x3 listed");
-    let text = std::fs::read_to_string(dir.join(&k.file)).expect("instance readable");
-    let p = Problem::from_benchmark_text(&text).expect("instance parses");
     let opts = SolveOptions {
         rounds: 100,
         ..SolveOptions::default()
     };
-    let a = solve(&p, SolverKind::Local, &opts);
-    let b = solve(&p, SolverKind::Local, &opts);
-    assert!(feasible(&p, &a.assignment));
-    assert_eq!(a.objective, b.objective, "same seed, same answer");
-    assert_eq!(a.iterations, 100);
-    let gap = (a.objective - k.best_upper) / k.best_upper;
-    eprintln!(
-        "{}: ils100 {:.6} gap {:.4} %",
-        k.file,
-        a.objective,
-        100.0 * gap
-    );
-    assert!(gap >= -1e-5, "{}: below the proven optimum", k.file);
-    assert!(gap <= 0.005, "{}: gap {gap} above the stated 0.5 %", k.file);
+    for k in instances(&dir)
+        .iter()
+        .filter(|k| k.file.contains("50x100") || k.file.contains("100x200"))
+    {
+        let text = std::fs::read_to_string(dir.join(&k.file)).expect("instance readable");
+        let p = Problem::from_benchmark_text(&text).expect("instance parses");
+        let a = solve(&p, SolverKind::Local, &opts);
+        let b = solve(&p, SolverKind::Local, &opts);
+        assert!(feasible(&p, &a.assignment));
+        assert_eq!(
+            a.assignment, b.assignment,
+            "{}: same budget, same answer",
+            k.file
+        );
+        assert_eq!(a.iterations, b.iterations);
+        let gap = (a.objective - k.best_upper) / k.best_upper;
+        let bound = a.bound.expect("the price search certifies a bound");
+        eprintln!(
+            "{}: 100 steps {:.6} gap {:.4} %, bound {bound:.6} ({:.4} % below best known)",
+            k.file,
+            a.objective,
+            100.0 * gap,
+            100.0 * (k.best_upper - bound) / k.best_upper
+        );
+        // The published values agree with each other only to ~1e-5 relative.
+        assert!(gap >= -1e-5, "{}: below the proven optimum", k.file);
+        assert!(gap <= 1e-4, "{}: gap {gap} above the stated 0.01 %", k.file);
+        assert!(
+            bound <= a.objective,
+            "{}: bound above own objective",
+            k.file
+        );
+        assert!(
+            bound <= k.best_upper * (1.0 + 1e-5),
+            "{}: bound {bound} above the best known value {}",
+            k.file,
+            k.best_upper
+        );
+        assert!(
+            bound >= 0.98 * k.best_upper,
+            "{}: bound {bound} too weak",
+            k.file
+        );
+    }
 }

@@ -12,13 +12,15 @@
 //! best marginal return first. A node is pruned when its bound is within a relative `1e-9` of
 //! the incumbent, which starts from `local`. Bound = the larger of the monotone bound and (for
 //! the target-value objective on instances of at most [`NODE_FW_MAX_PAIRS`] pairs) a short
-//! Frank–Wolfe run (see `relax`). A finished search proves the incumbent optimal (to that
-//! tolerance); a search stopped by the node budget or the stop callback reports the root bound.
+//! Frank–Wolfe run (see `relax`); at the root also the Lagrangian bound of `lagrange`
+//! (target value). A finished search proves the incumbent optimal (to that tolerance); a
+//! search stopped by the node budget or the stop callback reports the root bound.
 //! The root's Frank–Wolfe run always completes its `fw_iterations` (the stop callback is not
 //! polled there) and the incumbent gets at most `INCUMBENT_ROUNDS` rounds.
 
 use super::SolveOptions;
 use super::eval::LogSurv;
+use super::lagrange;
 use super::local::local;
 use super::problem::{Objective, Problem};
 use super::relax::{Free, frank_wolfe_bound, monotone_bound};
@@ -31,6 +33,8 @@ const NODE_FW_ITERATIONS: u32 = 30;
 pub const NODE_FW_MAX_PAIRS: usize = 5_000;
 /// Most iterated-local-search rounds spent on the incumbent.
 const INCUMBENT_ROUNDS: u64 = 100;
+/// Subgradient steps for the root's Lagrangian bound (about 0.4 s on 300×600).
+const LAGRANGE_STEPS: u32 = 200;
 /// Relative gap under which a node cannot hold a better solution.
 const PRUNE_GAP: f64 = 1e-9;
 
@@ -146,7 +150,27 @@ pub(crate) fn exact<'p>(problem: &'p Problem, opts: &SolveOptions<'_>) -> ExactR
         aborted: false,
         node_fw,
     };
-    let root = search.bound(0, 0, opts.fw_iterations, true).min(best_obj);
+    let mut root = search.bound(0, 0, opts.fw_iterations, true);
+    // The Lagrangian bound (target value) is far tighter than the continuous relaxation on
+    // instances with stacking: on the public benchmarks within 0.4 % of the best known values
+    // where Frank–Wolfe is 30–85 % below. Root only: per node it would cost too much.
+    if matches!(problem.objective(), Objective::TargetValue) {
+        let start = lagrange::prices_from(problem, &search.best.x);
+        let cols = lagrange::Columns::new(problem, Some(lagrange::RESTRICTED));
+        let run = lagrange::subgradient(
+            problem,
+            &cols,
+            &start,
+            best_obj,
+            LAGRANGE_STEPS,
+            opts,
+            &mut |_, _, _| None,
+        );
+        if let Some(b) = lagrange::certified(problem, &run.prices) {
+            root = root.max(b);
+        }
+    }
+    let root = root.min(best_obj);
     if root < best_obj * (1.0 - PRUNE_GAP) {
         search.dfs(0, 0);
     }

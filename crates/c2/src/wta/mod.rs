@@ -202,7 +202,10 @@ pub fn solve(problem: &Problem, kind: SolverKind, opts: &SolveOptions<'_>) -> So
                 .prices
                 .as_deref()
                 .and_then(|l| lagrange::certified(problem, l));
-            (r.best, bound, false, r.rounds)
+            // A bound that meets the objective proves it optimal (no duality gap).
+            let obj = r.best.objective();
+            let proven = bound.is_some_and(|b| obj - b <= 2e-9 * obj.abs());
+            (r.best, bound, proven, r.rounds)
         }
         SolverKind::Exact => {
             let r = exact::exact(problem, opts);

@@ -36,6 +36,20 @@ fn wta_json_has_the_keys_and_the_optimal_objective() {
     let o = kizuna(&["wta", "--instance", path, "--time-limit", "0.2"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("objective  2.500000"), "{}", stdout(&o));
+    // With a time limit `local` runs its price search and certifies a Lagrangian bound.
+    let o = kizuna(&["wta", "--instance", path, "--time-limit", "0.2", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON object");
+    let (obj, bound) = (v["objective"].as_f64(), v["bound"].as_f64());
+    let (obj, bound) = (
+        obj.expect("objective"),
+        bound.expect("a bound with a time limit"),
+    );
+    assert!(
+        bound > 0.0 && bound <= obj + 1e-12,
+        "bound {bound}, objective {obj}"
+    );
+    assert_eq!(v["time_limit"], 0.2);
 }
 
 #[test]
