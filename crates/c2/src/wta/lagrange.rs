@@ -28,6 +28,10 @@ use super::problem::{Objective, Problem};
 const NODE_LIMIT: u32 = 4_000;
 /// Relative margin for rounding in the bound arithmetic.
 const SAFETY: f64 = 1e-9;
+/// Step scale below which the subgradient search restarts from its best prices.
+const THETA_MIN: f64 = 1e-3;
+/// Step scale of a restart.
+const THETA_RESTART: f64 = 0.25;
 /// `ln q` floor for `p = 1`.
 const LN_FLOOR: f64 = -700.0;
 
@@ -234,6 +238,12 @@ pub(crate) fn evaluate(
     targets - supply
 }
 
+/// Each target's chosen units `(weapon, units)`, one list per target.
+pub(crate) type Plan = [Vec<(usize, u32)>];
+/// The per-step callback of [`subgradient`]: step, plan, whether it is the last; returns a
+/// better objective found from the plan, if any.
+pub(crate) type OnPlan<'a> = dyn FnMut(u32, &Plan, bool) -> Option<f64> + 'a;
+
 /// Subgradient search for good prices: Polyak steps towards `target` (the best objective
 /// known), step scale halved after 20 steps without a better `L`. Uses `cols` (restricted or
 /// full); `on_plan` sees every step's per-target plan (for primal recovery; `true` with the
@@ -246,7 +256,7 @@ pub(crate) fn subgradient(
     mut target: f64,
     iterations: u32,
     opts: &SolveOptions<'_>,
-    on_plan: &mut dyn FnMut(u32, &[Vec<(usize, u32)>], bool) -> Option<f64>,
+    on_plan: &mut OnPlan<'_>,
 ) -> LagrangeBound {
     let m = p.n_weapons();
     let mut prices = start.to_vec();
@@ -274,6 +284,13 @@ pub(crate) fn subgradient(
             if since_best >= 20 {
                 theta *= 0.5;
                 since_best = 0;
+                // Restart from the best prices once the steps have shrunk to nothing: the
+                // plans (and the primal recoveries) would otherwise repeat for the rest of a
+                // long run, and a fresh step often lifts the bound further.
+                if theta < THETA_MIN {
+                    theta = THETA_RESTART;
+                    prices.clone_from(&best.prices);
+                }
             }
         }
         demand.iter_mut().for_each(|d| *d = 0.0);
@@ -375,6 +392,7 @@ mod tests {
 
     /// Every assignment of target `j`'s subproblem by enumeration (small instances only).
     fn brute_target(p: &Problem, j: usize, prices: &[f64]) -> f64 {
+        #[allow(clippy::too_many_arguments)] // a test's plain recursion
         fn rec(
             p: &Problem,
             j: usize,

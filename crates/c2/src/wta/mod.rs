@@ -15,17 +15,23 @@
 //!
 //! # Solvers ([`SolverKind`], chosen by name)
 //! - `greedy`: maximum marginal return with a lazy priority queue.
-//! - `local` (the real-time default): greedy, then local search over weapon reassignment,
-//!   single-unit moves, swaps and assignment neighbourhoods (target exchanges that lift one
-//!   unit of every target), then iterated local search for `rounds` rounds.
+//! - `local` (the real-time default). Target value without channel limits: greedy, one
+//!   assignment re-placing all units when units ≤ targets, then `rounds` steps of a Lagrangian
+//!   price search whose plans are repaired and polished by ejection chains and cyclic
+//!   exchanges on an improvement graph (`dual`, `lagrange`, `vlsn`); it reports the certified
+//!   Lagrangian lower bound. With `rounds = 0`, greedy and the improvement-graph descent only.
+//!   Asset-based objective or channel limits: greedy, then local search over weapon
+//!   reassignment, single-unit moves, swaps and assignment neighbourhoods (target exchanges
+//!   that lift one unit of every target), then iterated local search for `rounds` rounds.
 //! - `exact`: branch-and-bound with certified lower bounds (Frank–Wolfe on the convex continuous
-//!   relaxation, and a monotone bound), incumbent from `local`; proves optimality on small
-//!   instances and returns a lower bound on large ones.
+//!   relaxation, and a monotone bound; at the root also the Lagrangian bound), incumbent from
+//!   `local`; proves optimality on small instances and returns a lower bound on large ones.
 //!
 //! # Budgets and determinism
 //! The library never reads the wall clock. Work is limited by counts in [`SolveOptions`]
-//! (`rounds` of iterated local search, branch-and-bound `nodes`, root Frank–Wolfe
-//! `fw_iterations`), and the same problem, options and seed give the same answer. An edge
+//! (`rounds`: price-search steps or iterated-local-search rounds, branch-and-bound `nodes`,
+//! root Frank–Wolfe `fw_iterations`), and the same problem, options and seed give the same
+//! answer. An edge
 //! that wants a wall-clock limit (the CLI's `--time-limit`) passes a `should_stop` callback;
 //! the solvers poll it between units of work and return their best so far. Results then
 //! depend on machine speed, which is acceptable at the edge and never happens in the engine.
@@ -61,7 +67,7 @@ use std::str::FromStr;
 pub enum SolverKind {
     /// Maximum marginal return.
     Greedy,
-    /// Greedy plus local search and iterated local search (the real-time default).
+    /// Greedy plus price search or local search (the real-time default; see the module docs).
     Local,
     /// Branch-and-bound with a certified lower bound.
     Exact,
@@ -106,7 +112,9 @@ impl FromStr for SolverKind {
 pub struct SolveOptions<'a> {
     /// Seed of the iterated local search's random choices.
     pub seed: u64,
-    /// Iterated-local-search rounds after the first descent (`local`, and `exact`'s incumbent).
+    /// `local`'s work after its opening: Lagrangian price-search steps (target value without
+    /// channel limits, ~2 ms each on 300×600) or iterated-local-search rounds (otherwise);
+    /// also `exact`'s incumbent (at most 100).
     pub rounds: u64,
     /// Branch-and-bound node budget (`exact`).
     pub nodes: u64,
@@ -155,11 +163,12 @@ pub struct Solution {
     pub assignment: Assignment,
     /// Its objective, recomputed from scratch by [`evaluate`].
     pub objective: f64,
-    /// A certified lower bound on the optimum (`exact` only).
+    /// A certified lower bound on the optimum: `exact`, and `local` after a price search.
     pub bound: Option<f64>,
     /// Whether `objective` is proven optimal (to a relative `1e-9`).
     pub proven_optimal: bool,
-    /// Work done: iterated-local-search rounds (`local`) or branch-and-bound nodes (`exact`).
+    /// Work done: price-search steps or iterated-local-search rounds (`local`), or
+    /// branch-and-bound nodes (`exact`).
     pub iterations: u64,
 }
 

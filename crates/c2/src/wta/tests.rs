@@ -432,3 +432,40 @@ fn local_with_a_work_budget_is_deterministic_and_certifies_a_bound() {
         );
     }
 }
+
+#[test]
+fn the_public_lagrangian_bound_is_below_the_optimum_and_close_to_it() {
+    let p = benchmark_like(4, 6, 2, 11);
+    let opts = SolveOptions {
+        nodes: u64::MAX,
+        ..SolveOptions::default()
+    };
+    let e = solve(&p, SolverKind::Exact, &opts);
+    assert!(e.proven_optimal);
+    let g = solve(&p, SolverKind::Greedy, &SolveOptions::default());
+    let b = lagrangian_bound(&p, &g.assignment, 200, &SolveOptions::default()).expect("bound");
+    assert!(
+        b <= e.objective * (1.0 + 1e-9),
+        "bound {b} above the optimum {}",
+        e.objective
+    );
+    assert!(
+        b >= 0.9 * e.objective,
+        "bound {b} far below the optimum {}",
+        e.objective
+    );
+    let asset = Problem::new(
+        vec![weapon(1)],
+        vec![target(1.0)],
+        vec![vec![0.5]],
+        Objective::AssetBased {
+            asset_weights: vec![1.0],
+        },
+    )
+    .expect("valid");
+    let x = Assignment::empty(1, 1);
+    assert_eq!(
+        lagrangian_bound(&asset, &x, 10, &SolveOptions::default()),
+        None
+    );
+}
