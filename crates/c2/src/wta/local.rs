@@ -11,7 +11,8 @@
 //! so a wall-clock limit shorter than that is overrun there; 1 s limits are honoured within
 //! ~2 % on the public instances).
 //!
-//! **Asset-based objective** (the engine's default): the classic search below, unchanged.
+//! **Asset-based objective, or channel limits** (the engine always sets channels): the classic
+//! search below, unchanged.
 //! Neighbourhoods, in this fixed order each pass (first improvement per item, best
 //! improvement within it):
 //! 1. **fill**: spare units go where they lower the objective most;
