@@ -362,32 +362,15 @@ mod tests {
     use crate::wta::{Target, Weapon};
 
     fn random(rng: &mut SplitMix, m: usize, n: usize, units: u32, caps: bool) -> Problem {
-        let unit = |rng: &mut SplitMix| (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
-        let weapons = (0..m)
-            .map(|_| Weapon {
-                units: 1 + rng.below(units as usize) as u32,
-                channels: (caps && rng.below(2) == 0).then_some(1),
-            })
-            .collect();
-        let targets = (0..n)
-            .map(|_| Target {
-                value: 1.0 + rng.below(100) as f64,
-                max_shots: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
-                threatens: None,
-            })
-            .collect();
-        let p = (0..m)
-            .map(|_| {
-                (0..n)
-                    .map(|_| match rng.below(12) {
-                        0 => 0.0,
-                        1 => 1.0,
-                        _ => 0.02 + 0.97 * unit(rng),
-                    })
-                    .collect()
-            })
-            .collect();
-        Problem::new(weapons, targets, p, Objective::TargetValue).expect("valid")
+        let mix = crate::wta::testgen::Mix {
+            max_units: units,
+            max_channels: 1,
+            odds: 12,
+            certain: true,
+            p_low: 0.02,
+            p_span: 0.97,
+        };
+        crate::wta::testgen::random(rng, m, n, caps, &mix)
     }
 
     /// Every assignment of target `j`'s subproblem by enumeration (small instances only).

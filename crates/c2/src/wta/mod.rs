@@ -51,6 +51,8 @@ mod problem;
 mod relax;
 mod state;
 #[cfg(test)]
+mod testgen;
+#[cfg(test)]
 mod tests;
 mod vlsn;
 

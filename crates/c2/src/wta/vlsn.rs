@@ -436,30 +436,15 @@ mod tests {
     use crate::wta::{Assignment, Objective, Target, Weapon, check_feasible};
 
     fn random(rng: &mut SplitMix, m: usize, n: usize, caps: bool) -> Problem {
-        let weapons = (0..m)
-            .map(|_| Weapon {
-                units: 1 + rng.below(3) as u32,
-                channels: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
-            })
-            .collect();
-        let targets = (0..n)
-            .map(|_| Target {
-                value: 1.0 + rng.below(100) as f64,
-                max_shots: (caps && rng.below(2) == 0).then_some(1 + rng.below(2) as u32),
-                threatens: None,
-            })
-            .collect();
-        let p = (0..m)
-            .map(|_| {
-                (0..n)
-                    .map(|_| match rng.below(10) {
-                        0 => 0.0,
-                        _ => 0.05 + 0.9 * (rng.next() >> 11) as f64 / (1u64 << 53) as f64,
-                    })
-                    .collect()
-            })
-            .collect();
-        Problem::new(weapons, targets, p, Objective::TargetValue).expect("valid")
+        let mix = crate::wta::testgen::Mix {
+            max_units: 3,
+            max_channels: 2,
+            odds: 10,
+            certain: false,
+            p_low: 0.05,
+            p_span: 0.9,
+        };
+        crate::wta::testgen::random(rng, m, n, caps, &mix)
     }
 
     /// A random feasible assignment: units placed one by one wherever allowed.
