@@ -205,9 +205,18 @@ pub(crate) fn events(text: &[u8]) -> Result<Vec<Timed>, AuditError> {
     Ok(out)
 }
 
+/// A name cell as the run named it: the run gives a cell that a spreadsheet would read as a
+/// formula (or that starts with `'`) one leading `'` (docs/outputs.md), dropped here, so names
+/// in the CSV files match those in the scenario and the events.
+fn name_cell(cell: &mut String) {
+    if cell.starts_with('\'') {
+        cell.remove(0);
+    }
+}
+
 /// Parses `truth.csv`.
 pub(crate) fn truth(text: &[u8]) -> Result<Vec<(u64, TruthRow)>, AuditError> {
-    csv_rows(TRUTH_FILE, text, |r: &TruthRow| {
+    let mut rows = csv_rows(TRUTH_FILE, text, |r: &TruthRow| {
         finite(&[
             ("t_s", r.t_s),
             ("alt_m", r.alt_m),
@@ -218,12 +227,16 @@ pub(crate) fn truth(text: &[u8]) -> Result<Vec<(u64, TruthRow)>, AuditError> {
             ("vy_mps", r.vy_mps),
             ("vz_mps", r.vz_mps),
         ])
-    })
+    })?;
+    for (_, row) in &mut rows {
+        name_cell(&mut row.object);
+    }
+    Ok(rows)
 }
 
 /// Parses `tracks.csv`.
 pub(crate) fn tracks(text: &[u8]) -> Result<Vec<(u64, TrackRow)>, AuditError> {
-    csv_rows(TRACKS_FILE, text, |r: &TrackRow| {
+    let mut rows = csv_rows(TRACKS_FILE, text, |r: &TrackRow| {
         finite(&[
             ("t_s", r.t_s),
             ("alt_m", r.alt_m),
@@ -236,7 +249,11 @@ pub(crate) fn tracks(text: &[u8]) -> Result<Vec<(u64, TrackRow)>, AuditError> {
             return Err(format!("sigma_pos_m {} is negative", r.sigma_pos_m));
         }
         Ok(())
-    })
+    })?;
+    for (_, row) in &mut rows {
+        name_cell(&mut row.node);
+    }
+    Ok(rows)
 }
 
 fn finite(values: &[(&str, f64)]) -> Result<(), String> {

@@ -26,14 +26,18 @@ pub(crate) fn audit(args: &AuditArgs) -> Result<ExitCode> {
     let dir = &args.run_dir;
     let read = |name: &str| -> Result<Vec<u8>> {
         let path = dir.join(name);
-        std::fs::read(&path).with_context(|| match name {
-            audit::SCENARIO_FILE if !path.exists() => format!(
+        if name == audit::SCENARIO_FILE && !path.exists() {
+            anyhow::bail!(
                 "cannot read {}: this run directory has no scenario.toml (written by `kizuna \
                  run` from this version on; re-run the scenario to audit it)",
                 path.display()
-            ),
-            _ => format!("cannot read {}", path.display()),
-        })
+            );
+        }
+        let limit = match name {
+            audit::SCENARIO_FILE => scenario::MAX_SCENARIO_BYTES,
+            _ => crate::input::MAX_RECORD_BYTES,
+        };
+        crate::input::read_record(&path, limit, "run file")
     };
     if !dir.is_dir() {
         eprintln!(

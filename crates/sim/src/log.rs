@@ -9,9 +9,11 @@ use serde::{Serialize, Serializer};
 
 /// A text cell as spreadsheet tools should see it: one that starts with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return would be read as a formula (CSV injection), so it gets a leading
-/// `'`, the neutralisation those tools expect. Other text is unchanged.
+/// `'`, the neutralisation those tools expect. So does one that already starts with `'`, which
+/// keeps the encoding reversible: a reader drops one leading `'` from a cell that has one
+/// (the audit does). Other text is unchanged.
 pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -533,5 +535,33 @@ impl Recorder for MemoryRecorder {
     }
     fn track(&mut self, row: &TrackRow) {
         self.tracks.push(row.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    /// Issue 18: a name that a spreadsheet would run as a formula gets a leading `'`; so does
+    /// one that starts with `'`, so dropping one leading `'` always gives the name back.
+    #[test]
+    fn issue_18_name_cells_are_neutralised_reversibly() {
+        for name in ["JPN-RADAR", "SRBM-1", "x=1", "café", ""] {
+            assert_eq!(spreadsheet_safe(name), name, "left as it is");
+        }
+        for name in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-CIV",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'=x",
+            "'",
+        ] {
+            let cell = spreadsheet_safe(name);
+            assert_eq!(cell, format!("'{name}"), "neutralised");
+            assert_eq!(cell.strip_prefix('\''), Some(name), "reversible");
+        }
     }
 }

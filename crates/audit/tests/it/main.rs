@@ -77,6 +77,36 @@ fn the_clean_run_passes_and_every_check_looked_at_something() {
     );
 }
 
+/// Issue 18: names that a spreadsheet would run as formulas reach the CSV files with a leading
+/// `'` (docs/outputs.md). The audit reads them back as the run named them: renaming the clean
+/// run's threats `=SRBM-n` and its node `+CMD` changes nothing (the truth rows named `'=SRBM-n`
+/// once matched no event, and every launch check went unresolved).
+#[test]
+fn issue_18_neutralised_name_cells_read_as_their_names() {
+    let clean = load("clean");
+    let swap = |text: &[u8], from: &str, to: &str| -> Vec<u8> {
+        String::from_utf8(text.to_vec())
+            .expect("UTF-8")
+            .replace(from, to)
+            .into_bytes()
+    };
+    let renamed = Files {
+        scenario: clean
+            .scenario
+            .replace("name = \"SRBM\"", "name = \"=SRBM\"")
+            .replace("\"CMD\"", "\"+CMD\""),
+        events: swap(&clean.events, "\"SRBM-", "\"=SRBM-"),
+        truth: swap(&clean.truth, ",SRBM-", ",'=SRBM-"),
+        tracks: swap(&clean.tracks, ",CMD,", ",'+CMD,"),
+    };
+    assert_ne!(renamed.truth, clean.truth, "the edit applies");
+    assert_ne!(renamed.tracks, clean.tracks, "the edit applies");
+    let (before, after) = (run(&clean).expect("clean"), run(&renamed).expect("renamed"));
+    assert!(after.is_clean(), "{}", after.to_text());
+    assert_eq!(after.checked, before.checked, "{}", after.to_text());
+    assert_eq!(after.unresolved, before.unresolved, "{}", after.to_text());
+}
+
 /// Each hand-made run holds one kind of violation, and only that kind is reported.
 #[test]
 fn each_violation_kind_is_caught_alone() {

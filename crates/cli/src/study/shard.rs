@@ -125,8 +125,10 @@ impl Partial {
         } else {
             path.to_path_buf()
         };
-        let text = std::fs::read_to_string(&file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
+        let bytes =
+            crate::input::read_record(&file, crate::input::MAX_RECORD_BYTES, "partial study")?;
+        let text = String::from_utf8(bytes)
+            .with_context(|| format!("{}: not a partial study (not UTF-8)", file.display()))?;
         let partial: Partial = serde_json::from_str(&text)
             .with_context(|| format!("{}: not a partial study", file.display()))?;
         ensure!(

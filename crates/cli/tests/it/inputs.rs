@@ -173,6 +173,31 @@ fn validate_refuses_an_endless_file() {
     let o = kizuna(&["validate", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("is larger than the"), "{}", stderr(&o));
+    // What a run or study wrote is read back only from regular files (`audit`, `merge` read
+    // /dev/zero until memory ran out).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    #[cfg(unix)]
+    {
+        for f in ["scenario.toml", "events.jsonl", "truth.csv", "tracks.csv"] {
+            std::os::unix::fs::symlink("/dev/zero", tmp.path().join(f)).expect("symlink");
+        }
+        let o = kizuna(&["audit", tmp.path().to_str().expect("utf-8")]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("scenario.toml is not a regular file"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let out = tmp.path().join("merged");
+    let o = kizuna(&["merge", "/dev/zero", "--out", out.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("partial study /dev/zero is not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
 }
 
 /// A scenario that loads with warnings (heavy clutter: the trackers' work and memory) is

@@ -181,3 +181,35 @@ fn issue_18_many_problems_are_capped_with_the_total() {
     assert_eq!(json["problems"][0]["severity"], "error");
     assert!(json["problems"][4]["line"].as_u64().is_some_and(|l| l >= 2));
 }
+
+/// Issue 18: a scenario holds at most 65,535 sensors (a shared plot names its sensor in 16
+/// bits); one more is a located error at the first sensor beyond the limit. Below it, sensor
+/// sets have no width limit (`base::SensorSet`).
+#[test]
+fn issue_18_more_sensors_than_the_wire_numbers_are_refused_where_they_start() {
+    let mut text = scenario::builtin::get("two-nation-salvo")
+        .expect("built in")
+        .to_owned();
+    let existing = text.matches("[[sensor]]").count();
+    for i in existing..=65_535 {
+        text.push_str(&format!(
+            "\n[[sensor]]\nname = \"S{i}\"\nnation = \"USA\"\nplatform = \"USS-DDG-1\"\n\
+             kind = \"radar\"\nnode = \"USA-NAT\"\npd = 0.5\nmax_range_km = 2\n"
+        ));
+    }
+    let errors = scenario::load("many-sensors.toml", &text).expect_err("one too many");
+    let shown = errors.compact(5);
+    let first = shown.lines().next().expect("a problem");
+    let line = text[..text.rfind("[[sensor]]").expect("the last sensor")]
+        .lines()
+        .count()
+        + 1;
+    assert_eq!(
+        first,
+        format!(
+            "many-sensors.toml:{line}:1: error: sensor[65535]: too many sensors: a scenario \
+             holds at most 65535, found 65536"
+        ),
+        "{shown}"
+    );
+}
