@@ -31,6 +31,13 @@ const MAX_TARGETS: i64 = 100_000;
 const MAX_SCANS: i64 = 100_000;
 const MAX_RADARS: i64 = 64;
 const MAX_CLUTTER: f64 = 100_000.0;
+/// Most target states (`--n-targets` × `--scans`) and expected detections ((`--n-targets` +
+/// `--clutter`) × `--scans`) one file set may hold: measured at up to 156 bytes a truth state
+/// and 81 bytes a detection, about 0.8 GB each, within the 1 GiB `kizuna track` reads
+/// (`bench_io::limits::MAX_FILE_BYTES`); the truth is held in memory while it is written.
+/// Each bound alone let 100,000 targets × 100,000 scans through (10¹⁰ states: memory ran out).
+const MAX_TARGET_STATES: f64 = 5e6;
+const MAX_DETECTIONS: f64 = 1e7;
 
 /// Arguments of `kizuna gen-bench`: the names, short flags and defaults of `gen_scenario.py`.
 #[derive(Debug, clap::Args)]
@@ -147,6 +154,20 @@ impl GenBenchArgs {
             bail!(
                 "--clutter {} is above {MAX_CLUTTER} per frame",
                 self.clutter
+            );
+        }
+        let states = self.n_targets as f64 * self.scans as f64;
+        if states > MAX_TARGET_STATES {
+            bail!(
+                "--n-targets × --scans = {states} target states; at most {MAX_TARGET_STATES} \
+                 (the truth file would be larger than `kizuna track` reads)"
+            );
+        }
+        let detections = (self.n_targets as f64 + self.clutter) * self.scans as f64;
+        if detections > MAX_DETECTIONS {
+            bail!(
+                "(--n-targets + --clutter) × --scans = {detections} expected detections; at most \
+                 {MAX_DETECTIONS} (the measurement file would be larger than `kizuna track` reads)"
             );
         }
         if self.speed_min > self.speed_max || !(0.0..=1.0).contains(&self.crossing_fraction) {

@@ -135,12 +135,21 @@ fn gen_bench_rejects_bad_arguments() {
         &["-n", "-1", "-o", out],
         &["-n", "5", "--dt", "0", "-o", out],
         &["-n", "5", "--dim", "4", "-o", out],
+        // Issue 18: each within its bound, the product beyond memory and the track reader.
+        &["-n", "100000", "-s", "100000", "-o", out],
+        &["-n", "0", "-s", "100000", "-c", "100000", "-o", out],
     ] {
         let mut args = vec!["gen-bench"];
         args.extend_from_slice(bad);
         let o = kizuna(&args);
         assert_eq!(o.status.code(), Some(2), "{bad:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{bad:?}: {}", stderr(&o));
     }
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).expect("list").count(),
+        0,
+        "nothing written"
+    );
 }
 
 /// The shared generator, when `../shared` is beside the repository (or `$KIZUNA_SHARED`).

@@ -1,5 +1,6 @@
 //! Scenarios at the documented limits (issue 18): every period, sigma, bandwidth, beamwidth
-//! and resolution of the format set to a bound (lower, upper or its file value, at random),
+//! and resolution of the format, a phased array's time budget and the delays (sensor latency,
+//! refresh, commit horizon) set to a bound (lower, upper or its file value, at random),
 //! loaded, and each that loads run for a short time (bounded by the run-size estimate's work
 //! rates). None may panic; a rejection is located; the estimate bounds what the run records.
 
@@ -11,6 +12,7 @@ const LIMITS: &[(&str, &str, &str)] = &[
     ("network.frame_period_s", "0.01", "3600"),
     ("network.heartbeat_s", "0.01", "3600"),
     ("network.report_drift_m", "1", "1e6"),
+    ("network.refresh_s", "0", "3600"),
     ("sensor[JPN-RADAR-NORTH].scan_period_s", "0.1", "600"),
     ("sensor[USS-DDG-1-RADAR].scan_period_s", "0.1", "600"),
     ("sensor[JPN-RADAR-NORTH].sigma_range_m", "0.1", "10000"),
@@ -33,6 +35,12 @@ const LIMITS: &[(&str, &str, &str)] = &[
     ("sensor[USS-DDG-1-RADAR].beamwidth_deg", "0.1", "30"),
     ("sensor[JPN-RADAR-NORTH].range_resolution_m", "0.1", "10000"),
     ("sensor[USS-DDG-1-RADAR].range_resolution_m", "0.1", "10000"),
+    // The phased array's time budget (rotators take none).
+    ("sensor[USS-DDG-1-RADAR].track_dwell_s", "1e-4", "0.5"),
+    ("sensor[USS-DDG-1-RADAR].revisit_ballistic_s", "0.5", "600"),
+    ("sensor[USS-DDG-1-RADAR].revisit_air_s", "0.5", "600"),
+    ("sensor[USS-DDG-1-RADAR].max_track_fraction", "0", "0.95"),
+    ("sensor[USS-DDG-1-RADAR].latency_s", "0", "3600"),
     ("sensor[JPN-RADAR-NORTH].min_range_km", "0.1", "0.1"),
     ("sensor[USS-DDG-1-RADAR].min_range_km", "0.1", "0.1"),
     ("sensor[USA-GEO-IR-1-SENSOR].revisit_s", "0.1", "3600"),
@@ -48,6 +56,7 @@ const LIMITS: &[(&str, &str, &str)] = &[
     ("link[*].jitter_ms", "0", "60000"),
     ("c2.decision_period_s", "0.1", "3600"),
     ("c2.max_track_age_s", "0.1", "3600"),
+    ("c2.commit_horizon_s", "0", "3600"),
     ("interceptor[*].basket_m", "0.1", "1e6"),
 ];
 
@@ -95,14 +104,33 @@ fn run_at_limits(choice: &[u8], seed: u64) -> Result<Outcome, TestCaseError> {
         "{}{EXTRA}",
         scenario::builtin::get("two-nation-salvo").expect("built in")
     );
-    let overrides: Vec<scenario::Override> = LIMITS
-        .iter()
-        .zip(choice)
-        .filter_map(|((path, lo, hi), c)| match c % 3 {
-            0 => Some(format!("{path}={lo}")),
-            1 => Some(format!("{path}={hi}")),
-            _ => None,
-        })
+    let pick = |path: &str| {
+        let i = LIMITS.iter().position(|l| l.0 == path).expect("listed");
+        choice[i] % 3
+    };
+    // Two bounds only conflict with each other: a frame period above the heartbeat, and a
+    // truth sample longer than the scenario. Keep clear of both (a longer scenario; the
+    // heartbeat raised with the frame period) so more of the cases run rather than stop
+    // at those two checks; each is exercised by its own malformed example.
+    let (frame, heartbeat) = (pick("network.frame_period_s"), pick("network.heartbeat_s"));
+    let heartbeat = match (frame, heartbeat) {
+        (1, _) => 1,
+        (_, 0) => 2,
+        _ => heartbeat,
+    };
+    let overrides: Vec<scenario::Override> = std::iter::once("scenario.duration_s=3600".to_owned())
+        .chain(LIMITS.iter().zip(choice).filter_map(|((path, lo, hi), c)| {
+            let c = if *path == "network.heartbeat_s" {
+                heartbeat
+            } else {
+                c % 3
+            };
+            match c {
+                0 => Some(format!("{path}={lo}")),
+                1 => Some(format!("{path}={hi}")),
+                _ => None,
+            }
+        }))
         .map(|o| scenario::Override::parse(&o).expect("well-formed override"))
         .collect();
     let edited = scenario::apply_overrides(&text, &overrides).expect("paths exist");
