@@ -206,6 +206,7 @@ pub use diagnostics::{
 pub use load::{Loaded, MAX_SCENARIO_BYTES, load, load_with_warnings};
 pub use overrides::{Override, OverrideError, apply_overrides};
 pub use schema::json_schema;
+pub use walk::name_problem;
 
 #[cfg(test)]
 mod tests;

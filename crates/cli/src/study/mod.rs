@@ -122,8 +122,9 @@ pub(crate) struct CompareArgs {
     common: StudyArgs,
     /// A variant: a built-in name (standalone, national, allied-picture, allied-lor,
     /// allied-eor, composite; formerly networked = allied-picture, networked+eor = allied-eor)
-    /// or NAME=PATH=VALUE[;PATH=VALUE...] (an item may also be a built-in name to start from).
-    /// Repeatable; the first is the baseline. Default: the ladder (as --ladder).
+    /// or NAME=PATH=VALUE[;PATH=VALUE...] (an item may also be a built-in name to start from;
+    /// NAME is printable text of at most 100 characters). Repeatable; the first is the
+    /// baseline. Default: the ladder (as --ladder).
     #[arg(long = "variant", value_name = "VARIANT")]
     variants: Vec<String>,
     /// Run the built-in ladder in order (standalone first) and difference every rung against

@@ -64,6 +64,25 @@ fn variants_builtin_user_and_errors() {
     assert!(parse_all(&["national".to_owned(), "national".to_owned()]).is_err());
 }
 
+/// Issue 18: a variant label is a name like the scenario's own — printable text of at most
+/// 100 characters (it lands in runs.csv, study.json, the report and the terminal).
+#[test]
+fn issue_18_variant_labels_are_printable_names() {
+    for (label, why) in [
+        ("a\u{202E}b", "found the character U+202E"),
+        ("a\u{1}b", "found the character U+0001"),
+        ("a\u{200B}", "found the character U+200B"),
+    ] {
+        let err = parse_all(&[format!("{label}=link[*].loss=0.1")]).expect_err(label);
+        assert!(err.to_string().ends_with(why), "{err}");
+    }
+    let long = "x".repeat(101);
+    let err = parse_all(&[format!("{long}=link[*].loss=0.1")]).expect_err("long");
+    assert!(err.to_string().contains("at most 100 characters"), "{err}");
+    // A formula-like label is printable: it is neutralised in runs.csv instead.
+    parse_all(&["@SUM(A1)=link[*].loss=0.1".to_owned()]).expect("printable");
+}
+
 #[test]
 fn former_names_are_aliases_that_keep_the_name_given() {
     let overrides = |c: &super::runs::Cell| -> Vec<String> {

@@ -132,6 +132,11 @@ fn parse(arg: &str) -> Result<Cell> {
     if name.is_empty() {
         bail!("variant {arg:?} has no name");
     }
+    // A label lands in runs.csv, study.json, the report and the terminal: printable text only
+    // (a bidi override or a control character reordered or hid what is shown).
+    if let Some(why) = scenario::name_problem(name) {
+        bail!("variant {name:?}: {why}");
+    }
     let mut overrides = Vec::new();
     for item in items.split(';').map(str::trim).filter(|s| !s.is_empty()) {
         match builtin(item) {

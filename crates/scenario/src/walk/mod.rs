@@ -21,6 +21,7 @@ use crate::spec::{DefaultValue, FieldSpec, Kind, Presence, TableSpec};
 use crate::suggest::{closest, quoted_list};
 
 use value::check_value;
+pub use value::name_problem;
 pub(crate) use value::{expected, fmt_num, found, integer_value};
 
 /// How many valid keys an "unknown key" help line lists (sensors have about thirty).

@@ -362,6 +362,24 @@ fn unprintable(s: &str, free: bool) -> Option<String> {
     Some(format!("the character U+{:04X}", u32::from(bad)))
 }
 
+/// Why `name` is not a valid name outside a scenario file (a study's variant label), if it is
+/// not: the rule the scenario's own names follow — printable text (no control or invisible
+/// formatting characters) of 1 to 100 characters.
+pub fn name_problem(name: &str) -> Option<String> {
+    let n = name.chars().count();
+    if let Some(why) = unprintable(name, false) {
+        Some(format!("names are printable text; found {why}"))
+    } else if n > MAX_NAME_CHARS {
+        Some(format!(
+            "names are at most {MAX_NAME_CHARS} characters, found {n}"
+        ))
+    } else if name.trim().is_empty() {
+        Some("a name may not be empty".to_owned())
+    } else {
+        None
+    }
+}
+
 fn check_text(diag: &mut Diag<'_>, span: Span, path: &str, text: Text, s: String) -> Option<Val> {
     let bad = |diag: &mut Diag<'_>, message: String| {
         diag.error(ProblemKind::InvalidValue, span.clone(), path, message);
