@@ -2,12 +2,14 @@
 //!
 //! Owns simulation time ([`SimTime`], [`SimDuration`]: integer nanoseconds, never accumulated
 //! `f64` seconds), typed identifiers ([`NationId`] and the index ids), [`Side`],
-//! [`Probability`], releasability sets ([`NationSet`]), sensor sets ([`SensorSet`]: provenance), named random streams ([`rng::stream`]) and the discrete-event [`Agenda`].
+//! [`Probability`], releasability sets ([`NationSet`]), sensor sets ([`SensorSet`]: provenance), named random streams ([`rng::stream`]), the discrete-event [`Agenda`] and a one-entry
+//! [`Memo`] for queries repeated at one instant.
 //!
 //! Not modelled here: physics of any kind, I/O, the wall clock.
 
 mod agenda;
 mod ids;
+mod memo;
 mod nation;
 mod probability;
 mod release;
@@ -16,6 +18,7 @@ mod sensor_set;
 mod time;
 
 pub use agenda::{Agenda, EventClass};
+pub use memo::Memo;
 pub use ids::{
     AssetId, FireUnitId, InterceptorTypeId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId,
     ZoneId,

@@ -56,6 +56,19 @@ impl TrackState {
         }
     }
 
+    /// The mean of [`predict`](Self::predict) alone (bit for bit the same), without the
+    /// covariance's state-transition matrix: for tests of where a track will be.
+    pub fn predict_mean(&self, to: SimTime, ballistic: bool) -> Vector6 {
+        let dt = to.since(self.time).as_secs_f64();
+        if dt == 0.0 {
+            self.x
+        } else if ballistic {
+            ballistic_mean(&self.x, dt)
+        } else {
+            cv_transition(dt) * self.x
+        }
+    }
+
     /// The position part of the mean, m.
     pub fn position(&self) -> nalgebra::Vector3<f64> {
         self.x.fixed_rows::<3>(0).into_owned()
@@ -134,4 +147,19 @@ fn ballistic_flow(y0: &Vector6, dt: f64) -> (Vector6, Matrix6) {
         phi += (j1 + j2 * 2.0 + j3 * 2.0 + j4) * (h / 6.0);
     }
     (y, phi)
+}
+
+/// The mean of [`ballistic_flow`] alone: the same RK4 steps, the same arithmetic.
+fn ballistic_mean(y0: &Vector6, dt: f64) -> Vector6 {
+    let n = (dt.abs() / MAX_STEP_S).ceil().max(1.0);
+    let h = dt / n;
+    let mut y = *y0;
+    for _ in 0..n as u32 {
+        let k1 = derivative(&y);
+        let k2 = derivative(&(y + k1 * (h / 2.0)));
+        let k3 = derivative(&(y + k2 * (h / 2.0)));
+        let k4 = derivative(&(y + k3 * h));
+        y += (k1 + k2 * 2.0 + k3 * 2.0 + k4) * (h / 6.0);
+    }
+    y
 }

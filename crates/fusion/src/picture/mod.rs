@@ -304,6 +304,9 @@ pub struct CommonPicture {
     merge_counts: BTreeMap<(Tn, Tn), u32>,
     pending_drops: Vec<Dropped>,
     stats: PictureStats,
+    /// [`system_tracks`](Self::system_tracks) at the last time asked; cleared by every
+    /// change of the picture.
+    fused: base::Memo<SimTime, Vec<SystemTrack>>,
 }
 
 impl CommonPicture {
@@ -319,6 +322,7 @@ impl CommonPicture {
             merge_counts: BTreeMap::new(),
             pending_drops: Vec::new(),
             stats: PictureStats::default(),
+            fused: base::Memo::new(),
         }
     }
 
@@ -350,10 +354,13 @@ impl CommonPicture {
     /// has a ballistic track whose fused state has (its contributors disagree, and fusion put
     /// it below the surface: measured on the default scenario, 21.6 km below with σ 1.2 km).
     pub fn system_tracks(&self, now: SimTime) -> Vec<SystemTrack> {
+        self.fused.get_or(now, || self.fuse_all(now))
+    }
+
+    fn fuse_all(&self, now: SimTime) -> Vec<SystemTrack> {
         self.tracks
             .iter()
-            .filter(|(_, s)| s.contributions().any(|c| !self.impacted(c, now)))
-            .map(|(&tn, s)| (tn, s, self.fused_at(s, now)))
+            .filter_map(|(&tn, s)| Some((tn, s, self.fused_alive(s, now)?)))
             .filter(|(_, s, state)| !self.reached(state, s.ballistic()))
             .map(|(tn, s, state)| SystemTrack {
                 tn,
@@ -379,6 +386,7 @@ impl CommonPicture {
 
     /// Records what the caller sent for `tn` (the base of the peers' dead reckoning).
     pub fn mark_sent(&mut self, tn: NetworkTrackNumber, state: &TrackState) {
+        self.fused.clear();
         let tn = self.resolve(tn);
         if let Some(s) = self.tracks.get_mut(&tn) {
             s.r2.last_sent = Some(*state);
@@ -389,6 +397,7 @@ impl CommonPicture {
     /// A report whose state fails the plausibility guard (`guard` module) is refused and
     /// counted in [`PictureStats::implausible_remote`].
     pub fn remote_report(&mut self, now: SimTime, report: RemoteReport) {
+        self.fused.clear();
         if !guard::plausible(&report.state, self.config.surface) {
             self.stats.implausible_remote += 1;
             return;
@@ -471,6 +480,7 @@ impl CommonPicture {
 
     /// A remote node stopped reporting `tn`.
     pub fn remote_drop(&mut self, now: SimTime, origin: u8, tn: NetworkTrackNumber, impact: bool) {
+        self.fused.clear();
         let target = self.resolve(tn);
         let Some(s) = self.tracks.get_mut(&target) else {
             return;
@@ -518,6 +528,23 @@ impl CommonPicture {
     /// impacted by `t` are left out (all of them if every one did), and an air track is cut at
     /// the surface.
     fn fused_at(&self, s: &Sys, t: SimTime) -> TrackState {
+        let (aligned, alive) = self.aligned(s, t);
+        if alive.is_empty() {
+            self.fused_of(s, aligned.iter().map(|(a, _)| *a).collect())
+        } else {
+            self.fused_of(s, alive)
+        }
+    }
+
+    /// As [`fused_at`](Self::fused_at), `None` when every contributor has impacted by `t`
+    /// (the track has ended).
+    fn fused_alive(&self, s: &Sys, t: SimTime) -> Option<TrackState> {
+        let (_, alive) = self.aligned(s, t);
+        (!alive.is_empty()).then(|| self.fused_of(s, alive))
+    }
+
+    /// Every contributor predicted to `t` with its class, and those that have not impacted.
+    fn aligned(&self, s: &Sys, t: SimTime) -> (Vec<(TrackState, bool)>, Vec<TrackState>) {
         let q = self.config.q_m2_s3;
         let aligned: Vec<(TrackState, bool)> = s
             .contributions()
@@ -528,12 +555,11 @@ impl CommonPicture {
             .filter(|(a, ballistic)| !self.reached(a, *ballistic))
             .map(|(a, _)| *a)
             .collect();
+        (aligned, alive)
+    }
+
+    fn fused_of(&self, s: &Sys, alive: Vec<TrackState>) -> TrackState {
         let ballistic = s.ballistic();
-        let alive = if alive.is_empty() {
-            aligned.iter().map(|(a, _)| *a).collect()
-        } else {
-            alive
-        };
         let mut fused = fuse(self.config.rule, &alive);
         if let Some(surface) = self.config.surface
             && !ballistic
@@ -550,6 +576,10 @@ impl CommonPicture {
 
     /// Whether a state of a contributor of class `ballistic` has reached the surface.
     fn reached(&self, state: &TrackState, ballistic: bool) -> bool {
+        self.reached_mean(&state.x, ballistic)
+    }
+
+    fn reached_mean(&self, x: &crate::Vector6, ballistic: bool) -> bool {
         let Some(surface) = self.config.surface else {
             return false;
         };
@@ -557,7 +587,7 @@ impl CommonPicture {
             && tracking::surface::reached(
                 tracking::filter::Frame::Ecef,
                 surface,
-                nalgebra::Vector3::new(state.x[0], state.x[1], state.x[2]),
+                nalgebra::Vector3::new(x[0], x[1], x[2]),
             )
     }
 
@@ -566,7 +596,7 @@ impl CommonPicture {
     fn impacted(&self, c: &Contribution, now: SimTime) -> bool {
         c.ballistic
             && self.config.surface.is_some()
-            && self.reached(&c.state.predict(now, self.config.q_m2_s3, true), true)
+            && self.reached_mean(&c.state.predict_mean(now, true), true)
     }
 
     /// Recomputes a track's cached fusion at its latest contributor time.

@@ -75,8 +75,9 @@ impl CovarianceSummary {
             if !candidate.is_valid() {
                 continue;
             }
-            let candidate = candidate.inflated(p);
-            if best.is_none_or(|b| total(&candidate) < total(&b)) {
+            // Inflation only raises sigmas: a trial that reaches the best total cannot win,
+            // so it stops there (same result as inflating it fully, at a fraction of the cost).
+            if let Some(candidate) = candidate.inflated(p, best.map(|b| total(&b))) {
                 best = Some(candidate);
             }
         }
@@ -88,9 +89,17 @@ impl CovarianceSummary {
 
     /// Raises the sigmas of the axes the deficit lives on (the eigenvector of the most negative
     /// eigenvalue of the scaled difference) one log step at a time until `self` dominates `p`;
-    /// at most 6 × 255 rounds, since each raises an unsaturated code or stops.
-    fn inflated(mut self, p: &[[f64; 6]; 6]) -> Self {
-        while let Some(direction) = self.deficit(p) {
+    /// at most 6 × 255 rounds, since each raises an unsaturated code or stops. `None` once the
+    /// total of the codes reaches `bound` (a tighter summary is already known).
+    fn inflated(mut self, p: &[[f64; 6]; 6], bound: Option<u32>) -> Option<Self> {
+        let total = |s: &Self| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
+        loop {
+            if bound.is_some_and(|b| total(&self) >= b) {
+                return None;
+            }
+            let Some(direction) = self.deficit(p) else {
+                return Some(self);
+            };
             let peak = direction.iter().fold(0.0f64, |m, v| m.max(v.abs()));
             let mut raised = false;
             for (code, v) in self.sigma.iter_mut().zip(direction) {
@@ -101,12 +110,11 @@ impl CovarianceSummary {
             }
             if !raised {
                 if self.sigma.iter().all(|&c| c == u8::MAX) {
-                    break;
+                    return Some(self);
                 }
                 self.sigma = self.sigma.map(|c| c.saturating_add(1));
             }
         }
-        self
     }
 
     /// The decoded 6×6 covariance (ECEF, order x, y, z, vx, vy, vz); uncarried terms are zero.

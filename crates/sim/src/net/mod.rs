@@ -415,14 +415,21 @@ impl NetRuntime {
         let Some(picture) = node.picture.as_ref() else {
             return Vec::new();
         };
-        let live: std::collections::BTreeSet<u32> = picture
-            .system_tracks(now)
-            .iter()
-            .map(|s| s.tn.get())
-            .collect();
+        // Fused only when the node has declarations to check (most nodes declare nothing).
+        let live = std::cell::OnceCell::new();
+        let is_live = |t: u32| {
+            live.get_or_init(|| {
+                picture
+                    .system_tracks(now)
+                    .iter()
+                    .map(|s| s.tn.get())
+                    .collect::<std::collections::BTreeSet<u32>>()
+            })
+            .contains(&t)
+        };
         let me = NodeAddr(addr(node.id));
         node.identities
-            .due(now, self.heartbeat, &|t| live.contains(&t))
+            .due(now, self.heartbeat, &is_live)
             .into_iter()
             .filter_map(|o| {
                 let track_number = wire::TrackNumber::new(o.track)?;

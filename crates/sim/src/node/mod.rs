@@ -31,7 +31,7 @@ use metrics::Gospa;
 use picture::DetectionId;
 use std::collections::BTreeMap;
 use tracking::filter::{FilterConfig, FilterKind, Frame, MotionConfig, MotionModel};
-use tracking::tracker::{AssociatorKind, TrackReport, TrackStatus, Tracker, TrackerConfig};
+use tracking::tracker::{AssociatorKind, TrackReport, Tracker, TrackerConfig};
 
 /// The tracker's measurement id of a detection: sensor index in the top 24 bits, the sensor's
 /// report number below (2^40 reports per sensor is far beyond any run).
@@ -131,12 +131,9 @@ impl NodeRuntime {
 
     /// Confirmed local tracks predicted to `now`.
     pub(crate) fn local_tracks(&self, now: SimTime) -> Vec<TrackReport> {
-        self.tracker.as_ref().map_or_else(Vec::new, |t| {
-            t.tracks_at(now)
-                .into_iter()
-                .filter(|r| r.status == TrackStatus::Confirmed)
-                .collect()
-        })
+        self.tracker
+            .as_ref()
+            .map_or_else(Vec::new, |t| t.confirmed_at(now))
     }
 
     /// Records and scores this node's tracks at `now`. Returns the picture's held tracks and

@@ -336,6 +336,8 @@ pub struct Tracker {
     stats: TrackerStats,
     /// Live launch cues.
     cues: Vec<Cue>,
+    /// [`confirmed_at`](Self::confirmed_at) at the last time asked; cleared by every change.
+    reports: base::Memo<SimTime, Vec<TrackReport>>,
 }
 
 impl Tracker {
@@ -355,11 +357,13 @@ impl Tracker {
             newest: None,
             stats: TrackerStats::default(),
             cues: Vec::new(),
+            reports: base::Memo::new(),
         }
     }
     /// Takes a launch cue: until it expires, tentative tracks that fit a flight from its
     /// launch point confirm with its `confirm_m` hits (module docs).
     pub fn cue(&mut self, cue: Cue) {
+        self.reports.clear();
         self.cues.push(cue);
     }
     /// The configuration.
@@ -392,6 +396,7 @@ impl Tracker {
         self.process_batch(sensor, scan, false);
     }
     fn process_batch(&mut self, sensor: SensorId, scan: &[Measurement], full: bool) {
+        self.reports.clear();
         self.stats.n_measurements += scan.len() as u64;
         let kept = oosm::within_window(&self.config, self.newest, scan, &mut self.stats);
         let (Some(t_min), Some(t_max)) = (
@@ -459,6 +464,7 @@ impl Tracker {
     /// Advances bookkeeping (deletion of tracks that have coasted `max_coast` by `now`) to `now`
     /// without measurements.
     pub fn advance(&mut self, now: SimTime) {
+        self.reports.clear();
         deleter::delete_coasted(
             &self.config,
             &mut self.tracks,
@@ -477,6 +483,18 @@ impl Tracker {
             .iter()
             .filter_map(|track| track.report(&self.config, Some(t)))
             .collect()
+    }
+    /// The confirmed tracks of [`tracks_at`](Self::tracks_at) (tentative tracks are not
+    /// predicted). Remembered for the last `t` asked until the tracker changes: a node reads
+    /// its confirmed tracks several times in one instant.
+    pub fn confirmed_at(&self, t: SimTime) -> Vec<TrackReport> {
+        self.reports.get_or(t, || {
+            self.tracks
+                .iter()
+                .filter(|track| track.status == TrackStatus::Confirmed)
+                .filter_map(|track| track.report(&self.config, Some(t)))
+                .collect()
+        })
     }
     /// Confirmed tracks only, as of their last update (no prediction), in track-number order.
     pub fn confirmed(&self) -> Vec<TrackReport> {
