@@ -9,7 +9,8 @@
 //! a warhead falls ~5 m in 1 s, and a CV alignment would invent exactly that error.
 
 use base::SimTime;
-use nalgebra::{Matrix3, SMatrix, SVector};
+use nalgebra::{SMatrix, SVector};
+use tracking::filter::ballistic_jacobian_times as jacobian_times;
 
 /// `[x, y, z, vx, vy, vz]` in ECEF, metres and m/s.
 pub type Vector6 = SVector<f64, 6>;
@@ -111,38 +112,23 @@ fn derivative(y: &Vector6) -> Vector6 {
     )
 }
 
-fn jacobian(y: &Vector6) -> Matrix6 {
-    let r = y.fixed_rows::<3>(0).into_owned();
-    let rn = r.norm();
-    let rhat = r / rn;
-    let w = OMEGA_RAD_S;
-    let gradient = (rhat * rhat.transpose() * 3.0 - Matrix3::identity()) * (GM_M3_S2 / rn.powi(3))
-        + Matrix3::from_diagonal(&nalgebra::Vector3::new(w * w, w * w, 0.0));
-    let coriolis = Matrix3::new(0.0, 2.0 * w, 0.0, -2.0 * w, 0.0, 0.0, 0.0, 0.0, 0.0);
-    let mut a = Matrix6::zeros();
-    a.fixed_view_mut::<3, 3>(0, 3)
-        .copy_from(&Matrix3::identity());
-    a.fixed_view_mut::<3, 3>(3, 0).copy_from(&gradient);
-    a.fixed_view_mut::<3, 3>(3, 3).copy_from(&coriolis);
-    a
-}
-
 /// RK4 on the mean and the variational equations `Φ̇ = A(x) Φ`.
 fn ballistic_flow(y0: &Vector6, dt: f64) -> (Vector6, Matrix6) {
     let n = (dt.abs() / MAX_STEP_S).ceil().max(1.0);
     let h = dt / n;
     let (mut y, mut phi) = (*y0, Matrix6::identity());
     for _ in 0..n as u32 {
-        let (k1, j1) = (derivative(&y), jacobian(&y) * phi);
+        // The variational products are the tracker's (the same Jacobian, bit for bit).
+        let (k1, j1) = (derivative(&y), jacobian_times(&y, &phi));
         let y2 = y + k1 * (h / 2.0);
         let p2 = phi + j1 * (h / 2.0);
-        let (k2, j2) = (derivative(&y2), jacobian(&y2) * p2);
+        let (k2, j2) = (derivative(&y2), jacobian_times(&y2, &p2));
         let y3 = y + k2 * (h / 2.0);
         let p3 = phi + j2 * (h / 2.0);
-        let (k3, j3) = (derivative(&y3), jacobian(&y3) * p3);
+        let (k3, j3) = (derivative(&y3), jacobian_times(&y3, &p3));
         let y4 = y + k3 * h;
         let p4 = phi + j3 * h;
-        let (k4, j4) = (derivative(&y4), jacobian(&y4) * p4);
+        let (k4, j4) = (derivative(&y4), jacobian_times(&y4, &p4));
         y += (k1 + k2 * 2.0 + k3 * 2.0 + k4) * (h / 6.0);
         phi += (j1 + j2 * 2.0 + j3 * 2.0 + j4) * (h / 6.0);
     }

@@ -51,6 +51,7 @@ use nalgebra::{SMatrix, SVector};
 mod detection;
 pub use detection::from_radar_detection;
 mod ballistic;
+pub use ballistic::jacobian_times as ballistic_jacobian_times;
 mod imm;
 mod kalman;
 mod linalg;
