@@ -18,11 +18,11 @@ mod sensor_set;
 mod time;
 
 pub use agenda::{Agenda, EventClass};
-pub use memo::Memo;
 pub use ids::{
     AssetId, FireUnitId, InterceptorTypeId, LinkId, NodeId, ObjectId, PlatformId, SensorId, SiteId,
     ZoneId,
 };
+pub use memo::Memo;
 pub use nation::{NationId, NationIdError, Side};
 pub use probability::{Probability, ProbabilityError};
 pub use release::{MAX_NATIONS, NationIndex, NationSet};

@@ -18,7 +18,9 @@
 //! `c > 0` and `1 ≤ p < ∞`; violating that, mixing dimensions or passing a non-finite coordinate
 //! is a caller bug and panics. The optimal assignment comes from the `assignment` crate on costs
 //! `min(d, c)^p` (ties: see that crate; only exotic exact ties can split the GOSPA decomposition
-//! differently from another solver, never the total).
+//! differently from another solver, never the total). Large scenes are solved on gated pairs
+//! only, one small problem per cluster (`gated` module): the same optimum without the dense
+//! matrix.
 //!
 //! # Differences from Stone Soup
 //! - Both sets empty: GOSPA and OSPA are 0 here; Stone Soup never scores such a step (it has no
@@ -36,6 +38,7 @@
 //! SIAP ambiguity/spuriousness (they need many-to-one associations, not an assignment).
 
 mod continuity;
+mod gated;
 mod ospa;
 pub mod stats;
 #[cfg(test)]

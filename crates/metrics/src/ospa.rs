@@ -39,10 +39,10 @@ pub fn gospa<T: AsRef<[f64]>, U: AsRef<[f64]>>(
 ) -> Gospa {
     let cp = check_parameters(c, p);
     let half = cp / 2.0;
-    let assignment = optimal(truths, tracks, c, p);
+    let row_to_col = optimal(truths, tracks, c, p);
     let (mut localisation, mut n_missed, mut far_pairs) = (0.0, 0, 0);
     let mut truth_to_track = vec![None; truths.len()];
-    for (i, col) in assignment.row_to_col.iter().enumerate() {
+    for (i, col) in row_to_col.iter().enumerate() {
         match *col {
             // Same test as Stone Soup: the capped cost equals c^p exactly.
             Some(j) if capped_cost(truths[i].as_ref(), tracks[j].as_ref(), c, p) == cp => {
@@ -55,7 +55,7 @@ pub fn gospa<T: AsRef<[f64]>, U: AsRef<[f64]>>(
             None => n_missed += 1,
         }
     }
-    let n_assigned = assignment.n_assigned();
+    let n_assigned = row_to_col.iter().filter(|c| c.is_some()).count();
     let n_missed = n_missed + far_pairs;
     let n_false = tracks.len() - n_assigned + far_pairs;
     let (missed, false_tracks) = (n_missed as f64 * half, n_false as f64 * half);
@@ -80,11 +80,19 @@ pub fn ospa<T: AsRef<[f64]>, U: AsRef<[f64]>>(truths: &[T], tracks: &[U], c: f64
     if n == 0 {
         return 0.0;
     }
-    let assignment = optimal(truths, tracks, c, p);
-    let assigned: f64 = assignment
-        .pairs()
+    let row_to_col = optimal(truths, tracks, c, p);
+    let pairs = || {
+        row_to_col
+            .iter()
+            .enumerate()
+            .filter_map(|(i, j)| j.map(|j| (i, j)))
+    };
+    // A gated assignment leaves far pairs out; each would have cost c^p.
+    let far = truths.len().min(tracks.len()) - pairs().count();
+    let assigned: f64 = pairs()
         .map(|(i, j)| capped_cost(truths[i].as_ref(), tracks[j].as_ref(), c, p))
-        .sum();
+        .sum::<f64>()
+        + far as f64 * cp;
     let cardinality = (n - truths.len().min(tracks.len())) as f64 * cp;
     ((assigned + cardinality) / n as f64).powf(p.recip())
 }
@@ -108,7 +116,7 @@ fn check_parameters(c: f64, p: f64) -> f64 {
 }
 
 /// `min(d, c)^p`, with `d` the Euclidean distance.
-fn capped_cost(a: &[f64], b: &[f64], c: f64, p: f64) -> f64 {
+pub(crate) fn capped_cost(a: &[f64], b: &[f64], c: f64, p: f64) -> f64 {
     let d = a
         .iter()
         .zip(b)
@@ -120,13 +128,45 @@ fn capped_cost(a: &[f64], b: &[f64], c: f64, p: f64) -> f64 {
     if p == 1.0 { capped } else { capped.powf(p) }
 }
 
-/// Optimal assignment of truths (rows) to tracks (columns) on `min(d, c)^p`.
+/// Scenes with more truth–track pairs than this are scored on gated pairs ([`crate::gated`]):
+/// the same optimum, without the dense matrix. Smaller ones (every scene the engine scores)
+/// keep the dense solve.
+pub(crate) const DENSE_MAX_PAIRS: usize = 1 << 16;
+
+/// Column per row of an optimal assignment of truths (rows) to tracks (columns) on
+/// `min(d, c)^p` (a gated solve may leave far pairs unassigned; callers count them alike).
 fn optimal<T: AsRef<[f64]>, U: AsRef<[f64]>>(
     truths: &[T],
     tracks: &[U],
     c: f64,
     p: f64,
+) -> Vec<Option<usize>> {
+    check_points(truths, tracks);
+    if truths.len().saturating_mul(tracks.len()) > DENSE_MAX_PAIRS
+        && let Some(gated) = crate::gated::assignment(truths, tracks, c, p)
+    {
+        return gated;
+    }
+    dense(truths, tracks, c, p).row_to_col
+}
+
+/// The dense solve of [`optimal`].
+pub(crate) fn dense<T: AsRef<[f64]>, U: AsRef<[f64]>>(
+    truths: &[T],
+    tracks: &[U],
+    c: f64,
+    p: f64,
 ) -> Assignment {
+    let mut costs = CostMatrix::filled(truths.len(), tracks.len(), 0.0);
+    for (i, truth) in truths.iter().enumerate() {
+        for (cost, track) in costs.row_mut(i).iter_mut().zip(tracks) {
+            *cost = capped_cost(truth.as_ref(), track.as_ref(), c, p);
+        }
+    }
+    assignment::solve(&costs).expect("capped costs are finite and at most c^p ≤ MAX_ABS_COST")
+}
+
+fn check_points<T: AsRef<[f64]>, U: AsRef<[f64]>>(truths: &[T], tracks: &[U]) {
     let dim = truths
         .first()
         .map(|t| t.as_ref().len())
@@ -146,11 +186,4 @@ fn optimal<T: AsRef<[f64]>, U: AsRef<[f64]>>(
             "non-finite coordinate in {point:?}"
         );
     }
-    let mut costs = CostMatrix::filled(truths.len(), tracks.len(), 0.0);
-    for (i, truth) in truths.iter().enumerate() {
-        for (cost, track) in costs.row_mut(i).iter_mut().zip(tracks) {
-            *cost = capped_cost(truth.as_ref(), track.as_ref(), c, p);
-        }
-    }
-    assignment::solve(&costs).expect("capped costs are finite and at most c^p ≤ MAX_ABS_COST")
 }
