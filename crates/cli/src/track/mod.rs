@@ -16,7 +16,7 @@ use tracking::filter::{
     FilterConfig, FilterKind, Frame as TrackFrame, MeasVector, Measurement, MeasurementModel,
     MotionConfig, MotionModel,
 };
-use tracking::tracker::{AssociatorKind, TrackStatus, Tracker, TrackerConfig};
+use tracking::tracker::{AssociatorKind, Tracker, TrackerConfig};
 
 /// Mirrors `run_stonesoup.py`'s defaults so both trackers run the same configuration.
 const GATE_SIGMAS: f64 = 3.0;
@@ -187,11 +187,7 @@ pub(crate) fn track(args: &TrackArgs) -> Result<ExitCode> {
         tracker.process(&scan);
         let t = SimTime::from_secs_f64(f.t);
         tracker.advance(t);
-        let reports: Vec<_> = tracker
-            .tracks_at(t)
-            .into_iter()
-            .filter(|r| r.status == TrackStatus::Confirmed)
-            .collect();
+        let reports = tracker.confirmed_at(t);
         frame_ms.push(t0.elapsed().as_secs_f64() * 1e3);
         let mut items = Vec::with_capacity(reports.len());
         let mut positions = Vec::with_capacity(reports.len());

@@ -164,7 +164,7 @@ pub(super) fn delete_duplicates(
     let mut doomed = vec![false; tracks.len()];
     for (ai, &a) in order.iter().enumerate() {
         let sa = *tracks[a].summary();
-        // Bounds |Δx| of any pair passing the pre-test below.
+        // Bounds the separation |Δp| of any pair passing the pre-test below.
         let reach = k * (sa.sigma_pos_m + sigma_max + 2.0 * sigma_vel_max * span_s)
             + DUPLICATE_MARGIN_M
             + 2.0 * speed_max * span_s;
@@ -173,7 +173,8 @@ pub(super) fn delete_duplicates(
             if sb.pos.x - sa.pos.x > reach {
                 break;
             }
-            if doomed[a] || doomed[b] {
+            // `reach` bounds the whole separation, so the other axis too (a 2D sweep).
+            if doomed[a] || doomed[b] || (sb.pos.y - sa.pos.y).abs() > reach {
                 continue;
             }
             let (n, co) = co_hits(&tracks[a].hit_log, &tracks[b].hit_log);
