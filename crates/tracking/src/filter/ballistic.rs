@@ -92,7 +92,7 @@ pub fn jacobian_times(y: &Vector6<f64>, m: &Matrix6<f64>) -> Matrix6<f64> {
 fn row_times_column(a: &Matrix6<f64>, i: usize, m: &Matrix6<f64>, j: usize) -> f64 {
     let mut s = a[(i, 0)] * m[(0, j)];
     for k in 1..6 {
-        s = a[(i, k)] * m[(k, j)] + s;
+        s += a[(i, k)] * m[(k, j)];
     }
     s
 }
@@ -149,7 +149,7 @@ fn block_transform(phi: &Matrix6<f64>, p: &StateCovariance) -> StateCovariance {
         for (j, v) in row.iter_mut().enumerate() {
             let mut s = phi[(i, 0)] * p[(0, j)];
             for k in 1..6 {
-                s = phi[(i, k)] * p[(k, j)] + s;
+                s += phi[(i, k)] * p[(k, j)];
             }
             *v = s;
         }
@@ -159,7 +159,7 @@ fn block_transform(phi: &Matrix6<f64>, p: &StateCovariance) -> StateCovariance {
         for j in 0..6 {
             let mut s = fp[i][0] * phi[(j, 0)];
             for k in 1..6 {
-                s = fp[i][k] * phi[(j, k)] + s;
+                s += fp[i][k] * phi[(j, k)];
             }
             out[(i, j)] = s;
         }
