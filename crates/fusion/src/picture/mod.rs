@@ -247,7 +247,9 @@ struct Sys {
     local: Option<(u32, Contribution)>,
     remotes: BTreeMap<u8, Remote>,
     r2: R2State,
-    /// Fusion at the latest contributor time (for gating; refreshed on every change).
+    /// Fusion at the latest contributor time (for gating). Refreshed by remote reports, new
+    /// and merged tracks, splits and impacts, but not by updates of the local contribution
+    /// (ARCHITECTURE.md, "Known limits": the fix waits with the planned-Pk calibration).
     fused: TrackState,
 }
 
