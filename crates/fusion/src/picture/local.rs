@@ -17,7 +17,7 @@ impl CommonPicture {
         now: SimTime,
         locals: &[LocalTrack],
     ) -> (Vec<Outgoing>, Vec<Dropped>) {
-        self.fused.clear();
+        self.system_memo.clear();
         let mut drops = std::mem::take(&mut self.pending_drops);
         let surface = self.config.surface;
         let mut by_id: BTreeMap<u32, &LocalTrack> = BTreeMap::new();

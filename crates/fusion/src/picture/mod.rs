@@ -308,7 +308,7 @@ pub struct CommonPicture {
     stats: PictureStats,
     /// [`system_tracks`](Self::system_tracks) at the last time asked; cleared by every
     /// change of the picture.
-    fused: base::Memo<SimTime, Vec<SystemTrack>>,
+    system_memo: base::Memo<SimTime, Vec<SystemTrack>>,
 }
 
 impl CommonPicture {
@@ -324,7 +324,7 @@ impl CommonPicture {
             merge_counts: BTreeMap::new(),
             pending_drops: Vec::new(),
             stats: PictureStats::default(),
-            fused: base::Memo::new(),
+            system_memo: base::Memo::new(),
         }
     }
 
@@ -356,7 +356,7 @@ impl CommonPicture {
     /// has a ballistic track whose fused state has (its contributors disagree, and fusion put
     /// it below the surface: measured on the default scenario, 21.6 km below with σ 1.2 km).
     pub fn system_tracks(&self, now: SimTime) -> Vec<SystemTrack> {
-        self.fused.get_or(now, || self.fuse_all(now))
+        self.system_memo.get_or(now, || self.fuse_all(now))
     }
 
     fn fuse_all(&self, now: SimTime) -> Vec<SystemTrack> {
@@ -388,7 +388,7 @@ impl CommonPicture {
 
     /// Records what the caller sent for `tn` (the base of the peers' dead reckoning).
     pub fn mark_sent(&mut self, tn: NetworkTrackNumber, state: &TrackState) {
-        self.fused.clear();
+        self.system_memo.clear();
         let tn = self.resolve(tn);
         if let Some(s) = self.tracks.get_mut(&tn) {
             s.r2.last_sent = Some(*state);
@@ -399,7 +399,7 @@ impl CommonPicture {
     /// A report whose state fails the plausibility guard (`guard` module) is refused and
     /// counted in [`PictureStats::implausible_remote`].
     pub fn remote_report(&mut self, now: SimTime, report: RemoteReport) {
-        self.fused.clear();
+        self.system_memo.clear();
         if !guard::plausible(&report.state, self.config.surface) {
             self.stats.implausible_remote += 1;
             return;
@@ -482,7 +482,7 @@ impl CommonPicture {
 
     /// A remote node stopped reporting `tn`.
     pub fn remote_drop(&mut self, now: SimTime, origin: u8, tn: NetworkTrackNumber, impact: bool) {
-        self.fused.clear();
+        self.system_memo.clear();
         let target = self.resolve(tn);
         let Some(s) = self.tracks.get_mut(&target) else {
             return;

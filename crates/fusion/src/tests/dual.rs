@@ -188,3 +188,40 @@ fn separating_objects_are_split_local_gets_a_new_tn() {
     assert!((100..200).contains(&tracks[1].tn.get()));
     assert_eq!(me.local_tn(1), Some(tracks[1].tn));
 }
+
+/// The picture answers `system_tracks` at one instant from a memo: every change at that same
+/// instant must show in the next answer (a report, a drop, a new local track).
+#[test]
+fn changes_at_one_instant_show_in_the_next_system_tracks() {
+    use crate::{NetworkTrackNumber, RemoteReport};
+    let mut p = picture(1, 100, config());
+    let t = SimTime::from_secs(5);
+    let far = [50_000.0, 0.0, 0.0];
+    assert!(p.system_tracks(t).is_empty());
+    p.update_local(t, &[local(1, t, truth_at(t, [0.0; 3]), 12)]);
+    assert_eq!(p.system_tracks(t).len(), 1);
+    let peer = local(7, t, truth_at(t, far), 12);
+    let report = RemoteReport {
+        origin: 2,
+        tn: NetworkTrackNumber::new(50).expect("valid TN"),
+        state: peer.state,
+        measured: t,
+        quality: 12,
+        release: peer.release,
+        ballistic: false,
+        origin_time: t,
+    };
+    p.remote_report(t, report);
+    assert_eq!(
+        p.system_tracks(t).len(),
+        2,
+        "a remote report at the same instant"
+    );
+    p.remote_drop(t, 2, NetworkTrackNumber::new(50).expect("valid TN"), false);
+    assert_eq!(p.system_tracks(t).len(), 1, "a drop at the same instant");
+    p.update_local(t, &[]);
+    assert!(
+        p.system_tracks(t).is_empty(),
+        "a lost local at the same instant"
+    );
+}

@@ -61,11 +61,10 @@ impl CovarianceSummary {
         // correlations shrunk by a few factors and keep the tightest result (fewest log steps
         // of sigma in total; all-zero, the identity, is always valid).
         let mut best: Option<CovarianceSummary> = None;
-        let total = |s: &CovarianceSummary| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
         // No candidate can end below the rounded-up sigmas: reaching them ends the search.
-        let floor = total(&CovarianceSummary { sigma, rho: [0; 6] });
+        let floor = CovarianceSummary { sigma, rho: [0; 6] }.code_total();
         for shrink in SHRINK_TRIALS {
-            if best.is_some_and(|b| total(&b) == floor) {
+            if best.is_some_and(|b| b.code_total() == floor) {
                 break;
             }
             let candidate = CovarianceSummary {
@@ -77,7 +76,7 @@ impl CovarianceSummary {
             }
             // Inflation only raises sigmas: a trial that reaches the best total cannot win,
             // so it stops there (same result as inflating it fully, at a fraction of the cost).
-            if let Some(candidate) = candidate.inflated(p, best.map(|b| total(&b))) {
+            if let Some(candidate) = candidate.inflated(p, best.map(|b| b.code_total())) {
                 best = Some(candidate);
             }
         }
@@ -92,9 +91,8 @@ impl CovarianceSummary {
     /// at most 6 × 255 rounds, since each raises an unsaturated code or stops. `None` once the
     /// total of the codes reaches `bound` (a tighter summary is already known).
     fn inflated(mut self, p: &[[f64; 6]; 6], bound: Option<u32>) -> Option<Self> {
-        let total = |s: &Self| s.sigma.iter().map(|&c| u32::from(c)).sum::<u32>();
         loop {
-            if bound.is_some_and(|b| total(&self) >= b) {
+            if bound.is_some_and(|b| self.code_total() >= b) {
                 return None;
             }
             let Some(direction) = self.deficit(p) else {
@@ -115,6 +113,11 @@ impl CovarianceSummary {
                 self.sigma = self.sigma.map(|c| c.saturating_add(1));
             }
         }
+    }
+
+    /// Sum of the sigma codes: log steps of looseness (the compression minimises it).
+    fn code_total(&self) -> u32 {
+        self.sigma.iter().map(|&c| u32::from(c)).sum()
     }
 
     /// The decoded 6×6 covariance (ECEF, order x, y, z, vx, vy, vz); uncarried terms are zero.

@@ -324,3 +324,38 @@ fn co_hit_threshold_separates_one_target_from_two() {
     assert_eq!(max_co_hits(0.5, 8), None);
     assert_eq!(max_co_hits(0.9, 0), None);
 }
+
+/// `confirmed_at` answers from a memo at one instant: a scan, an advance or a cue at that
+/// same instant must show in the next answer. It equals the confirmed part of `tracks_at`.
+#[test]
+fn confirmed_tracks_follow_every_change_at_one_instant() {
+    let (scenario, clutter) = fading_target(100.0);
+    let mut tracker = Tracker::new(config(AssociatorKind::Gnn, clutter.density()));
+    let scans = scenario.scans(13);
+    let confirmed_part = |tr: &Tracker, t| -> Vec<TrackNumber> {
+        tr.tracks_at(t)
+            .into_iter()
+            .filter(|r| r.status == TrackStatus::Confirmed)
+            .map(|r| r.number)
+            .collect()
+    };
+    let numbers = |tr: &Tracker, t| -> Vec<TrackNumber> {
+        tr.confirmed_at(t).into_iter().map(|r| r.number).collect()
+    };
+    // Ask before and after each scan at the scan's own time.
+    for scan in &scans[..15] {
+        numbers(&tracker, scan.time);
+        tracker.process(&scan.meas);
+        assert_eq!(
+            numbers(&tracker, scan.time),
+            confirmed_part(&tracker, scan.time)
+        );
+    }
+    let t = scans[14].time + SimDuration::from_secs(20);
+    assert_eq!(numbers(&tracker, t).len(), 1, "the target's track coasts");
+    tracker.advance(t);
+    assert!(
+        numbers(&tracker, t).is_empty(),
+        "deleted by the advance to the same instant"
+    );
+}
