@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("base", 0),
     ("assignment", 0),
+    ("asterix", 0),
     ("geodesy", 1),
     ("picture", 2),
     ("metrics", 2),
