@@ -6,6 +6,7 @@
 // The edge may print and read the wall clock (for the progress bar and wall time only).
 #![allow(clippy::print_stdout, clippy::disallowed_types)]
 
+mod asterix_cmd;
 mod auditing;
 mod bench;
 mod commands;
@@ -120,6 +121,10 @@ enum Command {
         after_help = "Examples:\n  kizuna sweep --param 'link[*].latency_ms=50,200,1000' --runs 8\n  kizuna sweep two-nation-salvo --param 'link[CJTF-JPN].loss=0,0.2,0.5'"
     )]
     Sweep(study::SweepArgs),
+    /// Decode ASTERIX recordings (raw data blocks, libpcap, FINAL frames): records as JSON
+    /// lines, or counts.
+    #[command(subcommand)]
+    Asterix(asterix_cmd::AsterixCommand),
     /// Combine the partial studies of `--shard K/N` runs into the files of the whole study
     /// (byte-identical to running it unsharded).
     #[command(
@@ -267,6 +272,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => study::sweep(&args),
         Command::Merge(args) => study::merge(&args),
         Command::Audit(args) => auditing::audit(&args),
+        Command::Asterix(command) => asterix_cmd::asterix(&command),
         Command::Sensors { scenario, json } => coverage::sensors(scenario.as_deref(), json),
     };
     match result {

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod asterix;
 mod audit;
 mod audit_seeds;
 mod calibration;
