@@ -3,12 +3,12 @@
 //! Source: EUROCONTROL-SPEC-0149-2b, ASTERIX Part 2b Category 034, edition 1.27. Field names
 //! are the short names the common decoders use, so decodes compare field by field.
 
+use super::{SOURCE, fixed};
 use crate::spec::{
     Element, Field, ItemSpec, Kind, Subfield, Uap, code, flag, signed, spare, unsigned,
 };
 use crate::units::Unit;
 
-const SOURCE: &[Field] = &[code("SAC", 16, 9), code("SIC", 8, 1)];
 const I000: &[Field] = &[code("MsgTyp", 8, 1)];
 const I020: &[Field] = &[unsigned("Azi", 8, 1, 360.0 / 256.0, Unit::Degree)];
 const I030: &[Field] = &[unsigned("ToD", 24, 1, 1.0 / 128.0, Unit::Second)];
@@ -116,21 +116,6 @@ const I120: &[Field] = &[
     signed("LAT", 48, 25, LATLON24, Unit::Degree),
     signed("Lon", 24, 1, LATLON24, Unit::Degree),
 ];
-
-const fn fixed(
-    frn: u8,
-    id: &'static str,
-    title: &'static str,
-    len: u8,
-    fields: &'static [Field],
-) -> Option<ItemSpec> {
-    Some(ItemSpec {
-        frn,
-        id,
-        title,
-        kind: Kind::Fixed { len, fields },
-    })
-}
 
 /// The UAP of CAT034 edition 1.27.
 pub(super) static UAP: Uap = Uap {

@@ -4,6 +4,7 @@
 //! Source: EUROCONTROL-SPEC-0149-4, ASTERIX Part 4 Category 048, edition 1.21. Field names
 //! are the short names the common decoders use, so decodes compare field by field.
 
+use super::{SOURCE, fixed};
 use crate::spec::{
     Beyond, Element, Encoding, FX, Field, ItemSpec, Kind, Subfield, Uap, code, encoded, flag,
     signed, spare, unsigned,
@@ -12,8 +13,6 @@ use crate::units::Unit;
 
 /// Azimuth LSB: 360° / 2¹⁶.
 const AZ16: f64 = 360.0 / 65536.0;
-
-const SOURCE: &[Field] = &[code("SAC", 16, 9), code("SIC", 8, 1)];
 
 const I020_1: &[Field] = &[
     code("TYP", 8, 6),
@@ -231,21 +230,6 @@ const I260: &[Field] = &[
     code("TTI", 28, 27),
     code("TID", 26, 1),
 ];
-
-const fn fixed(
-    frn: u8,
-    id: &'static str,
-    title: &'static str,
-    len: u8,
-    fields: &'static [Field],
-) -> Option<ItemSpec> {
-    Some(ItemSpec {
-        frn,
-        id,
-        title,
-        kind: Kind::Fixed { len, fields },
-    })
-}
 
 /// The UAP of CAT048 edition 1.21.
 pub(super) static UAP: Uap = Uap {

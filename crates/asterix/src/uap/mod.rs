@@ -3,7 +3,26 @@
 mod cat034_1_27;
 mod cat048_1_21;
 
-use crate::spec::Uap;
+use crate::spec::{Field, ItemSpec, Kind, Uap, code};
+
+/// I0xx/010 Data Source Identifier: the same two octets in every category.
+const SOURCE: &[Field] = &[code("SAC", 16, 9), code("SIC", 8, 1)];
+
+/// A fixed-length item of `len` octets.
+const fn fixed(
+    frn: u8,
+    id: &'static str,
+    title: &'static str,
+    len: u8,
+    fields: &'static [Field],
+) -> Option<ItemSpec> {
+    Some(ItemSpec {
+        frn,
+        id,
+        title,
+        kind: Kind::Fixed { len, fields },
+    })
+}
 
 /// Every profile this crate knows, one per category (the edition it decodes that category in).
 pub static PROFILES: &[&Uap] = &[&cat034_1_27::UAP, &cat048_1_21::UAP];
