@@ -73,7 +73,7 @@ pub(super) fn unpack(bytes: &[u8]) -> Unpacked<'_> {
         offset: offset as u64,
         problem,
     };
-    let Some(magic) = magic(bytes) else {
+    let Some(magic) = magic(bytes).filter(|_| bytes.len() >= FILE_HEADER_LEN) else {
         out.error = Some(fail(
             0,
             0,
@@ -85,18 +85,6 @@ pub(super) fn unpack(bytes: &[u8]) -> Unpacked<'_> {
         ));
         return out;
     };
-    if bytes.len() < FILE_HEADER_LEN {
-        out.error = Some(fail(
-            0,
-            0,
-            ContainerProblem::TruncatedHeader {
-                what: "pcap file",
-                needed: FILE_HEADER_LEN,
-                available: bytes.len(),
-            },
-        ));
-        return out;
-    }
     let link_type = magic.u32(bytes, 20) & 0x0FFF_FFFF;
     if link_type != LINKTYPE_ETHERNET && link_type != LINKTYPE_LINUX_SLL {
         out.error = Some(fail(0, 0, ContainerProblem::UnsupportedLinkType(link_type)));
