@@ -3,7 +3,7 @@
 //! Source: EUROCONTROL-SPEC-0149-2b, ASTERIX Part 2b Category 034, edition 1.27. Field names
 //! are the short names the common decoders use, so decodes compare field by field.
 
-use super::{SOURCE, fixed};
+use super::{SOURCE, compound, explicit, fixed};
 use crate::spec::{
     Element, Field, ItemSpec, Kind, Subfield, Uap, code, flag, signed, spare, unsigned,
 };
@@ -128,18 +128,8 @@ pub(super) static UAP: Uap = Uap {
         fixed(3, "030", "Time of Day", 3, I030),
         fixed(4, "020", "Sector Number", 1, I020),
         fixed(5, "041", "Antenna Rotation Period", 2, I041),
-        Some(ItemSpec {
-            frn: 6,
-            id: "050",
-            title: "System Configuration and Status",
-            kind: Kind::Compound { subfields: I050 },
-        }),
-        Some(ItemSpec {
-            frn: 7,
-            id: "060",
-            title: "System Processing Mode",
-            kind: Kind::Compound { subfields: I060 },
-        }),
+        compound(6, "050", "System Configuration and Status", I050),
+        compound(7, "060", "System Processing Mode", I060),
         Some(ItemSpec {
             frn: 8,
             id: "070",
@@ -153,17 +143,7 @@ pub(super) static UAP: Uap = Uap {
         fixed(10, "110", "Data Filter", 1, I110),
         fixed(11, "120", "3D-Position of Data Source", 8, I120),
         fixed(12, "090", "Collimation Error", 2, I090),
-        Some(ItemSpec {
-            frn: 13,
-            id: "RE",
-            title: "Reserved Expansion Field",
-            kind: Kind::Explicit,
-        }),
-        Some(ItemSpec {
-            frn: 14,
-            id: "SP",
-            title: "Special Purpose Field",
-            kind: Kind::Explicit,
-        }),
+        explicit(13, "RE", "Reserved Expansion Field"),
+        explicit(14, "SP", "Special Purpose Field"),
     ],
 };

@@ -4,7 +4,7 @@
 //! Source: EUROCONTROL-SPEC-0149-4, ASTERIX Part 4 Category 048, edition 1.21. Field names
 //! are the short names the common decoders use, so decodes compare field by field.
 
-use super::{SOURCE, fixed};
+use super::{SOURCE, compound, explicit, fixed};
 use crate::spec::{
     Beyond, Element, Encoding, FX, Field, ItemSpec, Kind, Subfield, Uap, code, encoded, flag,
     signed, spare, unsigned,
@@ -252,12 +252,7 @@ pub(super) static UAP: Uap = Uap {
         fixed(4, "040", "Measured Position in Polar Co-ordinates", 4, I040),
         fixed(5, "070", "Mode-3/A Code in Octal Representation", 2, I070),
         fixed(6, "090", "Flight Level in Binary Representation", 2, I090),
-        Some(ItemSpec {
-            frn: 7,
-            id: "130",
-            title: "Radar Plot Characteristics",
-            kind: Kind::Compound { subfields: I130 },
-        }),
+        compound(7, "130", "Radar Plot Characteristics", I130),
         fixed(8, "220", "Aircraft Address", 3, I220),
         fixed(9, "240", "Aircraft Identification", 6, I240),
         Some(ItemSpec {
@@ -349,17 +344,7 @@ pub(super) static UAP: Uap = Uap {
         fixed(24, "050", "Mode-2 Code in Octal Representation", 2, I050),
         fixed(25, "065", "Mode-1 Code Confidence Indicator", 1, I065),
         fixed(26, "060", "Mode-2 Code Confidence Indicator", 2, QUALITY12),
-        Some(ItemSpec {
-            frn: 27,
-            id: "SP",
-            title: "Special Purpose Field",
-            kind: Kind::Explicit,
-        }),
-        Some(ItemSpec {
-            frn: 28,
-            id: "RE",
-            title: "Reserved Expansion Field",
-            kind: Kind::Explicit,
-        }),
+        explicit(27, "SP", "Special Purpose Field"),
+        explicit(28, "RE", "Reserved Expansion Field"),
     ],
 };

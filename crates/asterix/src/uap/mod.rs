@@ -3,7 +3,7 @@
 mod cat034_1_27;
 mod cat048_1_21;
 
-use crate::spec::{Field, ItemSpec, Kind, Uap, code};
+use crate::spec::{Field, ItemSpec, Kind, Subfield, Uap, code};
 
 /// I0xx/010 Data Source Identifier: the same two octets in every category.
 const SOURCE: &[Field] = &[code("SAC", 16, 9), code("SIC", 8, 1)];
@@ -34,3 +34,28 @@ pub fn profile(category: u8) -> Option<&'static Uap> {
 
 #[cfg(test)]
 mod tests;
+
+/// A compound item: a primary subfield of presence bits, then the present subfields.
+const fn compound(
+    frn: u8,
+    id: &'static str,
+    title: &'static str,
+    subfields: &'static [Option<Subfield>],
+) -> Option<ItemSpec> {
+    Some(ItemSpec {
+        frn,
+        id,
+        title,
+        kind: Kind::Compound { subfields },
+    })
+}
+
+/// An explicit-length item (special purpose, reserved expansion): kept as bytes.
+const fn explicit(frn: u8, id: &'static str, title: &'static str) -> Option<ItemSpec> {
+    Some(ItemSpec {
+        frn,
+        id,
+        title,
+        kind: Kind::Explicit,
+    })
+}
